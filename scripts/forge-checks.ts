@@ -1,0 +1,75 @@
+/**
+ * The checks the Forge CLI would run on `forge deploy`, done offline: full manifest validation, trigger
+ * scope validation and the client-side linters of @forge/lint. The CLI itself needs a login and the network
+ * (reference/forge-platform.md §1.3), so these call the same packages directly.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { glob } from 'glob';
+import YAML from 'yaml';
+import { ProcessorBuilder, ValidationTypes, validate } from '@forge/manifest';
+import { getClientSideLintersOnly, lint, PermissionLinter, problemCount } from '@forge/lint';
+
+export interface CheckResult {
+  readonly success: boolean;
+  readonly errors: readonly string[];
+}
+
+/** Runs `fn` with the app folder as working directory: the validators resolve resource and handler paths from it. */
+async function inAppDir<T>(appDir: string, fn: (manifestPath: string) => Promise<T>): Promise<T> {
+  const previous = process.cwd();
+  process.chdir(appDir);
+  try {
+    return await fn(path.join(appDir, 'manifest.yml'));
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+export function validateManifestFull(appDir: string): Promise<CheckResult> {
+  return inAppDir(appDir, async (manifestPath) => {
+    const result = await validate(false, manifestPath);
+    return { success: result.success, errors: (result.errors ?? []).map((e) => e.message) };
+  });
+}
+
+export function validateManifestTriggerScopes(appDir: string): Promise<CheckResult> {
+  return inAppDir(appDir, async (manifestPath) => {
+    const result = await ProcessorBuilder.instance()
+      .withValidation(ValidationTypes.PRODUCT_TRIGGER)
+      .build()
+      .process(manifestPath);
+    return { success: result.success, errors: (result.errors ?? []).map((e) => e.message) };
+  });
+}
+
+/** @forge/lint without PermissionLinter, which downloads Jira's OpenAPI document to map routes to scopes. */
+export function lintOffline(appDir: string): Promise<CheckResult & { warnings: readonly string[] }> {
+  return inAppDir(appDir, async (manifestPath) => {
+    const manifest = YAML.parse(fs.readFileSync(manifestPath, 'utf8'));
+    const logger = {
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+      debug: () => undefined,
+      trace: () => undefined,
+    };
+    // The CLI asks a feature-flag service which runtimes are deprecated; offline, none are.
+    const statsig = { getDeprecatedRuntimes: async () => [] } as never;
+    const linters = (await getClientSideLintersOnly(manifest, 'development', logger as never, statsig)).filter(
+      (linter) => !(linter instanceof PermissionLinter),
+    );
+    const files = await glob('src/**/*.{ts,tsx,js,jsx}', { nodir: true, ignore: ['**/*.test.ts', '**/testing/**'] });
+    const results = await lint(files, manifest, 'development', logger as never, statsig, {
+      linter: { mode: 'client-side' },
+      linters,
+    });
+    const describe = (file: string, rule: { line: number; column: number; message: string; reference: string }) =>
+      `${file}:${rule.line}:${rule.column} ${rule.message} (${rule.reference})`;
+    return {
+      success: problemCount(results).errors === 0,
+      errors: results.flatMap((r) => r.errors.map((rule) => describe(r.file, rule))),
+      warnings: results.flatMap((r) => r.warnings.map((rule) => describe(r.file, rule))),
+    };
+  });
+}

@@ -1,0 +1,5 @@
+// The handlers named in manifest.yml, and nothing else.
+export { onIssueEvent } from './triggers/on-issue-event';
+export { spocPanelResolver } from './resolvers/spoc-panel';
+export { spocProjectPageResolver } from './resolvers/spoc-project-page';
+export { spocWorkloadGadgetResolver, spocEscalationsGadgetResolver } from './resolvers/spoc-gadgets';
