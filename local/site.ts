@@ -1,0 +1,135 @@
+import path from 'node:path';
+import { SiteClock } from './clock';
+import { createControlApi } from './control/api';
+import { openDatabase, type Db } from './db/database';
+import { ProductEventBus } from './events';
+import { createForgeHost, type ForgeHost } from './forge';
+import { createGateway, type Gateway } from './gateway';
+import { jiraError } from './http/router';
+import { listen, type IncomingSiteRequest } from './http/server';
+import type { Principal, SiteResponse } from './http/types';
+import { createJira, type Jira } from './jira';
+import { createJqlEngine } from './jql';
+import { DEMO_SEED } from './seed/demo';
+import { createWebShell, type WebShell } from './web';
+
+/**
+ * The local Jira site: one process that supplies what Jira Cloud and the Forge platform supply to the app
+ * (REST API, JQL, permissions, KVS, trigger dispatch, resolvers, the bridge host), composed from the parts
+ * under local/. The app's own code is loaded from `appDir` unmodified.
+ */
+export interface SiteOptions {
+  /** SQLite file; `:memory:` (the default) for tests. */
+  readonly dbFile?: string;
+  /** 0 picks a free port (tests). */
+  readonly port?: number;
+  readonly host?: string;
+  readonly clock?: SiteClock;
+  /** Folder holding manifest.yml and src/ of the app to run. Defaults to this repository. */
+  readonly appDir?: string;
+  /** Load the demo seed when the database has no data yet (default true). */
+  readonly seed?: boolean;
+}
+
+export interface Site {
+  readonly url: string;
+  readonly port: number;
+  readonly db: Db;
+  readonly clock: SiteClock;
+  readonly events: ProductEventBus;
+  readonly jira: Jira;
+  readonly gateway: Gateway;
+  readonly forge: ForgeHost;
+  readonly web: WebShell;
+  /** Waits until every trigger delivery due now has run. */
+  idle(): Promise<void>;
+  /** Fresh demo data: Jira, app storage, request log, faults and rate limits back to their start. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const CLOUD_ID = 'local-0000-4000-8000-spoc';
+
+export async function startSite(options: SiteOptions = {}): Promise<Site> {
+  const appDir = options.appDir ?? path.resolve(__dirname, '..');
+  const db = openDatabase(options.dbFile ?? ':memory:');
+  const clock = options.clock ?? new SiteClock(options.dbFile && options.dbFile !== ':memory:' ? 'real' : 'frozen');
+  const events = new ProductEventBus();
+  let baseUrl = 'http://localhost';
+  const siteUrl = () => baseUrl;
+
+  const jira = createJira({ db, clock, events, jql: createJqlEngine(), baseUrl: siteUrl });
+  const gateway = createGateway({ router: jira.router, clock });
+  const forge = await createForgeHost({ appDir, db, clock, events, jira: gateway, siteUrl, cloudId: CLOUD_ID });
+  jira.registerAppFields(forge.appFields());
+  jira.registerPropertyIndexes(forge.propertyIndexes());
+  if (options.seed !== false && jira.store.isEmpty()) jira.seed(DEMO_SEED);
+  const web = createWebShell({ appDir, db, clock, jira, forge, siteUrl });
+
+  const site: Omit<Site, 'url' | 'port' | 'close'> = {
+    db,
+    clock,
+    events,
+    jira,
+    gateway,
+    forge,
+    web,
+    idle: () => forge.idle(),
+    reset: async () => {
+      await forge.idle();
+      jira.seed(DEMO_SEED);
+      forge.kvs.clear();
+      gateway.requestLog.clear();
+      gateway.faults.clear();
+      gateway.rateLimits.reset({ defaults: true });
+    },
+  };
+  const control = createControlApi(site);
+
+  const dispatch = async (req: IncomingSiteRequest): Promise<SiteResponse> => {
+    const pathname = req.url.pathname;
+    if (pathname.startsWith('/rest/')) {
+      const principal = principalOf(req.headers, jira, web);
+      if (principal === 'bad-credentials') return jiraError(401, 'Client must be authenticated to access this resource.');
+      return gateway.fetch(principal, {
+        method: req.method,
+        url: pathname + req.url.search,
+        headers: req.headers,
+        body: req.rawBody,
+      });
+    }
+    const router = pathname.startsWith('/local/api/') ? control : web.router;
+    let body: unknown = req.rawBody;
+    if (req.rawBody !== undefined && (req.headers['content-type'] ?? '').includes('application/json')) {
+      try {
+        body = JSON.parse(req.rawBody);
+      } catch {
+        return jiraError(400, 'The request body is not valid JSON.');
+      }
+    }
+    const principal = web.principalFromCookie(req.headers.cookie) ?? { kind: 'anonymous' };
+    return router.handle({ method: req.method, path: pathname, query: req.url.searchParams, headers: req.headers, body, principal });
+  };
+
+  const server = await listen(dispatch, options.port ?? 0, options.host ?? '127.0.0.1');
+  baseUrl = `http://localhost:${server.port}`;
+
+  return {
+    ...site,
+    url: baseUrl,
+    port: server.port,
+    close: async () => {
+      await server.close();
+      await forge.idle();
+      forge.close();
+      db.close();
+    },
+  };
+}
+
+/** HTTP Basic as on Jira Cloud (scripts, curl), else the browser session cookie, else anonymous. */
+function principalOf(headers: Readonly<Record<string, string>>, jira: Jira, web: WebShell): Principal | 'bad-credentials' {
+  const authorization = headers.authorization;
+  if (authorization) return jira.authenticateBasic(authorization) ?? 'bad-credentials';
+  return web.principalFromCookie(headers.cookie) ?? { kind: 'anonymous' };
+}
