@@ -1,0 +1,105 @@
+// The SPOC domain: pure decisions with their reasons. No Forge, no I/O, no system clock.
+export type { Instant } from './time';
+export { describeProblems, type Validated, type ValidationProblem } from './validation';
+export { isValidTimeZone } from './zone-time';
+
+export {
+  matchClient,
+  matchRuleWarnings,
+  validateMatchRules,
+  MATCH_RULE_KINDS,
+  type ClientMatch,
+  type ClientMatchRule,
+  type MatchRuleKind,
+  type NewClientIssue,
+} from './client-matching';
+
+export {
+  cancelHandover,
+  describeRosterChanges,
+  resolveDeliveryTarget,
+  rosterCandidates,
+  rosterInForce,
+  scheduleHandover,
+  upcomingHandovers,
+  validateClientRoster,
+  validateRosterVersion,
+  type ClientRoster,
+  type DeliveryTarget,
+  type RosterVersion,
+  type ScheduledHandover,
+} from './roster';
+
+export {
+  addWorkingMinutes,
+  describeWorkingHours,
+  isWorkingAt,
+  nextWorkingStart,
+  validateWorkingCalendar,
+  workingMinutesBetween,
+  WEEKDAYS,
+  type Weekday,
+  type WorkingCalendar,
+  type WorkingShift,
+} from './working-hours';
+
+export {
+  calendarOf,
+  outOfOfficeForDays,
+  validateSpocProfile,
+  withoutPastOutOfOffice,
+  type OutOfOffice,
+  type SpocProfile,
+} from './spoc-profile';
+
+export { availabilityAt, effectiveCapacity, type Availability, type SpocLoad } from './availability';
+
+export {
+  routeClientIssue,
+  type ConsideredCandidate,
+  type RoutingDecision,
+  type RoutingInput,
+} from './routing';
+
+export {
+  allowedTriageActions,
+  describeTriageState,
+  isUnvetted,
+  isWaitingOnSpoc,
+  triageTransition,
+  TRIAGE_ACTIONS,
+  TRIAGE_STATES,
+  type TriageAction,
+  type TriageState,
+} from './triage';
+
+export {
+  applyTriageAction,
+  describeHistory,
+  newTriageRecord,
+  readTriageRecord,
+  recordEscalationStep,
+  type TriageActionInput,
+  type TriageOutcome,
+  type TriageRecord,
+} from './triage-record';
+
+export {
+  compareWithProperty,
+  toTriageProperty,
+  TRIAGE_PROPERTY_INDEX,
+  TRIAGE_PROPERTY_KEY,
+  type TriageProperty,
+} from './triage-property';
+
+export { checkEscalation, responseDueAt, type EscalationCheck, type ResponseStatus } from './escalation';
+
+export {
+  DEFAULT_POLICY,
+  judgeAssignmentChange,
+  responseTargetFor,
+  validatePolicy,
+  type BypassVerdict,
+  type LadderStep,
+  type SpocPolicy,
+} from './policy';

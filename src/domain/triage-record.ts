@@ -1,0 +1,467 @@
+import type { LadderStepKind } from './policy';
+import { isIsoInstant, toIso, toMillis, type Instant } from './time';
+import {
+  describeTriageAction,
+  isWaitingOnSpoc,
+  TRIAGE_ACTIONS,
+  TRIAGE_STATES,
+  triageTransition,
+  type TriageAction,
+  type TriageState,
+} from './triage';
+import {
+  at as pathAt,
+  invalid,
+  isNonEmptyString,
+  isRecord,
+  problem,
+  valid,
+  type Validated,
+  type ValidationProblem,
+} from './validation';
+
+/**
+ * The app's own record of an issue's triage: the authority, kept in app storage. It is versioned and bounded
+ * (history capped, notes shortened, a byte budget) so that it also fits comfortably in one Jira entity
+ * property, whose limit is 32 KB.
+ */
+export const TRIAGE_SCHEMA_VERSION = 1 as const;
+export const MIN_HISTORY_LIMIT = 5;
+export const MAX_HISTORY_LIMIT = 25;
+export const DEFAULT_HISTORY_LIMIT = 20;
+export const MAX_NOTE_LENGTH = 120;
+/** Hard ceiling on the stored JSON, well under Jira's 32 KB for an entity property. */
+export const TRIAGE_RECORD_MAX_BYTES = 16 * 1024;
+const MAX_ESCALATION_STEPS = 9;
+const MAX_ESCALATION_LEVEL = 9;
+
+export type TriageEvent = TriageAction | 'routed' | 'unrouted' | 'escalation-step';
+
+export interface TriageHistoryEntry {
+  readonly at: string;
+  readonly event: TriageEvent;
+  /** Who acted; null for the app itself. */
+  readonly by: string | null;
+  readonly from: TriageState | null;
+  readonly to: TriageState;
+  /** The SPOC after the event. */
+  readonly spoc: string | null;
+  readonly note?: string;
+}
+
+/** A ladder step taken against one response clock (identified by its due time). */
+export interface EscalationStepRecord {
+  readonly step: LadderStepKind;
+  readonly dueAt: string;
+  readonly at: string;
+}
+
+export interface TriageRecord {
+  readonly schemaVersion: typeof TRIAGE_SCHEMA_VERSION;
+  readonly state: TriageState;
+  readonly clientId: string;
+  /** Null while nobody could be routed the issue. */
+  readonly spocAccountId: string | null;
+  /** Highest escalation reached: ladder steps and manual escalations raise it; it never falls. */
+  readonly escalationLevel: number;
+  readonly routedAt: string;
+  /** When the SPOC's current response clock started; null while it is not running. */
+  readonly clockStartedAt: string | null;
+  /** When the SPOC's response is due; null while the clock is not running. */
+  readonly dueAt: string | null;
+  readonly firstResponseAt: string | null;
+  /** Last time the issue was accepted for delivery. */
+  readonly vettedAt: string | null;
+  /** Times delivery sent it back. */
+  readonly bounceBacks: number;
+  readonly duplicateOf: string | null;
+  readonly escalationSteps: readonly EscalationStepRecord[];
+  /** Newest last, at most the history limit. */
+  readonly history: readonly TriageHistoryEntry[];
+  /** Entries dropped from the start of the history to keep it bounded. */
+  readonly droppedHistoryEntries: number;
+}
+
+const byteLength = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
+
+export const triageRecordBytes = (record: TriageRecord): number => byteLength(record);
+
+/** Notes are for a glance: control characters out, at most MAX_NOTE_LENGTH characters. */
+export function boundNote(note: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = note.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return clean.length <= MAX_NOTE_LENGTH ? clean : `${clean.slice(0, MAX_NOTE_LENGTH - 1)}…`;
+}
+
+function clampHistoryLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_HISTORY_LIMIT;
+  return Math.min(MAX_HISTORY_LIMIT, Math.max(MIN_HISTORY_LIMIT, Math.floor(limit)));
+}
+
+/** Appends an entry, drops the oldest beyond the limit, then keeps dropping until the byte budget holds. */
+function withEntry(
+  record: TriageRecord,
+  entry: TriageHistoryEntry,
+  historyLimit: number | undefined,
+): TriageRecord {
+  const limit = clampHistoryLimit(historyLimit);
+  const all = [...record.history, entry];
+  const overLimit = Math.max(0, all.length - limit);
+  let result: TriageRecord = {
+    ...record,
+    history: all.slice(overLimit),
+    droppedHistoryEntries: record.droppedHistoryEntries + overLimit,
+  };
+  while (result.history.length > 1 && byteLength(result) > TRIAGE_RECORD_MAX_BYTES) {
+    result = {
+      ...result,
+      history: result.history.slice(1),
+      droppedHistoryEntries: result.droppedHistoryEntries + 1,
+    };
+  }
+  return result;
+}
+
+const entry = (fields: Omit<TriageHistoryEntry, 'note'>, note: string | undefined): TriageHistoryEntry => {
+  const bounded = note === undefined ? '' : boundNote(note);
+  return bounded ? { ...fields, note: bounded } : fields;
+};
+
+export interface NewTriageRecord {
+  readonly clientId: string;
+  /** Null when routing found nobody: the issue is unrouted. */
+  readonly spocAccountId: string | null;
+  readonly routedAt: Instant;
+  readonly dueAt: Instant | null;
+  /** The routing summary, shortened for the history. */
+  readonly reason: string;
+  readonly historyLimit?: number;
+}
+
+export function newTriageRecord(params: NewTriageRecord): TriageRecord {
+  const routedAt = toIso(toMillis(params.routedAt, 'routing time'));
+  const dueAt = params.dueAt === null ? null : toIso(toMillis(params.dueAt, 'due time'));
+  const base: TriageRecord = {
+    schemaVersion: TRIAGE_SCHEMA_VERSION,
+    state: 'awaiting-spoc',
+    clientId: params.clientId,
+    spocAccountId: params.spocAccountId,
+    escalationLevel: 0,
+    routedAt,
+    clockStartedAt: dueAt === null ? null : routedAt,
+    dueAt,
+    firstResponseAt: null,
+    vettedAt: null,
+    bounceBacks: 0,
+    duplicateOf: null,
+    escalationSteps: [],
+    history: [],
+    droppedHistoryEntries: 0,
+  };
+  const event = params.spocAccountId === null ? 'unrouted' : 'routed';
+  return withEntry(
+    base,
+    entry(
+      { at: routedAt, event, by: null, from: null, to: 'awaiting-spoc', spoc: params.spocAccountId },
+      params.reason,
+    ),
+    params.historyLimit,
+  );
+}
+
+export type TriageActionInput =
+  | { readonly type: 'accept-for-delivery'; readonly note?: string }
+  | { readonly type: 'request-info'; readonly note?: string }
+  /** The client answered: the SPOC's clock restarts with a new due time. */
+  | { readonly type: 'client-replied'; readonly dueAt: Instant | null; readonly note?: string }
+  | { readonly type: 'reject'; readonly note: string }
+  | { readonly type: 'mark-duplicate'; readonly duplicateOf: string; readonly note?: string }
+  | { readonly type: 'return-to-spoc'; readonly note: string; readonly dueAt: Instant | null }
+  /** A new due time restarts the clock for the new SPOC; leave it out to keep the current one. */
+  | {
+      readonly type: 'reassign';
+      readonly toAccountId: string;
+      readonly dueAt?: Instant | null;
+      readonly note?: string;
+    }
+  | { readonly type: 'escalate'; readonly note?: string }
+  | { readonly type: 'take-over'; readonly dueAt?: Instant | null; readonly note?: string };
+
+export interface TriageActionContext {
+  /** Who acts; null for the app (sweeps, routing). */
+  readonly by: string | null;
+  readonly at: Instant;
+  readonly historyLimit?: number;
+  readonly names?: Readonly<Record<string, string>>;
+}
+
+export type TriageOutcome =
+  | { readonly ok: true; readonly record: TriageRecord; readonly summary: string }
+  | { readonly ok: false; readonly refusal: string };
+
+const refuse = (refusal: string): TriageOutcome => ({ ok: false, refusal });
+
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
+const NEEDS_SPOC: readonly TriageAction[] = [
+  'accept-for-delivery',
+  'request-info',
+  'reject',
+  'mark-duplicate',
+];
+
+/** Applies a triage action: a new record and a sentence for the issue, or a refusal saying why not. */
+export function applyTriageAction(
+  record: TriageRecord,
+  action: TriageActionInput,
+  context: TriageActionContext,
+): TriageOutcome {
+  const transition = triageTransition(record.state, action.type);
+  if (!transition.ok) return refuse(transition.refusal);
+  const atMs = toMillis(context.at, 'action time');
+  const at = toIso(atMs);
+  const name = (id: string | null): string => (id === null ? 'the app' : (context.names?.[id] ?? id));
+  const by = context.by;
+
+  if (NEEDS_SPOC.includes(action.type) && record.spocAccountId === null) {
+    return refuse('Nobody is the SPOC of this issue yet; reassign it or take it over first.');
+  }
+  let dueAt: string | null | undefined;
+  if ('dueAt' in action && action.dueAt !== undefined && action.dueAt !== null) {
+    const dueMs = toMillis(action.dueAt, 'due time');
+    if (dueMs < atMs) return refuse('A response cannot be due before the action that starts its clock.');
+    dueAt = toIso(dueMs);
+  } else if ('dueAt' in action && action.dueAt === null) {
+    dueAt = null;
+  }
+
+  let next: TriageRecord = { ...record, state: transition.to };
+  let summary: string;
+  switch (action.type) {
+    case 'accept-for-delivery':
+      next = { ...next, vettedAt: at };
+      summary = `${name(by)} accepted the issue for delivery.`;
+      break;
+    case 'request-info':
+      summary = `${name(by)} asked the client for more information.`;
+      break;
+    case 'client-replied':
+      summary = 'The client replied; the issue is back with its SPOC.';
+      break;
+    case 'reject':
+      if (!action.note.trim()) return refuse('Say why the issue is rejected; the client will read it.');
+      summary = `${name(by)} rejected the issue.`;
+      break;
+    case 'mark-duplicate':
+      if (!ISSUE_KEY.test(action.duplicateOf)) {
+        return refuse(`"${action.duplicateOf}" is not an issue key such as SUP-12.`);
+      }
+      next = { ...next, duplicateOf: action.duplicateOf };
+      summary = `${name(by)} marked the issue as a duplicate of ${action.duplicateOf}.`;
+      break;
+    case 'return-to-spoc':
+      if (!action.note.trim()) return refuse('Say what is unclear, so the SPOC can put it right.');
+      next = { ...next, bounceBacks: record.bounceBacks + 1 };
+      summary = `${name(by)} returned the issue to its SPOC.`;
+      break;
+    case 'reassign':
+      if (!isNonEmptyString(action.toAccountId)) return refuse('Say who the new SPOC is.');
+      if (action.toAccountId === record.spocAccountId) {
+        return refuse(`${name(action.toAccountId)} is already the SPOC of this issue.`);
+      }
+      next = { ...next, spocAccountId: action.toAccountId };
+      summary = `${name(by)} reassigned the issue to ${name(action.toAccountId)}.`;
+      break;
+    case 'escalate':
+      next = { ...next, escalationLevel: Math.min(MAX_ESCALATION_LEVEL, record.escalationLevel + 1) };
+      summary = `${name(by)} escalated the issue (level ${next.escalationLevel}).`;
+      break;
+    case 'take-over':
+      if (by === null) return refuse('Only a person can take over an issue.');
+      if (by === record.spocAccountId) return refuse(`${name(by)} is already the SPOC of this issue.`);
+      next = { ...next, spocAccountId: by };
+      summary = `${name(by)} took over the issue from ${record.spocAccountId === null ? 'nobody' : name(record.spocAccountId)}.`;
+      break;
+  }
+
+  // The response clock: restarted on entering a state that waits on the SPOC, stopped on leaving one.
+  const stateChanged = transition.to !== record.state;
+  if (stateChanged && isWaitingOnSpoc(transition.to)) {
+    // No due time (a SPOC without working hours) means no clock, rather than a clock that never ends.
+    next = { ...next, clockStartedAt: dueAt ? at : null, dueAt: dueAt ?? null };
+  } else if (stateChanged) {
+    next = { ...next, clockStartedAt: null, dueAt: null };
+  } else if (dueAt !== undefined && isWaitingOnSpoc(transition.to)) {
+    next = { ...next, clockStartedAt: dueAt === null ? null : at, dueAt };
+  }
+  if (record.firstResponseAt === null && NEEDS_SPOC.includes(action.type)) {
+    next = { ...next, firstResponseAt: at };
+  }
+
+  const note = 'note' in action ? action.note : undefined;
+  const recorded = withEntry(
+    next,
+    entry(
+      { at, event: action.type, by, from: record.state, to: transition.to, spoc: next.spocAccountId },
+      note,
+    ),
+    context.historyLimit,
+  );
+  return { ok: true, record: recorded, summary };
+}
+
+export type EscalationStepOutcome =
+  | { readonly recorded: true; readonly record: TriageRecord }
+  | { readonly recorded: false; readonly record: TriageRecord; readonly reason: string };
+
+const STEP_LEVEL: Readonly<Record<LadderStepKind, number>> = {
+  'warn-spoc': 1,
+  'move-to-next-backup': 2,
+  'notify-escalation-manager': 3,
+};
+
+/** Whether the step was already taken against the issue's current response clock. */
+export const hasTakenStep = (record: TriageRecord, step: LadderStepKind): boolean =>
+  record.dueAt !== null && record.escalationSteps.some((s) => s.step === step && s.dueAt === record.dueAt);
+
+/**
+ * Records a ladder step once per response clock: a sweep that runs twice, or an event delivered twice, finds
+ * the step already taken and changes nothing.
+ */
+export function recordEscalationStep(
+  record: TriageRecord,
+  step: LadderStepKind,
+  context: { readonly at: Instant; readonly note?: string; readonly historyLimit?: number },
+): EscalationStepOutcome {
+  if (record.dueAt === null) {
+    return {
+      recorded: false,
+      record,
+      reason: 'No response is due on this issue, so there is nothing to escalate.',
+    };
+  }
+  if (hasTakenStep(record, step)) {
+    return {
+      recorded: false,
+      record,
+      reason: 'This escalation step was already taken for the current response.',
+    };
+  }
+  const at = toIso(toMillis(context.at, 'escalation time'));
+  const steps = [...record.escalationSteps, { step, dueAt: record.dueAt, at }];
+  const next: TriageRecord = {
+    ...record,
+    escalationSteps: steps.slice(Math.max(0, steps.length - MAX_ESCALATION_STEPS)),
+    escalationLevel: Math.max(record.escalationLevel, STEP_LEVEL[step]),
+  };
+  return {
+    recorded: true,
+    record: withEntry(
+      next,
+      entry(
+        {
+          at,
+          event: 'escalation-step',
+          by: null,
+          from: record.state,
+          to: record.state,
+          spoc: record.spocAccountId,
+        },
+        context.note ?? step,
+      ),
+      context.historyLimit,
+    ),
+  };
+}
+
+/** One line per history entry, oldest first, for a panel. */
+export function describeHistory(
+  record: TriageRecord,
+  names: Readonly<Record<string, string>> = {},
+): readonly string[] {
+  const name = (id: string | null): string => (id === null ? 'the app' : (names[id] ?? id));
+  const lines = record.history.map((h) => {
+    const what =
+      h.event === 'routed'
+        ? `routed to ${name(h.spoc)}`
+        : h.event === 'unrouted'
+          ? 'could not be routed'
+          : h.event === 'escalation-step'
+            ? 'escalation step'
+            : describeTriageAction(h.event);
+    return `${h.at} ${name(h.by)}: ${what}${h.note ? ` (${h.note})` : ''}`;
+  });
+  return record.droppedHistoryEntries > 0
+    ? [`${record.droppedHistoryEntries} older entries are not kept.`, ...lines]
+    : lines;
+}
+
+const STEP_KINDS: readonly string[] = Object.keys(STEP_LEVEL);
+const EVENTS = new Set<string>(['routed', 'unrouted', 'escalation-step', ...TRIAGE_ACTIONS]);
+
+/** Reads a stored record back, refusing anything this version of the app did not write. */
+export function readTriageRecord(input: unknown): Validated<TriageRecord> {
+  if (!isRecord(input)) return invalid([problem('', 'The triage record is not an object.')]);
+  if (input.schemaVersion !== TRIAGE_SCHEMA_VERSION) {
+    return invalid([
+      problem(
+        'schemaVersion',
+        `Triage record version ${String(input.schemaVersion)} is not one this app reads.`,
+      ),
+    ]);
+  }
+  const problems: ValidationProblem[] = [];
+  const states: readonly string[] = TRIAGE_STATES;
+  const instantOrNull = (key: string): void => {
+    const value = input[key];
+    if (value !== null && !isIsoInstant(value))
+      problems.push(problem(key, `${key} must be an instant or null.`));
+  };
+  if (typeof input.state !== 'string' || !states.includes(input.state)) {
+    problems.push(problem('state', `"${String(input.state)}" is not a triage state.`));
+  }
+  if (!isNonEmptyString(input.clientId))
+    problems.push(problem('clientId', 'The record must name its client.'));
+  if (input.spocAccountId !== null && !isNonEmptyString(input.spocAccountId)) {
+    problems.push(problem('spocAccountId', 'The SPOC must be an account id or null.'));
+  }
+  if (!isIsoInstant(input.routedAt)) problems.push(problem('routedAt', 'routedAt must be an instant.'));
+  ['clockStartedAt', 'dueAt', 'firstResponseAt', 'vettedAt'].forEach(instantOrNull);
+  for (const key of ['escalationLevel', 'bounceBacks', 'droppedHistoryEntries']) {
+    const value = input[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      problems.push(problem(key, `${key} must be a whole number, 0 or more.`));
+    }
+  }
+  if (
+    input.duplicateOf !== null &&
+    !(typeof input.duplicateOf === 'string' && ISSUE_KEY.test(input.duplicateOf))
+  ) {
+    problems.push(problem('duplicateOf', 'duplicateOf must be an issue key or null.'));
+  }
+  if (!Array.isArray(input.escalationSteps)) {
+    problems.push(problem('escalationSteps', 'escalationSteps must be a list.'));
+  } else {
+    input.escalationSteps.forEach((s, i) => {
+      if (
+        !isRecord(s) ||
+        !STEP_KINDS.includes(String(s.step)) ||
+        !isIsoInstant(s.dueAt) ||
+        !isIsoInstant(s.at)
+      ) {
+        problems.push(
+          problem(pathAt('escalationSteps', i), 'Each escalation step needs a step, dueAt and at.'),
+        );
+      }
+    });
+  }
+  if (!Array.isArray(input.history)) {
+    problems.push(problem('history', 'history must be a list.'));
+  } else {
+    input.history.forEach((h, i) => {
+      const ok =
+        isRecord(h) && isIsoInstant(h.at) && EVENTS.has(String(h.event)) && states.includes(String(h.to));
+      if (!ok) problems.push(problem(pathAt('history', i), 'A history entry needs at, event and to.'));
+    });
+  }
+  return problems.length ? invalid(problems) : valid(input as unknown as TriageRecord);
+}
