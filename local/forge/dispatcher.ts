@@ -1,0 +1,358 @@
+import type { SiteClock } from '../clock';
+import type { ProductEvent } from '../events';
+import type {
+  ScheduledInterval,
+  ScheduledTriggerModule,
+  TriggerEventSpec,
+  TriggerFilter,
+  TriggerModule,
+} from './manifest';
+
+/**
+ * Delivers product events to `trigger` modules and runs `scheduledTrigger` modules, on the site clock.
+ *
+ * - Deliveries are queued and run one at a time, in order, after the request that caused them (never inside
+ *   it), so a test can emit, then `await idle()`.
+ * - `filter.ignoreSelf` drops events the app caused, as itself or acting for a person.
+ * - A trigger that returns or throws an `InvocationError` (`{ _retry: true, retryOptions }`) is delivered
+ *   again after `retryAfter` seconds of site time (1–900), with `retryContext` on the event, at most 4 times.
+ *   Any other error is logged and dropped: Forge retries only on request, or for platform failures
+ *   (timeouts, out-of-memory, platform rate limits), which the local site does not produce.
+ * - Scheduled triggers first run one interval after the host starts, then every interval; a run that
+ *   fails is logged and not retried, as on Forge. When the clock jumps several intervals, one run happens
+ *   and the next is set to the following slot (missed slots are not replayed).
+ * - Work that falls due fires on a timer while the clock runs (`real` mode) and whenever the clock is
+ *   moved (`onChange`, which is how a `frozen` clock advances).
+ */
+
+export type RunOutcome =
+  | { readonly outcome: 'ok' }
+  | { readonly outcome: 'error'; readonly error: string }
+  | { readonly outcome: 'retry'; readonly retryOptions: RetryOptions };
+
+export interface RetryOptions {
+  readonly retryAfter?: number;
+  readonly retryReason?: string;
+  readonly retryData?: unknown;
+}
+
+export interface TriggerJob {
+  readonly kind: 'trigger' | 'scheduled';
+  readonly functionKey: string;
+  readonly moduleKey: string;
+  readonly moduleType: 'trigger' | 'scheduledTrigger';
+  readonly event: unknown;
+  readonly eventType?: string;
+  readonly retryCount: number;
+}
+
+export interface DispatcherOptions {
+  readonly appId: string;
+  readonly clock: SiteClock;
+  readonly cloudId: string;
+  readonly triggers: readonly TriggerModule[];
+  readonly scheduled: readonly ScheduledTriggerModule[];
+  readonly run: (job: TriggerJob) => Promise<RunOutcome>;
+  /**
+   * When the event was emitted by a call the app made inside one of its own invocations, a promise that
+   * settles when that invocation ends: its deliveries wait for it, so they never run inside the request.
+   */
+  readonly currentInvocationDone: () => Promise<void> | undefined;
+  readonly log: (message: string) => void;
+}
+
+export const MAX_RETRIES = 4;
+const MAX_RETRY_AFTER_SECONDS = 900;
+const INTERVAL_MS: Readonly<Record<ScheduledInterval, number>> = {
+  fiveMinute: 5 * 60_000,
+  hour: 60 * 60_000,
+  day: 24 * 60 * 60_000,
+  week: 7 * 24 * 60 * 60_000,
+};
+/** setTimeout's largest delay. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+interface Work {
+  readonly seq: number;
+  readonly dueAtMs: number;
+  readonly job: TriggerJob;
+  readonly done?: (outcome: RunOutcome) => void;
+  /** Waiting for the invocation that caused it to end. */
+  held?: boolean;
+}
+
+interface Schedule {
+  readonly module: ScheduledTriggerModule;
+  readonly intervalMs: number;
+  nextDueMs: number;
+}
+
+export class TriggerDispatcher {
+  private readonly queue: Work[] = [];
+  private readonly schedules: Schedule[];
+  private seq = 0;
+  private working: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private readonly unsubscribeClock: () => void;
+  private readonly warnedExpression = new Set<string>();
+  private readonly holds = new Set<Promise<void>>();
+
+  constructor(private readonly options: DispatcherOptions) {
+    const start = options.clock.nowMs();
+    this.schedules = options.scheduled.map((module) => {
+      const intervalMs = INTERVAL_MS[module.interval];
+      return { module, intervalMs, nextDueMs: start + intervalMs };
+    });
+    this.unsubscribeClock = options.clock.onChange(() => this.wake());
+    this.arm();
+  }
+
+  /** Queues one delivery per trigger module subscribed to the event (listener of the ProductEventBus). */
+  onProductEvent(event: ProductEvent): void {
+    if (this.closed) return;
+    const added: Work[] = [];
+    for (const trigger of this.options.triggers) {
+      const spec = subscription(trigger, event.eventType);
+      if (!spec) continue;
+      const filter = spec.filter ?? trigger.filter;
+      if (filter?.ignoreSelf && this.causedBySelf(event)) continue;
+      if (filter?.expression && !this.warnedExpression.has(trigger.key)) {
+        this.warnedExpression.add(trigger.key);
+        this.options.log(
+          `trigger ${trigger.key}: filter.expression is not evaluated locally; every event is delivered.`,
+        );
+      }
+      added.push(
+        this.enqueue(this.options.clock.nowMs(), {
+          kind: 'trigger',
+          functionKey: trigger.function,
+          moduleKey: trigger.key,
+          moduleType: 'trigger',
+          // Each delivery gets its own copy, as if it had crossed the wire.
+          event: JSON.parse(JSON.stringify(event.payload)) as unknown,
+          eventType: event.eventType,
+          retryCount: 0,
+        }),
+      );
+    }
+    const gate = added.length > 0 ? this.options.currentInvocationDone() : undefined;
+    if (gate) {
+      for (const work of added) work.held = true;
+      const hold = gate.then(() => {
+        this.holds.delete(hold);
+        for (const work of added) work.held = false;
+        this.kick();
+      });
+      this.holds.add(hold);
+      return;
+    }
+    this.kick();
+  }
+
+  /** Resolves when nothing is due and nothing is running (retries and schedules in the future do not count). */
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.working) {
+        await this.working;
+        continue;
+      }
+      if (this.nextDue()) {
+        this.kick();
+        continue;
+      }
+      if (this.holds.size > 0) {
+        await Promise.race(this.holds);
+        continue;
+      }
+      return;
+    }
+  }
+
+  /** Runs the scheduled triggers that are due (or all) now, through the same queue, and reports each. */
+  async runScheduled(all: boolean): Promise<Array<{ key: string; ok: boolean; error?: string }>> {
+    const now = this.options.clock.nowMs();
+    const picked = this.schedules.filter((s) => all || s.nextDueMs <= now);
+    const runs = picked.map((schedule) => {
+      // A manual run of a trigger that is not due yet leaves its schedule alone.
+      if (schedule.nextDueMs <= now) this.advance(schedule, now);
+      return new Promise<RunOutcome>((resolve) =>
+        this.enqueue(now, this.scheduledJob(schedule.module), resolve),
+      ).then((outcome) => ({
+        key: schedule.module.key,
+        ok: outcome.outcome === 'ok',
+        ...(outcome.outcome === 'error' ? { error: outcome.error } : {}),
+      }));
+    });
+    this.kick();
+    this.arm();
+    return Promise.all(runs);
+  }
+
+  /** When each scheduled trigger runs next (site clock), for the control API. */
+  nextScheduledRuns(): Array<{ key: string; interval: ScheduledInterval; nextRunAt: string }> {
+    return this.schedules.map((s) => ({
+      key: s.module.key,
+      interval: s.module.interval,
+      nextRunAt: new Date(s.nextDueMs).toISOString(),
+    }));
+  }
+
+  /** Deliveries waiting for a later time (retries), for inspection. */
+  pendingRetries(): Array<{ functionKey: string; moduleKey: string; retryCount: number; dueAt: string }> {
+    return this.queue
+      .filter((w) => w.job.retryCount > 0)
+      .map((w) => ({
+        functionKey: w.job.functionKey,
+        moduleKey: w.job.moduleKey,
+        retryCount: w.job.retryCount,
+        dueAt: new Date(w.dueAtMs).toISOString(),
+      }));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribeClock();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.queue.length = 0;
+  }
+
+  private causedBySelf(event: ProductEvent): boolean {
+    const by = event.causedBy;
+    return (by.kind === 'app' || by.kind === 'app-user') && by.appId === this.options.appId;
+  }
+
+  private scheduledJob(module: ScheduledTriggerModule): TriggerJob {
+    return {
+      kind: 'scheduled',
+      functionKey: module.function,
+      moduleKey: module.key,
+      moduleType: 'scheduledTrigger',
+      // The request object Forge passes to a scheduled trigger function.
+      event: {
+        context: { cloudId: this.options.cloudId, moduleKey: module.key },
+        contextToken: 'local-context-token',
+      },
+      retryCount: 0,
+    };
+  }
+
+  /** Moves a due schedule to its first slot after `now`. */
+  private advance(schedule: Schedule, now: number): void {
+    const slots = Math.floor((now - schedule.nextDueMs) / schedule.intervalMs) + 1;
+    schedule.nextDueMs += Math.max(1, slots) * schedule.intervalMs;
+  }
+
+  private enqueue(dueAtMs: number, job: TriggerJob, done?: (outcome: RunOutcome) => void): Work {
+    const work: Work = { seq: ++this.seq, dueAtMs, job, done };
+    this.queue.push(work);
+    return work;
+  }
+
+  private nextDue(): Work | undefined {
+    const now = this.options.clock.nowMs();
+    let best: Work | undefined;
+    for (const work of this.queue) {
+      if (work.dueAtMs > now || work.held) continue;
+      if (!best || work.dueAtMs < best.dueAtMs || (work.dueAtMs === best.dueAtMs && work.seq < best.seq))
+        best = work;
+    }
+    return best;
+  }
+
+  /** Starts the worker if it is not running; it begins on a later turn of the event loop. */
+  private kick(): void {
+    if (this.working || this.closed) return;
+    this.working = (async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      for (let work = this.nextDue(); work && !this.closed; work = this.nextDue()) {
+        this.queue.splice(this.queue.indexOf(work), 1);
+        await this.execute(work);
+      }
+    })().finally(() => {
+      this.working = undefined;
+      // Work released while the loop was finishing would otherwise wait for the next kick.
+      if (this.nextDue()) this.kick();
+      this.arm();
+    });
+  }
+
+  private async execute(work: Work): Promise<void> {
+    let outcome: RunOutcome;
+    try {
+      outcome = await this.options.run(work.job);
+    } catch (error) {
+      outcome = { outcome: 'error', error: (error as Error).message };
+    }
+    work.done?.(outcome);
+    if (outcome.outcome !== 'retry' || work.job.kind !== 'trigger') return;
+    if (work.job.retryCount >= MAX_RETRIES) {
+      this.options.log(
+        `trigger ${work.job.moduleKey}: ${work.job.eventType} still asks for a retry after ${MAX_RETRIES} retries; dropped.`,
+      );
+      return;
+    }
+    const { retryAfter, retryReason, retryData } = outcome.retryOptions;
+    const seconds = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Number(retryAfter) || 1));
+    const retryCount = work.job.retryCount + 1;
+    const original = work.job.event as Record<string, unknown>;
+    this.enqueue(this.options.clock.nowMs() + seconds * 1000, {
+      ...work.job,
+      retryCount,
+      event: {
+        ...original,
+        retryContext: {
+          retryCount,
+          retryReason: retryReason ?? 'FUNCTION_RETRY_REQUEST',
+          ...(retryData === undefined ? {} : { retryData }),
+        },
+      },
+    });
+  }
+
+  /** Something may have fallen due: queue due schedules, start the worker, re-arm the timer. */
+  private wake(): void {
+    if (this.closed) return;
+    const now = this.options.clock.nowMs();
+    for (const schedule of this.schedules) {
+      if (schedule.nextDueMs > now) continue;
+      this.advance(schedule, now);
+      this.enqueue(now, this.scheduledJob(schedule.module));
+    }
+    if (this.nextDue()) this.kick();
+    this.arm();
+  }
+
+  /**
+   * Sets a wall-clock timer for the earliest future work. If the site clock did not move while the timer
+   * ran, it is frozen: stop polling and wait for `onChange`.
+   */
+  private arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.closed) return;
+    const now = this.options.clock.nowMs();
+    const times = [...this.queue.map((w) => w.dueAtMs), ...this.schedules.map((s) => s.nextDueMs)].filter(
+      (t) => t > now,
+    );
+    if (times.length === 0) return;
+    const delay = Math.min(MAX_TIMER_MS, Math.min(...times) - now);
+    const armedAtWallMs = Date.now();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const frozen = this.options.clock.nowMs() === now && Date.now() > armedAtWallMs;
+      if (!frozen) this.wake();
+    }, delay);
+    this.timer.unref();
+  }
+}
+
+function subscription(trigger: TriggerModule, eventType: string): { filter?: TriggerFilter } | undefined {
+  for (const spec of trigger.events as readonly TriggerEventSpec[]) {
+    if (typeof spec === 'string' ? spec === eventType : spec.eventType === eventType) {
+      return typeof spec === 'string' ? {} : { filter: spec.filter };
+    }
+  }
+  return undefined;
+}
