@@ -3,8 +3,9 @@ import { SiteClock } from './clock';
 import { createControlApi } from './control/api';
 import { openDatabase, type Db } from './db/database';
 import { ProductEventBus } from './events';
-import { createForgeHost, type ForgeHost } from './forge';
-import { createGateway, type Gateway } from './gateway';
+import { createForgeHost, currentInvocation, type ForgeHost } from './forge';
+import { createGateway, INVOCATION_HEADER, type Gateway } from './gateway';
+import type { JiraGateway } from './gateway/types';
 import { jiraError } from './http/router';
 import { listen, type IncomingSiteRequest } from './http/server';
 import type { Principal, SiteResponse } from './http/types';
@@ -60,7 +61,15 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
 
   const jira = createJira({ db, clock, events, jql: createJqlEngine(), baseUrl: siteUrl });
   const gateway = createGateway({ router: jira.router, clock });
-  const forge = await createForgeHost({ appDir, db, clock, events, jira: gateway, siteUrl, cloudId: CLOUD_ID });
+  // The app's product calls carry the id of the invocation that made them, for the request log.
+  const appGateway: JiraGateway = {
+    fetch: (principal, request) => {
+      const invocationId = currentInvocation()?.invocationId;
+      if (!invocationId) return gateway.fetch(principal, request);
+      return gateway.fetch(principal, { ...request, headers: { ...request.headers, [INVOCATION_HEADER]: invocationId } });
+    },
+  };
+  const forge = await createForgeHost({ appDir, db, clock, events, jira: appGateway, siteUrl, cloudId: CLOUD_ID });
   jira.registerAppFields(forge.appFields());
   jira.registerPropertyIndexes(forge.propertyIndexes());
   if (options.seed !== false && jira.store.isEmpty()) jira.seed(DEMO_SEED);
