@@ -4,7 +4,8 @@
  */
 
 /** A user-typed custom field value is an account id; other types keep their JSON value. */
-export type FieldValue = string | number | boolean | null | readonly string[] | Readonly<Record<string, unknown>>;
+export type FieldValue =
+  string | number | boolean | null | readonly string[] | Readonly<Record<string, unknown>>;
 
 export interface JqlIssue {
   readonly id: string;
