@@ -54,7 +54,8 @@ export const CLOUD_ID = 'local-0000-4000-8000-spoc';
 export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const appDir = options.appDir ?? path.resolve(__dirname, '..');
   const db = openDatabase(options.dbFile ?? ':memory:');
-  const clock = options.clock ?? new SiteClock(options.dbFile && options.dbFile !== ':memory:' ? 'real' : 'frozen');
+  const clock =
+    options.clock ?? new SiteClock(options.dbFile && options.dbFile !== ':memory:' ? 'real' : 'frozen');
   const events = new ProductEventBus();
   let baseUrl = 'http://localhost';
   const siteUrl = () => baseUrl;
@@ -66,10 +67,21 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     fetch: (principal, request) => {
       const invocationId = currentInvocation()?.invocationId;
       if (!invocationId) return gateway.fetch(principal, request);
-      return gateway.fetch(principal, { ...request, headers: { ...request.headers, [INVOCATION_HEADER]: invocationId } });
+      return gateway.fetch(principal, {
+        ...request,
+        headers: { ...request.headers, [INVOCATION_HEADER]: invocationId },
+      });
     },
   };
-  const forge = await createForgeHost({ appDir, db, clock, events, jira: appGateway, siteUrl, cloudId: CLOUD_ID });
+  const forge = await createForgeHost({
+    appDir,
+    db,
+    clock,
+    events,
+    jira: appGateway,
+    siteUrl,
+    cloudId: CLOUD_ID,
+  });
   jira.registerAppFields(forge.appFields());
   jira.registerPropertyIndexes(forge.propertyIndexes());
   if (options.seed !== false && jira.store.isEmpty()) jira.seed(DEMO_SEED);
@@ -99,7 +111,8 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     const pathname = req.url.pathname;
     if (pathname.startsWith('/rest/')) {
       const principal = principalOf(req.headers, jira, web);
-      if (principal === 'bad-credentials') return jiraError(401, 'Client must be authenticated to access this resource.');
+      if (principal === 'bad-credentials')
+        return jiraError(401, 'Client must be authenticated to access this resource.');
       return gateway.fetch(principal, {
         method: req.method,
         url: pathname + req.url.search,
@@ -117,7 +130,14 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       }
     }
     const principal = web.principalFromCookie(req.headers.cookie) ?? { kind: 'anonymous' };
-    return router.handle({ method: req.method, path: pathname, query: req.url.searchParams, headers: req.headers, body, principal });
+    return router.handle({
+      method: req.method,
+      path: pathname,
+      query: req.url.searchParams,
+      headers: req.headers,
+      body,
+      principal,
+    });
   };
 
   const server = await listen(dispatch, options.port ?? 0, options.host ?? '127.0.0.1');
@@ -137,7 +157,11 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
 }
 
 /** HTTP Basic as on Jira Cloud (scripts, curl), else the browser session cookie, else anonymous. */
-function principalOf(headers: Readonly<Record<string, string>>, jira: Jira, web: WebShell): Principal | 'bad-credentials' {
+function principalOf(
+  headers: Readonly<Record<string, string>>,
+  jira: Jira,
+  web: WebShell,
+): Principal | 'bad-credentials' {
   const authorization = headers.authorization;
   if (authorization) return jira.authenticateBasic(authorization) ?? 'bad-credentials';
   return web.principalFromCookie(headers.cookie) ?? { kind: 'anonymous' };

@@ -56,16 +56,21 @@ export function lintOffline(appDir: string): Promise<CheckResult & { warnings: r
     };
     // The CLI asks a feature-flag service which runtimes are deprecated; offline, none are.
     const statsig = { getDeprecatedRuntimes: async () => [] } as never;
-    const linters = (await getClientSideLintersOnly(manifest, 'development', logger as never, statsig)).filter(
-      (linter) => !(linter instanceof PermissionLinter),
-    );
-    const files = await glob('src/**/*.{ts,tsx,js,jsx}', { nodir: true, ignore: ['**/*.test.ts', '**/testing/**'] });
+    const linters = (
+      await getClientSideLintersOnly(manifest, 'development', logger as never, statsig)
+    ).filter((linter) => !(linter instanceof PermissionLinter));
+    const files = await glob('src/**/*.{ts,tsx,js,jsx}', {
+      nodir: true,
+      ignore: ['**/*.test.ts', '**/testing/**'],
+    });
     const results = await lint(files, manifest, 'development', logger as never, statsig, {
       linter: { mode: 'client-side' },
       linters,
     });
-    const describe = (file: string, rule: { line: number; column: number; message: string; reference: string }) =>
-      `${file}:${rule.line}:${rule.column} ${rule.message} (${rule.reference})`;
+    const describe = (
+      file: string,
+      rule: { line: number; column: number; message: string; reference: string },
+    ) => `${file}:${rule.line}:${rule.column} ${rule.message} (${rule.reference})`;
     return {
       success: problemCount(results).errors === 0,
       errors: results.flatMap((r) => r.errors.map((rule) => describe(r.file, rule))),

@@ -11,7 +11,8 @@ import { startSite } from '../site';
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..', '..');
   const port = Number(process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
 
   await buildUi({ watch: true });
   const site = await startSite({
@@ -20,9 +21,13 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
   });
 
-  const people = DEMO_SEED.people.map((p) => `  ${p.email.padEnd(34)} ${p.roles.join(', ')}${p.client ? ` (${p.client})` : ''}`);
+  const people = DEMO_SEED.people.map(
+    (p) => `  ${p.email.padEnd(34)} ${p.roles.join(', ')}${p.client ? ` (${p.client})` : ''}`,
+  );
   console.log(`\nSPOC for Jira: local site running at ${site.url}\n`);
-  console.log(`Sign in as anyone from the switcher, or with curl: curl -u <email>:x ${site.url}/rest/api/3/myself\n`);
+  console.log(
+    `Sign in as anyone from the switcher, or with curl: curl -u <email>:x ${site.url}/rest/api/3/myself\n`,
+  );
   console.log(people.join('\n'));
 
   const stop = async () => {

@@ -19,7 +19,9 @@ export function createControlApi(site: ControlSite): Router {
     const caller = req.query.get('caller') ?? undefined;
     const entries = site.gateway.requestLog
       .entries()
-      .filter((e) => (since === undefined || e.id > since) && (caller === undefined || e.caller.startsWith(caller)));
+      .filter(
+        (e) => (since === undefined || e.id > since) && (caller === undefined || e.caller.startsWith(caller)),
+      );
     return json(200, { entries, totals: totalsOf(entries) });
   });
   router.delete('/local/api/requests', () => {
@@ -139,10 +141,14 @@ function totalsOf(entries: ReadonlyArray<{ points: number; status: number; calle
 }
 
 function invokeProblem(body: Record<string, unknown> | undefined): string | undefined {
-  if (!body || typeof body !== 'object') return 'Send a JSON body {"moduleKey", "functionKey", "payload", "asUser", "context"}.';
-  if (typeof body.moduleKey !== 'string' || !body.moduleKey) return 'moduleKey must be the key of a module in manifest.yml.';
-  if (typeof body.functionKey !== 'string' || !body.functionKey) return 'functionKey must name a function the resolver defines.';
+  if (!body || typeof body !== 'object')
+    return 'Send a JSON body {"moduleKey", "functionKey", "payload", "asUser", "context"}.';
+  if (typeof body.moduleKey !== 'string' || !body.moduleKey)
+    return 'moduleKey must be the key of a module in manifest.yml.';
+  if (typeof body.functionKey !== 'string' || !body.functionKey)
+    return 'functionKey must name a function the resolver defines.';
   if (body.asUser !== undefined && typeof body.asUser !== 'string') return 'asUser must be an accountId.';
-  if (body.context !== undefined && (typeof body.context !== 'object' || body.context === null)) return 'context must be an object.';
+  if (body.context !== undefined && (typeof body.context !== 'object' || body.context === null))
+    return 'context must be an object.';
   return undefined;
 }

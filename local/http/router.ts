@@ -41,7 +41,10 @@ export class Router {
   }
 
   /** Finds the handler for a request, or undefined when no route's path matches at all. */
-  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | 'method-not-allowed' | undefined {
+  match(
+    method: string,
+    path: string,
+  ): { handler: Handler; params: Record<string, string> } | 'method-not-allowed' | undefined {
     const parts = split(path);
     let pathMatched = false;
     for (const route of this.routes) {
@@ -56,13 +59,18 @@ export class Router {
   async handle(req: Omit<SiteRequest, 'params'>): Promise<SiteResponse> {
     const found = this.match(req.method, req.path);
     if (found === undefined) return jiraError(404, `No endpoint ${req.method} ${req.path} on this site.`);
-    if (found === 'method-not-allowed') return jiraError(405, `Method ${req.method} is not allowed on ${req.path}.`);
+    if (found === 'method-not-allowed')
+      return jiraError(405, `Method ${req.method} is not allowed on ${req.path}.`);
     return found.handler({ ...req, params: found.params });
   }
 }
 
 /** Jira's error body: `{ errorMessages: [...], errors: { field: message } }`. */
-export function jiraError(status: number, message: string | string[], errors: Record<string, string> = {}): SiteResponse {
+export function jiraError(
+  status: number,
+  message: string | string[],
+  errors: Record<string, string> = {},
+): SiteResponse {
   return { status, body: { errorMessages: Array.isArray(message) ? message : [message], errors } };
 }
 
@@ -70,7 +78,10 @@ function split(path: string): string[] {
   return path.split('/').filter((s) => s.length > 0);
 }
 
-function matchSegments(pattern: readonly string[], parts: readonly string[]): Record<string, string> | undefined {
+function matchSegments(
+  pattern: readonly string[],
+  parts: readonly string[],
+): Record<string, string> | undefined {
   if (pattern.length !== parts.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {

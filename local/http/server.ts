@@ -44,7 +44,11 @@ export function listen(dispatch: Dispatcher, port: number, host: string): Promis
   });
 }
 
-async function serve(dispatch: Dispatcher, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function serve(
+  dispatch: Dispatcher,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   try {
     const rawBody = await readBody(req);
     const headers: Record<string, string> = {};
@@ -58,7 +62,10 @@ async function serve(dispatch: Dispatcher, req: http.IncomingMessage, res: http.
     const tooLarge = error instanceof BodyTooLargeError;
     write(res, {
       status: tooLarge ? 413 : 500,
-      body: { errorMessages: [tooLarge ? 'Request body too large.' : `Internal error: ${(error as Error).message}`], errors: {} },
+      body: {
+        errorMessages: [tooLarge ? 'Request body too large.' : `Internal error: ${(error as Error).message}`],
+        errors: {},
+      },
     });
     if (!tooLarge) console.error(error);
   }

@@ -52,7 +52,10 @@ export const forgeJiraClient: JiraClient = {
     const requester = caller === 'app' ? api.asApp() : api.asUser();
     const response = await requester.requestJira(route, {
       method: request.method ?? 'GET',
-      headers: { Accept: 'application/json', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
       body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
     });
     const text = await response.text();
@@ -60,7 +63,10 @@ export const forgeJiraClient: JiraClient = {
     if (!expected) {
       const messages = errorMessages(text);
       const retryAfter = Number(response.headers.get('retry-after'));
-      if (response.status === 429 || (response.status >= 500 && Number.isFinite(retryAfter) && retryAfter > 0)) {
+      if (
+        response.status === 429 ||
+        (response.status >= 500 && Number.isFinite(retryAfter) && retryAfter > 0)
+      ) {
         throw new JiraRateLimitedError(
           response.status,
           messages,

@@ -1,5 +1,6 @@
 /** Every resolver answers one shape, so the UI handles each outcome the same way. */
-export type Reply<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: string };
+export type Reply<T> =
+  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: string };
 
 export const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 export const fail = (error: string): Reply<never> => ({ ok: false, error });

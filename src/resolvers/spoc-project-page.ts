@@ -14,7 +14,9 @@ interface ProjectOverview {
 const resolver = new Resolver();
 
 resolver.define('getProjectOverview', async ({ context }): Promise<Reply<ProjectOverview>> => {
-  const projectKey = projectKeyFrom((context as { extension?: { project?: { key?: unknown } } }).extension?.project?.key);
+  const projectKey = projectKeyFrom(
+    (context as { extension?: { project?: { key?: unknown } } }).extension?.project?.key,
+  );
   if (!context.accountId) return fail('Sign in to see this page.');
   if (!projectKey) return fail('This page needs a project.');
   const response = await api.asUser().requestJira(route`/rest/api/3/search/approximate-count`, {

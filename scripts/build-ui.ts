@@ -1,0 +1,248 @@
+/**
+ * Builds the app's Custom UI: for every manifest resource whose path is `static/<name>/build`, bundles
+ * `static/<name>/src/index.tsx` with esbuild (production: minified, ESM with code splitting) and writes an
+ * `index.html` that loads the bundle through relative paths only, as Forge's Content-Security-Policy asks.
+ *
+ *   npx tsx scripts/build-ui.ts                 build every bundle once
+ *   npx tsx scripts/build-ui.ts --watch         rebuild a bundle whenever its sources change
+ *   npx tsx scripts/build-ui.ts spoc-panel      build only the named bundles
+ */
+import esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import YAML from 'yaml';
+
+export interface BuildUiOptions {
+  /** Keep esbuild watching and rebuild a bundle when its sources change (for `npm start`). */
+  readonly watch?: boolean;
+  /** Bundle names (`static/<name>`) to build; all Custom UI resources when absent. */
+  readonly only?: readonly string[];
+  /** The app's root folder (where manifest.yml is); the repository root by default. */
+  readonly appDir?: string;
+  /** Where size lines and errors go; console.log by default. */
+  readonly log?: (line: string) => void;
+  /** No size lines (errors still throw). */
+  readonly quiet?: boolean;
+}
+
+export interface BundleReport {
+  readonly name: string;
+  readonly outDir: string;
+  /** gzip-9 size of what a browser loads first: the entry, its static imports and its CSS. */
+  readonly initialGzipBytes: number;
+  /** gzip-9 size of every .js and .css file, lazily loaded chunks (themes, locales) included. */
+  readonly totalGzipBytes: number;
+}
+
+export interface UiBuild {
+  readonly bundles: readonly BundleReport[];
+  /** Stops watching (a no-op for a one-off build). */
+  stop(): Promise<void>;
+}
+
+/** A Custom UI resource the build knows how to make: `static/<name>/build` with `static/<name>/src/index.tsx`. */
+export interface CustomUiBundle {
+  readonly resourceKey: string;
+  readonly name: string;
+  readonly entry: string;
+  readonly outDir: string;
+}
+
+export function customUiBundles(appDir: string): CustomUiBundle[] {
+  const manifest = YAML.parse(fs.readFileSync(path.join(appDir, 'manifest.yml'), 'utf8')) as {
+    resources?: Array<{ key?: unknown; path?: unknown }>;
+  };
+  const bundles: CustomUiBundle[] = [];
+  for (const resource of manifest.resources ?? []) {
+    if (typeof resource.key !== 'string' || typeof resource.path !== 'string') continue;
+    const match = /^static\/([A-Za-z0-9_-]+)\/build\/?$/.exec(resource.path);
+    if (!match) continue;
+    const name = match[1] as string;
+    bundles.push({
+      resourceKey: resource.key,
+      name,
+      entry: path.join(appDir, 'static', name, 'src', 'index.tsx'),
+      outDir: path.join(appDir, 'static', name, 'build'),
+    });
+  }
+  return bundles;
+}
+
+export async function buildUi(options: BuildUiOptions = {}): Promise<UiBuild> {
+  const appDir = options.appDir ?? path.resolve(__dirname, '..');
+  const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));
+  let bundles = customUiBundles(appDir);
+  if (options.only && options.only.length > 0) {
+    const unknown = options.only.filter((name) => !bundles.some((b) => b.name === name));
+    if (unknown.length > 0)
+      throw new Error(`No Custom UI resource named ${unknown.join(', ')} in manifest.yml.`);
+    bundles = bundles.filter((b) => options.only?.includes(b.name));
+  }
+  const missing = bundles.filter((b) => !fs.existsSync(b.entry));
+  if (missing.length > 0) {
+    throw new Error(
+      `Custom UI entry missing: ${missing.map((b) => path.relative(appDir, b.entry)).join(', ')}`,
+    );
+  }
+
+  const reports = new Map<string, BundleReport>();
+  const contexts: esbuild.BuildContext[] = [];
+  for (const bundle of bundles) {
+    const report = (r: BundleReport) => reports.set(r.name, r);
+    const context = await esbuild.context(buildOptions(bundle, appDir, log, options.watch === true, report));
+    contexts.push(context);
+    // In watch mode the first build happens inside watch(); its report arrives through onEnd all the same.
+    if (options.watch) await context.watch();
+    else await context.rebuild();
+  }
+  if (!options.watch) await Promise.all(contexts.map((c) => c.dispose()));
+  return {
+    bundles: [...reports.values()],
+    stop: async () => {
+      if (options.watch) await Promise.all(contexts.map((c) => c.dispose()));
+    },
+  };
+}
+
+function buildOptions(
+  bundle: CustomUiBundle,
+  appDir: string,
+  log: (line: string) => void,
+  watching: boolean,
+  report: (r: BundleReport) => void,
+): esbuild.BuildOptions {
+  return {
+    absWorkingDir: appDir,
+    entryPoints: { index: bundle.entry },
+    outdir: bundle.outDir,
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    sourcemap: false,
+    target: ['chrome110', 'firefox110', 'safari16'],
+    platform: 'browser',
+    jsx: 'automatic',
+    chunkNames: 'chunk-[hash]',
+    assetNames: 'asset-[hash]',
+    loader: { '.svg': 'file', '.png': 'file', '.woff': 'file', '.woff2': 'file' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+    metafile: true,
+    plugins: [writeHtmlAndReport(bundle, appDir, log, watching, report)],
+  };
+}
+
+/** After each (re)build: clear stale chunks, write index.html and print the gzip size. */
+function writeHtmlAndReport(
+  bundle: CustomUiBundle,
+  appDir: string,
+  log: (line: string) => void,
+  watching: boolean,
+  report: (r: BundleReport) => void,
+): esbuild.Plugin {
+  return {
+    name: 'forge-custom-ui-html',
+    setup(build) {
+      build.onStart(() => {
+        fs.rmSync(bundle.outDir, { recursive: true, force: true });
+      });
+      build.onEnd((result) => {
+        if (result.errors.length > 0) {
+          const text = esbuild.formatMessagesSync(result.errors, { kind: 'error', color: false }).join('\n');
+          if (!watching) throw new Error(`Custom UI build of ${bundle.name} failed:\n${text}`);
+          log(`✗ ${bundle.name}: build failed\n${text}`);
+          return;
+        }
+        fs.mkdirSync(bundle.outDir, { recursive: true });
+        const hasCss = fs.existsSync(path.join(bundle.outDir, 'index.css'));
+        fs.writeFileSync(path.join(bundle.outDir, 'index.html'), indexHtml(bundle.name, hasCss));
+        const initial = result.metafile ? initialFiles(result.metafile, bundle.outDir, appDir) : [];
+        const sizes: BundleReport = {
+          name: bundle.name,
+          outDir: bundle.outDir,
+          initialGzipBytes: gzipSize(bundle.outDir, initial),
+          totalGzipBytes: gzipSize(bundle.outDir),
+        };
+        report(sizes);
+        log(
+          `${watching ? '↻' : '✓'} ${bundle.name}: ${formatKb(sizes.initialGzipBytes)} gzipped on first load ` +
+            `(${formatKb(sizes.totalGzipBytes)} with lazy chunks)`,
+        );
+      });
+    },
+  };
+}
+
+/** Relative paths only: Forge serves each resource from its own origin and path, under a strict CSP. */
+export function indexHtml(title: string, withCss: boolean): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${title}</title>`,
+    withCss ? '<link rel="stylesheet" href="./index.css">' : '',
+    '</head>',
+    '<body>',
+    '<div id="root"></div>',
+    '<script type="module" src="./index.js"></script>',
+    '</body>',
+    '</html>',
+    '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** The entry's output, every chunk it imports statically (transitively) and its CSS, as file names. */
+function initialFiles(metafile: esbuild.Metafile, outDir: string, appDir: string): string[] {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find(
+    (file) => path.basename(file) === 'index.js' && outputs[file]?.entryPoint,
+  );
+  if (!entry) return [];
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const output = outputs[file];
+    if (output?.cssBundle) seen.add(output.cssBundle);
+    for (const imported of output?.imports ?? [])
+      if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(entry);
+  return [...seen].map((file) => path.relative(outDir, path.resolve(appDir, file)));
+}
+
+/** gzip-9 size of the named files of a build folder, or of all its .js and .css files. */
+export function gzipSize(outDir: string, files?: readonly string[]): number {
+  if (!fs.existsSync(outDir)) return 0;
+  let total = 0;
+  for (const file of files ?? fs.readdirSync(outDir)) {
+    if (!/\.(js|css)$/.test(file)) continue;
+    total += zlib.gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 9 }).length;
+  }
+  return total;
+}
+
+function formatKb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const watch = args.includes('--watch');
+  const only = args.filter((a) => !a.startsWith('--'));
+  buildUi({ watch, only }).then(
+    () => {
+      if (watch) console.log('Watching static/*/src for changes (Ctrl-C stops).');
+    },
+    (error: unknown) => {
+      console.error((error as Error).message);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,142 @@
+import { startTestSite, type TestSite } from '../../support/site';
+
+/**
+ * The whole local site as a newcomer and a curl script meet it: HTTP Basic like Jira Cloud, an issue filed
+ * over REST firing the app's real trigger, the request log showing what the app called, and the control API.
+ */
+let site: TestSite;
+
+beforeAll(async () => {
+  site = await startTestSite();
+});
+
+afterAll(async () => {
+  site.conformance.expectNoViolations();
+  await site?.close();
+});
+
+describe('signing in as on Jira Cloud', () => {
+  it('answers /myself for a seeded person with any token', async () => {
+    const spoc = site.person('spoc');
+    const answer = await site.as(spoc.email).get('/rest/api/3/myself');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      accountId: spoc.accountId,
+      displayName: spoc.displayName,
+      active: true,
+    });
+  });
+
+  it('refuses unknown people and anonymous calls with 401', async () => {
+    expect((await site.as('nobody@nowhere.example').get('/rest/api/3/myself')).status).toBe(401);
+    expect((await site.anonymous.get('/rest/api/3/myself')).status).toBe(401);
+  });
+});
+
+describe('an issue filed over REST', () => {
+  let issueKey: string;
+  let issueId: string;
+
+  beforeAll(async () => {
+    await site.anonymous.delete('/local/api/requests');
+    const reporter = site.person('client-reporter');
+    const created = await site.as(reporter.email).post('/rest/api/3/issue', {
+      fields: {
+        project: { key: 'SUP' },
+        issuetype: { name: 'Bug' },
+        summary: 'Export to CSV fails on large reports',
+      },
+    });
+    expect(created.status).toBe(201);
+    ({ key: issueKey, id: issueId } = created.body);
+    await site.idle();
+  });
+
+  it('fires the app trigger, whose Jira calls appear in the request log as the app', async () => {
+    const log = await site.anonymous.get(`/local/api/requests?caller=app`);
+    const appCalls = log.body.entries.filter(
+      (e: { path: string }) => e.path === `/rest/api/3/issue/${issueId}`,
+    );
+    expect(appCalls).toHaveLength(1);
+    expect(appCalls[0]).toMatchObject({ caller: 'app', method: 'GET', status: 200 });
+    expect(appCalls[0].points).toBeGreaterThan(0);
+    expect(appCalls[0].invocationId).toEqual(expect.any(String));
+
+    const invocations = await site.anonymous.get('/local/api/invocations');
+    const deliveries = invocations.body.invocations.filter(
+      (i: { functionKey: string; eventType?: string }) => i.functionKey === 'on-issue-event',
+    );
+    expect(deliveries.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets someone who may see the issue read what the trigger stored, through the panel resolver', async () => {
+    const spoc = site.person('spoc');
+    const answer = await site.anonymous.post('/local/api/invoke', {
+      moduleKey: 'spoc-panel',
+      functionKey: 'getIssueActivity',
+      asUser: spoc.accountId,
+      context: { extension: { issue: { key: issueKey, id: issueId } } },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.result).toMatchObject({
+      ok: true,
+      data: {
+        issueKey,
+        summary: 'Export to CSV fails on large reports',
+        lastEventType: 'avi:jira:created:issue',
+      },
+    });
+  });
+
+  it('refuses a reporter of another client, who cannot browse the issue', async () => {
+    const reporter = site.person('client-reporter');
+    const other = site.anonymous;
+    const seed = (await other.get('/local/api/seed')).body;
+    const outsider = seed.people.find(
+      (p: { roles: string[]; client?: string }) =>
+        p.roles.includes('client-reporter') && p.client !== reporter.client,
+    );
+    const answer = await other.post('/local/api/invoke', {
+      moduleKey: 'spoc-panel',
+      functionKey: 'getIssueActivity',
+      asUser: outsider.accountId,
+      context: { extension: { issue: { key: issueKey, id: issueId } } },
+    });
+    expect(answer.body.result).toEqual({ ok: false, error: `You cannot see issue ${issueKey}.` });
+  });
+});
+
+describe('the control API', () => {
+  it('moves the clock and refuses nonsense without moving it', async () => {
+    const before = (await site.anonymous.get('/local/api/clock')).body.now;
+    const moved = await site.anonymous.post('/local/api/clock', { advanceMinutes: 90 });
+    expect(Date.parse(moved.body.now) - Date.parse(before)).toBe(90 * 60_000);
+    const bad = await site.anonymous.post('/local/api/clock', { advanceMinutes: 'soon' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errorMessages[0]).toMatch(/advanceMinutes/);
+    expect((await site.anonymous.get('/local/api/clock')).body.now).toBe(moved.body.now);
+  });
+
+  it('lists the demo people with their roles and clients', async () => {
+    const seed = (await site.anonymous.get('/local/api/seed')).body;
+    const roles = new Set(seed.people.flatMap((p: { roles: string[] }) => p.roles));
+    expect([...roles].sort()).toEqual(['admin', 'client-reporter', 'developer', 'manager', 'spoc']);
+    expect(seed.clients.length).toBeGreaterThanOrEqual(3);
+    const zones = new Set(
+      seed.people
+        .filter((p: { roles: string[] }) => p.roles.includes('spoc'))
+        .map((p: { timeZone: string }) => p.timeZone),
+    );
+    expect(zones.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses an invoke for a module that does not exist', async () => {
+    const answer = await site.anonymous.post('/local/api/invoke', { moduleKey: 'nope', functionKey: 'x' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errorMessages[0]).toMatch(/nope/);
+  });
+
+  it('checked real Jira answers against the OpenAPI extract', () => {
+    expect(site.conformance.checkedCount()).toBeGreaterThan(3);
+  });
+});
