@@ -82,6 +82,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     siteUrl,
     cloudId: CLOUD_ID,
   });
+  jira.registerApp({ appId: forge.appId, name: 'SPOC for Jira' });
   jira.registerAppFields(forge.appFields());
   jira.registerPropertyIndexes(forge.propertyIndexes());
   if (options.seed !== false && jira.store.isEmpty()) jira.seed(DEMO_SEED);
@@ -119,6 +120,17 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
         headers: req.headers,
         body: req.rawBody,
       });
+    }
+    const avatar = /^\/local\/avatars\/([\w-]+)\/([\w.:-]+)$/.exec(pathname);
+    if (avatar && req.method === 'GET') {
+      const size = Number(req.url.searchParams.get('size') ?? 48);
+      const svg = jira.avatarSvg(avatar[1] as string, avatar[2] as string, Number.isFinite(size) ? size : 48);
+      if (svg)
+        return {
+          status: 200,
+          headers: { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' },
+          body: svg,
+        };
     }
     const router = pathname.startsWith('/local/api/') ? control : web.router;
     let body: unknown = req.rawBody;

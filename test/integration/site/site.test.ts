@@ -27,6 +27,15 @@ describe('signing in as on Jira Cloud', () => {
     });
   });
 
+  it('serves the avatars its user records point at', async () => {
+    const spoc = site.person('spoc');
+    const me = await site.as(spoc.email).get('/rest/api/3/myself');
+    const avatar = await fetch(me.body.avatarUrls['24x24']);
+    expect(avatar.status).toBe(200);
+    expect(avatar.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await avatar.text()).toContain('<svg');
+  });
+
   it('refuses unknown people and anonymous calls with 401', async () => {
     expect((await site.as('nobody@nowhere.example').get('/rest/api/3/myself')).status).toBe(401);
     expect((await site.anonymous.get('/rest/api/3/myself')).status).toBe(401);

@@ -1,0 +1,221 @@
+import { textToAdf } from '../jira/adf';
+import {
+  findByIdOrName,
+  ISSUE_TYPES,
+  JIRA_ADMINS_GROUP,
+  LINK_TYPES,
+  PRIORITIES,
+  RESOLUTIONS,
+  STATUSES,
+  type StatusDef,
+} from '../jira/catalog';
+import type { ChangeItem, IssueRecord, JiraStore } from '../jira/store';
+import type { DemoIssue, DemoPerson, DemoSeed } from './types';
+
+/** Staff (SPOCs, developers, managers, admins) are in this group; it holds the `members` role of every project. */
+export const STAFF_GROUP = 'vendor-staff';
+
+/**
+ * Loads a seed into an emptied store:
+ * - groups: `jira-admins` (admins), `vendor-staff` (all staff), `client-<key>` (each client's reporters);
+ * - roles in every project: `administrators` = managers and admins, `members` = the staff group;
+ *   in client-facing projects also `clients` = every client group (they see only what they reported);
+ * - issues with their comments, links and properties; In Progress and Done issues get the status changes
+ *   in their changelog, at `started` and `resolved`.
+ * Timestamps move by (now − anchor) so the demo looks current on any clock.
+ */
+export function applySeed(store: JiraStore, data: DemoSeed, now: Date): void {
+  const shiftMs = now.getTime() - Date.parse(data.anchor);
+  const at = (iso: string) => new Date(Date.parse(iso) + shiftMs).toISOString();
+  const people = new Map(data.people.map((p) => [p.accountId, p]));
+  const person = (accountId: string, where: string): DemoPerson => {
+    const found = people.get(accountId);
+    if (!found) throw new Error(`Seed: ${where} names unknown account ${accountId}`);
+    return found;
+  };
+
+  store.transaction(() => {
+    store.wipe();
+    for (const p of data.people) {
+      store.insertUser({
+        accountId: p.accountId,
+        accountType: 'atlassian',
+        displayName: p.displayName,
+        email: p.email,
+        emailVisible: p.emailVisible ?? false,
+        timeZone: p.timeZone,
+        locale: p.locale ?? 'en_US',
+        active: true,
+        appId: null,
+      });
+    }
+    for (const g of data.groups) store.insertGroup(g);
+    for (const p of data.people) {
+      const staff = p.roles.some((r) => r !== 'client-reporter');
+      if (staff) store.addGroupMember(STAFF_GROUP, p.accountId);
+      if (p.roles.includes('admin')) store.addGroupMember(JIRA_ADMINS_GROUP, p.accountId);
+      if (p.client) {
+        const client = data.clients.find((c) => c.key === p.client);
+        if (!client) throw new Error(`Seed: ${p.email} belongs to unknown client ${p.client}`);
+        store.addGroupMember(client.group, p.accountId);
+      }
+    }
+
+    for (const project of data.projects) {
+      if (project.lead) person(project.lead, `project ${project.key}`);
+      store.insertProject({
+        id: project.id,
+        key: project.key,
+        name: project.name,
+        description: project.description ?? '',
+        leadAccountId: project.lead ?? null,
+        projectTypeKey: 'software',
+      });
+      for (const c of project.components) {
+        store.insertComponent({
+          id: c.id,
+          projectId: project.id,
+          name: c.name,
+          description: c.description ?? '',
+          leadAccountId: c.lead ?? null,
+        });
+      }
+      for (const p of data.people) {
+        if (p.roles.includes('manager') || p.roles.includes('admin')) {
+          store.addRoleActor(project.id, { role: 'administrators', actorType: 'user', actor: p.accountId });
+        }
+      }
+      store.addRoleActor(project.id, { role: 'members', actorType: 'group', actor: STAFF_GROUP });
+      if (project.clientFacing) {
+        for (const client of data.clients)
+          store.addRoleActor(project.id, { role: 'clients', actorType: 'group', actor: client.group });
+      }
+    }
+
+    for (const issue of data.issues) insertIssue(store, data, issue, at, person);
+    for (const issue of data.issues) {
+      for (const link of issue.links ?? []) {
+        const type = findByIdOrName(LINK_TYPES, { name: link.type });
+        const source = store.getIssue(issue.key);
+        const destination = store.getIssue(link.to);
+        if (!type || !source || !destination)
+          throw new Error(`Seed: link ${issue.key} → ${link.to} is not valid`);
+        store.insertLink({
+          id: link.id,
+          typeId: type.id,
+          inwardIssueId: source.id,
+          outwardIssueId: destination.id,
+        });
+      }
+    }
+  });
+}
+
+function insertIssue(
+  store: JiraStore,
+  data: DemoSeed,
+  seed: DemoIssue,
+  at: (iso: string) => string,
+  person: (accountId: string, where: string) => DemoPerson,
+): void {
+  const [projectKey, numberText] = seed.key.split('-');
+  const project = store.getProject(projectKey ?? '');
+  if (!project) throw new Error(`Seed: issue ${seed.key} has no project`);
+  person(seed.reporter, seed.key);
+  if (seed.assignee) person(seed.assignee, seed.key);
+  const status = STATUSES.find((s) => s.name === seed.status) as StatusDef;
+  const type = findByIdOrName(ISSUE_TYPES, { name: seed.issueType });
+  const priority = findByIdOrName(PRIORITIES, { name: seed.priority });
+  if (!type || !priority) throw new Error(`Seed: issue ${seed.key} has an unknown type or priority`);
+  const components = store.listComponents(project.id);
+  const componentIds = (seed.components ?? []).map((name) => {
+    const found = components.find((c) => c.name === name);
+    if (!found) throw new Error(`Seed: issue ${seed.key} names unknown component ${name}`);
+    return found.id;
+  });
+  const done = status.category === 'done';
+  const resolution = done ? findByIdOrName(RESOLUTIONS, { name: seed.resolution ?? 'Done' }) : undefined;
+  const created = at(seed.created);
+  const started = seed.started ? at(seed.started) : undefined;
+  const resolved = done ? at(seed.resolved ?? seed.updated ?? seed.created) : undefined;
+  const times = [
+    created,
+    seed.updated ? at(seed.updated) : created,
+    started,
+    resolved,
+    ...(seed.comments ?? []).map((c) => at(c.created)),
+  ];
+  const updated = times
+    .filter((t): t is string => t !== undefined)
+    .sort()
+    .at(-1) as string;
+  const record: IssueRecord = {
+    id: seed.id,
+    key: seed.key,
+    projectId: project.id,
+    number: Number(numberText),
+    issueTypeId: type.id,
+    summary: seed.summary,
+    description: seed.description ? textToAdf(seed.description) : null,
+    statusId: status.id,
+    priorityId: priority.id,
+    resolutionId: resolution?.id ?? null,
+    assignee: seed.assignee ?? null,
+    reporter: seed.reporter,
+    creator: seed.reporter,
+    labels: [...(seed.labels ?? [])],
+    componentIds,
+    created,
+    updated,
+    resolutionDate: resolved ?? null,
+    statusCategoryChanged: resolved ?? started ?? created,
+  };
+  store.insertIssue(record);
+
+  const worker = seed.assignee ?? seed.reporter;
+  const toDo = STATUSES[0] as StatusDef;
+  const inProgress = STATUSES[1] as StatusDef;
+  const statusItem = (from: StatusDef, to: StatusDef): ChangeItem => ({
+    field: 'status',
+    fieldtype: 'jira',
+    fieldId: 'status',
+    from: from.id,
+    fromString: from.name,
+    to: to.id,
+    toString: to.name,
+  });
+  if (started) store.addChangelog(seed.id, worker, started, [statusItem(toDo, inProgress)]);
+  if (resolved && resolution) {
+    store.addChangelog(seed.id, worker, resolved, [
+      statusItem(started ? inProgress : toDo, status),
+      {
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: null,
+        fromString: null,
+        to: resolution.id,
+        toString: resolution.name,
+      },
+    ]);
+  }
+
+  for (const c of seed.comments ?? []) {
+    person(c.author, `comment ${c.id}`);
+    if (c.visibility?.type === 'group' && !data.groups.some((g) => g.name === c.visibility?.value)) {
+      throw new Error(`Seed: comment ${c.id} is restricted to unknown group ${c.visibility.value}`);
+    }
+    store.insertComment({
+      id: c.id,
+      issueId: seed.id,
+      author: c.author,
+      updateAuthor: c.author,
+      body: textToAdf(c.body),
+      created: at(c.created),
+      updated: at(c.created),
+      visibility: c.visibility ?? null,
+    });
+  }
+  for (const [key, value] of Object.entries(seed.properties ?? {}))
+    store.setIssueProperty(seed.id, key, value);
+}
