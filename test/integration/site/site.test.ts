@@ -145,6 +145,45 @@ describe('the control API', () => {
     expect(answer.body.errorMessages[0]).toMatch(/nope/);
   });
 
+  it('answers the app with 429 and Jira\'s headers once its hourly points are spent', async () => {
+    await site.anonymous.delete('/local/api/requests');
+    const limits = await site.anonymous.post('/local/api/rate-limits', { hourlyPoints: 1 });
+    expect(limits.status).toBe(200);
+    try {
+      const reporter = site.person('client-reporter');
+      for (const summary of ['First', 'Second']) {
+        const created = await site.as(reporter.email).post('/rest/api/3/issue', {
+          fields: { project: { key: 'SUP' }, issuetype: { name: 'Task' }, summary },
+        });
+        expect(created.status).toBe(201); // people's API-token traffic is not charged to the app
+      }
+      await site.idle();
+      const log = (await site.anonymous.get('/local/api/requests?caller=app')).body;
+      const limited = log.entries.filter((e: { status: number }) => e.status === 429);
+      expect(limited.length).toBeGreaterThanOrEqual(1);
+      expect(limited[0].rateLimitReason).toBe('jira-quota-global-based');
+      expect(log.totals.rateLimited).toBe(limited.length);
+    } finally {
+      expect((await site.anonymous.delete('/local/api/rate-limits')).status).toBe(204);
+    }
+  });
+
+  it('injects a fault into the app\'s next Jira call and refuses a bad fault setting', async () => {
+    await site.anonymous.delete('/local/api/requests');
+    const set = await site.anonymous.post('/local/api/faults', { errorRate: 1, status: 503, count: 1 });
+    expect(set.status).toBe(200);
+    const bad = await site.anonymous.post('/local/api/faults', { errorRate: 7 });
+    expect(bad.status).toBe(400);
+    const reporter = site.person('client-reporter');
+    await site.as(reporter.email).post('/rest/api/3/issue', {
+      fields: { project: { key: 'SUP' }, issuetype: { name: 'Task' }, summary: 'Fault please' },
+    });
+    await site.idle();
+    const first = (await site.anonymous.get('/local/api/requests?caller=app')).body.entries[0];
+    expect(first).toMatchObject({ status: 503, injectedFault: true });
+    expect((await site.anonymous.get('/local/api/faults')).body).toEqual({ fault: null }); // used up
+  });
+
   it('checked real Jira answers against the OpenAPI extract', () => {
     expect(site.conformance.checkedCount()).toBeGreaterThan(3);
   });
