@@ -89,12 +89,21 @@ export async function buildUi(options: BuildUiOptions = {}): Promise<UiBuild> {
   const reports = new Map<string, BundleReport>();
   const contexts: esbuild.BuildContext[] = [];
   for (const bundle of bundles) {
-    const report = (r: BundleReport) => reports.set(r.name, r);
+    let firstBuild!: () => void;
+    const built = new Promise<void>((resolve) => (firstBuild = resolve));
+    const report = (r: BundleReport | undefined) => {
+      if (r) reports.set(r.name, r);
+      firstBuild();
+    };
     const context = await esbuild.context(buildOptions(bundle, appDir, log, options.watch === true, report));
     contexts.push(context);
-    // In watch mode the first build happens inside watch(); its report arrives through onEnd all the same.
-    if (options.watch) await context.watch();
-    else await context.rebuild();
+    if (options.watch) {
+      // watch() starts the first build without waiting for it; its end is reported through onEnd.
+      await context.watch();
+      await built;
+    } else {
+      await context.rebuild();
+    }
   }
   if (!options.watch) await Promise.all(contexts.map((c) => c.dispose()));
   return {
@@ -110,7 +119,7 @@ function buildOptions(
   appDir: string,
   log: (line: string) => void,
   watching: boolean,
-  report: (r: BundleReport) => void,
+  report: (r: BundleReport | undefined) => void,
 ): esbuild.BuildOptions {
   return {
     absWorkingDir: appDir,
@@ -134,40 +143,52 @@ function buildOptions(
   };
 }
 
-/** After each (re)build: clear stale chunks, write index.html and print the gzip size. */
+/**
+ * After each (re)build: write index.html, delete chunks the new build no longer has (files are replaced in
+ * place, so a site serving the folder never sees it empty), and print the gzip sizes.
+ */
 function writeHtmlAndReport(
   bundle: CustomUiBundle,
   appDir: string,
   log: (line: string) => void,
   watching: boolean,
-  report: (r: BundleReport) => void,
+  report: (r: BundleReport | undefined) => void,
 ): esbuild.Plugin {
+  let builds = 0;
   return {
     name: 'forge-custom-ui-html',
     setup(build) {
-      build.onStart(() => {
-        fs.rmSync(bundle.outDir, { recursive: true, force: true });
-      });
       build.onEnd((result) => {
-        if (result.errors.length > 0) {
-          const text = esbuild.formatMessagesSync(result.errors, { kind: 'error', color: false }).join('\n');
-          if (!watching) throw new Error(`Custom UI build of ${bundle.name} failed:\n${text}`);
-          log(`✗ ${bundle.name}: build failed\n${text}`);
+        builds++;
+        if (result.errors.length > 0 || !result.metafile) {
+          // A one-off build rejects with esbuild's own message; a watcher keeps going and says why.
+          if (watching) {
+            const text = esbuild
+              .formatMessagesSync(result.errors, { kind: 'error', color: false })
+              .join('\n');
+            log(`✗ ${bundle.name}: build failed\n${text}`);
+          }
+          report(undefined);
           return;
         }
-        fs.mkdirSync(bundle.outDir, { recursive: true });
+        const written = new Set(
+          Object.keys(result.metafile.outputs).map((file) => path.resolve(appDir, file)),
+        );
+        for (const file of fs.readdirSync(bundle.outDir)) {
+          const full = path.join(bundle.outDir, file);
+          if (file !== 'index.html' && !written.has(full)) fs.rmSync(full, { recursive: true, force: true });
+        }
         const hasCss = fs.existsSync(path.join(bundle.outDir, 'index.css'));
         fs.writeFileSync(path.join(bundle.outDir, 'index.html'), indexHtml(bundle.name, hasCss));
-        const initial = result.metafile ? initialFiles(result.metafile, bundle.outDir, appDir) : [];
         const sizes: BundleReport = {
           name: bundle.name,
           outDir: bundle.outDir,
-          initialGzipBytes: gzipSize(bundle.outDir, initial),
+          initialGzipBytes: gzipSize(bundle.outDir, initialFiles(result.metafile, bundle.outDir, appDir)),
           totalGzipBytes: gzipSize(bundle.outDir),
         };
         report(sizes);
         log(
-          `${watching ? '↻' : '✓'} ${bundle.name}: ${formatKb(sizes.initialGzipBytes)} gzipped on first load ` +
+          `${builds > 1 ? '↻' : '✓'} ${bundle.name}: ${formatKb(sizes.initialGzipBytes)} gzipped on first load ` +
             `(${formatKb(sizes.totalGzipBytes)} with lazy chunks)`,
         );
       });

@@ -34,6 +34,7 @@ export interface JiraOpenApiExtract {
     readonly generatedBy: string;
     readonly kept: string;
     readonly removed: readonly string[];
+    readonly corrected: readonly string[];
   };
   readonly openapi: string;
   readonly info: { readonly title: string; readonly version: string };
@@ -47,6 +48,23 @@ const PROSE_KEYS = new Set(['description', 'summary', 'example', 'examples', 'xm
 const DATA_KEYS = new Set(['default', 'enum', 'const']);
 const OPERATION_KEYS = ['operationId', 'deprecated', 'parameters', 'requestBody', 'responses'];
 const SCHEMA_REF = '#/components/schemas/';
+
+/**
+ * Places where the published document contradicts what Jira Cloud sends, corrected in the extract and listed
+ * in its header so nobody mistakes them for the source's words.
+ */
+const ERRATA: ReadonlyArray<{ readonly schema: string; readonly why: string; readonly replacement: Json }> = [
+  {
+    schema: 'DashboardGadgetPosition',
+    why: 'the document names the properties by their descriptions; Jira sends {"row": n, "column": n}',
+    replacement: {
+      additionalProperties: false,
+      properties: { column: { format: 'int32', type: 'integer' }, row: { format: 'int32', type: 'integer' } },
+      required: ['column', 'row'],
+      type: 'object',
+    },
+  },
+];
 
 export function buildExtract(
   source: OpenApiDocument,
@@ -77,6 +95,12 @@ export function buildExtract(
   const schemas: Record<string, Json> = {};
   for (const name of [...names].sort())
     schemas[name] = stripProse(source.components.schemas[name] as Json, false);
+  const corrected: string[] = [];
+  for (const erratum of ERRATA) {
+    if (!(erratum.schema in schemas)) continue;
+    schemas[erratum.schema] = erratum.replacement;
+    corrected.push(`${erratum.schema}: ${erratum.why}`);
+  }
 
   return {
     header: {
@@ -88,6 +112,7 @@ export function buildExtract(
       generatedBy: 'scripts/extract-openapi.ts (npm run extract:openapi)',
       kept: 'The operations in local/jira/served-endpoints.ts and the components.schemas they reference.',
       removed: ['description', 'summary', 'example', 'examples', 'xml', 'externalDocs', 'x-* extensions'],
+      corrected,
     },
     openapi: source.openapi,
     info: { title: source.info.title, version: source.info.version },

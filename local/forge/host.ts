@@ -76,6 +76,9 @@ export interface InvocationRecord {
 export interface ForgeHost {
   /** The uuid part of manifest `app.id`. */
   readonly appId: string;
+  /** The development environment the app is installed from, as in context and field-type ARIs. */
+  readonly environmentId: string;
+  readonly cloudId: string;
   readonly manifest: LoadedManifest;
   /** The store behind `@forge/kvs`, for inspection and reset. */
   readonly kvs: KvsStore;
@@ -283,6 +286,8 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
 
   return {
     appId,
+    environmentId,
+    cloudId,
     manifest,
     kvs,
 
@@ -364,7 +369,7 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
     runScheduledTriggers: (opts) => dispatcher.runScheduled(opts?.all === true),
     nextScheduledRuns: () => dispatcher.nextScheduledRuns(),
     pendingRetries: () => dispatcher.pendingRetries(),
-    appFields: () => appFieldsOf(manifest),
+    appFields: () => appFieldsOf(manifest).map((field) => ({ ...field, environmentId })),
     propertyIndexes: () => propertyIndexesOf(manifest),
     invocations: () => [...records],
 

@@ -245,6 +245,8 @@ export interface AppFieldDefinition {
   readonly readOnly: boolean;
   /** `<appId>__DEVELOPMENT__<moduleKey>`, the key Jira gives Forge fields in the development environment. */
   readonly fieldKey: string;
+  /** Set by the host: the environment the field was deployed from. */
+  readonly environmentId?: string;
 }
 
 export function appFieldsOf(manifest: LoadedManifest): AppFieldDefinition[] {

@@ -43,4 +43,16 @@ export const SERVED_ENDPOINTS: ReadonlyArray<readonly [string, string]> = [
   ['POST', '/rest/api/3/search/approximate-count'],
   ['GET', '/rest/api/3/mypermissions'],
   ['POST', '/rest/api/3/permissions/check'],
+  // Dashboards and their gadgets (served by the browser shell, local/web/dashboards).
+  ['GET', '/rest/api/3/dashboard'],
+  ['POST', '/rest/api/3/dashboard'],
+  ['GET', '/rest/api/3/dashboard/{id}'],
+  ['GET', '/rest/api/3/dashboard/{dashboardId}/gadget'],
+  ['POST', '/rest/api/3/dashboard/{dashboardId}/gadget'],
+  ['PUT', '/rest/api/3/dashboard/{dashboardId}/gadget/{gadgetId}'],
+  ['DELETE', '/rest/api/3/dashboard/{dashboardId}/gadget/{gadgetId}'],
+  ['GET', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties'],
+  ['GET', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties/{propertyKey}'],
+  ['PUT', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties/{propertyKey}'],
+  ['DELETE', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties/{propertyKey}'],
 ];

@@ -1,0 +1,47 @@
+/** What the host page exposes to its frames as `window.__forgeHost` (same origin, so called directly). */
+export interface ForgeHostApi {
+  callBridge(frameId: string, command: string, payload?: unknown): Promise<unknown>;
+  resizeFrame(frameId: string, height: number): void;
+}
+
+/** How the server describes one Custom UI frame to the host page (JSON in `data-forge-frame`). */
+export interface FrameSpec {
+  readonly moduleKey: string;
+  readonly moduleType: string;
+  readonly resourceKey: string;
+  /** `/local/resources/<resourceKey>/index.html` */
+  readonly src: string;
+  /** Module-specific `extension` of the context, without the `location` the host fills in. */
+  readonly extension: Readonly<Record<string, unknown>>;
+  readonly localId: string;
+  /** Accessible title of the iframe. */
+  readonly title: string;
+  /** The edit entry point's resource (gadget configuration, custom field edit), when the module has one. */
+  readonly editResourceKey?: string;
+  /** Project pages: the shell path the frame's history is relative to. */
+  readonly historyBase?: string;
+  /** Dashboard gadgets: where the configuration lives and how the edit entry point is reached. */
+  readonly gadget?: GadgetFrame;
+  /** Custom field edit: what `view.submit` saves. */
+  readonly customField?: { readonly issueKey: string; readonly fieldId: string };
+}
+
+export interface GadgetFrame {
+  readonly dashboardId: string;
+  readonly gadgetId: string;
+  readonly refreshable: boolean;
+}
+
+/** Site-wide facts for every context, rendered once per page (JSON in `#forge-site`). */
+export interface SiteFacts {
+  readonly accountId?: string;
+  readonly cloudId: string;
+  readonly siteUrl: string;
+  readonly environmentId: string;
+  readonly environmentType: string;
+  readonly locale: string;
+  readonly timezone: string;
+  readonly appId: string;
+  /** Module key → module type, for `router.navigate({ target: 'module' })`. */
+  readonly modules: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,510 @@
+/**
+ * The bridge host: what Jira's product page does for the Custom UI frames it shows. Every frame's
+ * `callBridge(command, payload)` arrives here (see frame-bridge.ts) and is answered the way Jira answers it:
+ * the module's context, resolver calls through the site, product REST calls as the signed-in person,
+ * gadget configuration, history for project subpages, navigation, flags, events and theming.
+ */
+import type { ForgeHostApi, FrameSpec, SiteFacts } from './host-api';
+import { showFlag, closeFlag, type FlagOptions } from './flags';
+import { restJson } from './rest';
+import { colorMode, onColorModeChange } from './theme';
+
+type Callback = (payload: unknown) => unknown;
+
+interface MountedFrame {
+  readonly id: string;
+  readonly spec: FrameSpec;
+  readonly entryPoint: 'view' | 'edit';
+  readonly iframe: HTMLIFrameElement;
+  readonly container: HTMLElement;
+  themed: boolean;
+}
+
+interface HistoryLocation {
+  pathname: string;
+  search: string;
+  hash: string;
+  state: unknown;
+  key: string;
+}
+
+type HistoryListener = (location: HistoryLocation, action: string) => void;
+
+interface FrameHistory {
+  action: string;
+  location: HistoryLocation;
+  readonly listeners: Set<HistoryListener>;
+  readonly base: string;
+}
+
+export class BridgeHost implements ForgeHostApi {
+  private readonly frames = new Map<string, MountedFrame>();
+  private readonly subscriptions = new Map<string, Set<{ frameId: string; callback: Callback }>>();
+  private readonly histories = new Map<string, FrameHistory>();
+  /** Saved configuration per gadget id: starts from the page, follows each `view.submit`. */
+  private readonly gadgetConfigs = new Map<string, Record<string, unknown>>();
+  private readonly refreshTimers = new Map<string, number>();
+  private nextFrame = 1;
+
+  constructor(private readonly site: SiteFacts) {
+    onColorModeChange(() => {
+      for (const frame of this.frames.values()) if (frame.themed) this.applyTheme(frame);
+    });
+    window.addEventListener('popstate', () => this.notifyHistories('POP'));
+  }
+
+  // ---- frames -------------------------------------------------------------------------------------
+
+  /** Puts a module's frame into `container`, replacing whatever frame was there. */
+  mount(container: HTMLElement, spec: FrameSpec, entryPoint: 'view' | 'edit' = 'view'): MountedFrame {
+    for (const old of this.frames.values()) if (old.container === container) this.unmount(old.id);
+    const id = `forge-frame-${this.nextFrame++}`;
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('data-frame-id', id);
+    iframe.setAttribute('data-module-key', spec.moduleKey);
+    iframe.setAttribute('data-entry-point', entryPoint);
+    iframe.title = spec.title;
+    iframe.className = 'forge-frame';
+    const resourceKey = entryPoint === 'edit' ? (spec.editResourceKey ?? spec.resourceKey) : spec.resourceKey;
+    iframe.src = `/local/resources/${encodeURIComponent(resourceKey)}/index.html`;
+    const frame: MountedFrame = { id, spec, entryPoint, iframe, container, themed: false };
+    this.frames.set(id, frame);
+    const configuration = spec.extension.gadgetConfiguration;
+    if (spec.gadget && !this.gadgetConfigs.has(spec.gadget.gadgetId)) {
+      this.gadgetConfigs.set(spec.gadget.gadgetId, isObject(configuration) ? configuration : {});
+      this.scheduleAutoRefresh(spec);
+    }
+    container.replaceChildren(iframe);
+    return frame;
+  }
+
+  unmount(frameId: string): void {
+    this.frames.delete(frameId);
+    this.histories.delete(frameId);
+    for (const subscribers of this.subscriptions.values()) {
+      for (const s of subscribers) if (s.frameId === frameId) subscribers.delete(s);
+    }
+  }
+
+  /** Mounts every `[data-forge-frame]` placeholder the server rendered. */
+  mountAll(root: ParentNode = document): void {
+    for (const element of root.querySelectorAll<HTMLElement>('[data-forge-frame]')) {
+      const spec = JSON.parse(element.getAttribute('data-forge-frame') ?? '{}') as FrameSpec;
+      const entryPoint = element.getAttribute('data-entry-point') === 'edit' ? 'edit' : 'view';
+      this.mount(element, spec, entryPoint);
+    }
+  }
+
+  resizeFrame(frameId: string, height: number): void {
+    const frame = this.frames.get(frameId);
+    if (!frame || !Number.isFinite(height)) return;
+    frame.iframe.style.height = `${Math.min(Math.max(height, 24), 4000)}px`;
+  }
+
+  // ---- the bridge ---------------------------------------------------------------------------------
+
+  callBridge(frameId: string, command: string, payload?: unknown): Promise<unknown> {
+    const frame = this.frames.get(frameId);
+    if (!frame)
+      return Promise.reject(new Error(`Bridge call "${command}" came from a frame no longer on the page.`));
+    const handler = this.commands[command];
+    if (!handler) {
+      const message =
+        `The local Jira site does not support the bridge command "${command}" (called by ${frame.spec.moduleKey}). ` +
+        `Supported commands: ${Object.keys(this.commands).sort().join(', ')}.`;
+      console.error(`[forge host] ${message}`);
+      return Promise.reject(new Error(message));
+    }
+    try {
+      return Promise.resolve(handler(frame, payload));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private readonly commands: Record<string, (frame: MountedFrame, payload: unknown) => unknown> = {
+    getContext: (frame) => this.contextOf(frame),
+    invoke: (frame, payload) => this.invoke(frame, payload),
+    fetchProduct: (_frame, payload) => this.fetchProduct(payload),
+    submit: (frame, payload) => this.submit(frame, payload),
+    close: (frame) => this.close(frame),
+    refresh: (frame) => {
+      if (!frame.spec.gadget) return false;
+      this.refreshGadget(frame.spec.gadget.gadgetId, 'gadget');
+      return true;
+    },
+    enableTheming: (frame) => {
+      frame.themed = true;
+      this.applyTheme(frame);
+    },
+    createHistory: (frame) => this.createHistory(frame),
+    changeWindowTitle: (_frame, title) => {
+      if (typeof title === 'string') document.title = title;
+    },
+    emitReadyEvent: () => undefined,
+    navigate: (frame, payload) => this.navigate(frame, payload),
+    getUrl: (frame, payload) => this.urlFor(frame, payload),
+    reload: () => window.location.reload(),
+    showFlag: (_frame, payload) => showFlag(payload as FlagOptions),
+    closeFlag: (_frame, payload) => closeFlag((payload as { id?: unknown } | undefined)?.id),
+    emit: (_frame, payload) => this.emit(payload, ''),
+    on: (frame, payload) => this.on(frame, payload, ''),
+    emitPublic: (_frame, payload) => this.emit(payload, 'public:'),
+    onPublic: (frame, payload) => this.on(frame, payload, 'public:'),
+  };
+
+  contextOf(frame: MountedFrame): Record<string, unknown> {
+    const extension: Record<string, unknown> = { ...frame.spec.extension, location: window.location.href };
+    if (frame.spec.gadget) {
+      extension.gadgetConfiguration = { ...(this.gadgetConfigs.get(frame.spec.gadget.gadgetId) ?? {}) };
+      if (frame.entryPoint === 'edit') extension.entryPoint = 'edit';
+    }
+    if (frame.spec.customField) extension.entryPoint = frame.entryPoint;
+    const mode = colorMode();
+    return {
+      accountId: this.site.accountId,
+      cloudId: this.site.cloudId,
+      extension,
+      environmentId: this.site.environmentId,
+      environmentType: this.site.environmentType,
+      localId: frame.spec.localId,
+      locale: this.site.locale,
+      moduleKey: frame.spec.moduleKey,
+      siteUrl: this.site.siteUrl,
+      timezone: this.site.timezone,
+      theme: { colorMode: mode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' },
+    };
+  }
+
+  private async invoke(frame: MountedFrame, payload: unknown): Promise<unknown> {
+    const {
+      functionKey,
+      payload: data,
+      metadata,
+    } = (payload ?? {}) as {
+      functionKey?: unknown;
+      payload?: unknown;
+      metadata?: unknown;
+    };
+    const response = await fetch('/local/bridge/invoke', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({
+        moduleKey: frame.spec.moduleKey,
+        functionKey,
+        payload: data,
+        context: this.contextOf(frame),
+      }),
+    });
+    const body = (await response.json().catch(() => ({}))) as { result?: unknown; errorMessages?: string[] };
+    if (!response.ok)
+      throw new Error(body.errorMessages?.join(' ') || `invoke failed with HTTP ${response.status}`);
+    return metadata === undefined ? body.result : { body: body.result, metadata };
+  }
+
+  private async fetchProduct(payload: unknown): Promise<unknown> {
+    const { product, restPath, fetchRequestInit, isMultipartFormData } = (payload ?? {}) as {
+      product?: unknown;
+      restPath?: unknown;
+      fetchRequestInit?: { method?: string; headers?: Array<[string, string]>; body?: string | null };
+      isMultipartFormData?: boolean;
+    };
+    if (product !== 'jira')
+      throw new Error(`This local site is Jira only; request${String(product)} is not available.`);
+    if (typeof restPath !== 'string' || !restPath.startsWith('/rest/')) {
+      throw new Error(
+        `requestJira reaches Jira's REST API only: the path must start with /rest/, not ${String(restPath)}.`,
+      );
+    }
+    if (isMultipartFormData)
+      throw new Error('Multipart (attachment) uploads are not served by the local Jira site.');
+    const method = (fetchRequestInit?.method ?? 'GET').toUpperCase();
+    const response = await fetch(restPath, {
+      method,
+      headers: new Headers(fetchRequestInit?.headers ?? []),
+      body: method === 'GET' || method === 'HEAD' ? undefined : (fetchRequestInit?.body ?? undefined),
+      credentials: 'same-origin',
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name] = value));
+    return { body: await response.text(), headers, status: response.status, statusText: response.statusText };
+  }
+
+  private async submit(frame: MountedFrame, payload: unknown): Promise<boolean> {
+    const gadget = frame.spec.gadget;
+    if (gadget && frame.entryPoint === 'edit') {
+      if (!isObject(payload))
+        throw new Error('view.submit in a gadget edit view needs the configuration object.');
+      await restJson(
+        'PUT',
+        `/rest/api/3/dashboard/${gadget.dashboardId}/items/${gadget.gadgetId}/properties/config`,
+        payload,
+      );
+      this.gadgetConfigs.set(gadget.gadgetId, payload);
+      this.scheduleAutoRefresh(frame.spec);
+      // Let the frame's submit() resolve before its view replaces it.
+      setTimeout(() => this.mount(frame.container, frame.spec, 'view'), 0);
+      return true;
+    }
+    const field = frame.spec.customField;
+    if (field && frame.entryPoint === 'edit') {
+      await restJson('PUT', `/rest/api/3/issue/${encodeURIComponent(field.issueKey)}`, {
+        fields: { [field.fieldId]: payload ?? null },
+      });
+      setTimeout(() => window.location.reload(), 0);
+      return true;
+    }
+    return false;
+  }
+
+  private close(frame: MountedFrame): boolean {
+    if (frame.entryPoint !== 'edit' || (!frame.spec.gadget && !frame.spec.customField)) return false;
+    setTimeout(() => this.mount(frame.container, frame.spec, 'view'), 0);
+    return true;
+  }
+
+  // ---- dashboards ---------------------------------------------------------------------------------
+
+  /** Opens a gadget's edit entry point in place of its view. */
+  editGadget(gadgetId: string): boolean {
+    return this.openEdit([...this.frames.values()].find((f) => f.spec.gadget?.gadgetId === gadgetId));
+  }
+
+  /** Opens a custom field's edit entry point in place of its view. */
+  editField(fieldId: string): boolean {
+    return this.openEdit([...this.frames.values()].find((f) => f.spec.customField?.fieldId === fieldId));
+  }
+
+  private openEdit(frame: MountedFrame | undefined): boolean {
+    if (!frame?.spec.editResourceKey || frame.entryPoint === 'edit') return false;
+    this.mount(frame.container, frame.spec, 'edit');
+    return true;
+  }
+
+  /**
+   * Jira re-renders a refreshable gadget; a gadget with `refreshable: false` gets the
+   * JIRA_DASHBOARD_GADGET_REFRESH event instead and refreshes itself.
+   */
+  refreshGadget(gadgetId: string, origin: 'dashboard' | 'gadget'): void {
+    const frame = [...this.frames.values()].find((f) => f.spec.gadget?.gadgetId === gadgetId);
+    if (!frame || frame.entryPoint === 'edit') return;
+    if (frame.spec.gadget?.refreshable === false) {
+      this.emit({ event: 'JIRA_DASHBOARD_GADGET_REFRESH', payload: { origin, gadgetId } }, '');
+    } else {
+      this.mount(frame.container, frame.spec, 'view');
+    }
+  }
+
+  refreshDashboard(): void {
+    for (const gadgetId of this.gadgetConfigs.keys()) this.refreshGadget(gadgetId, 'dashboard');
+  }
+
+  forgetGadget(gadgetId: string): void {
+    const timer = this.refreshTimers.get(gadgetId);
+    if (timer !== undefined) window.clearInterval(timer);
+    this.refreshTimers.delete(gadgetId);
+    this.gadgetConfigs.delete(gadgetId);
+    for (const frame of [...this.frames.values()])
+      if (frame.spec.gadget?.gadgetId === gadgetId) this.unmount(frame.id);
+  }
+
+  /** `refresh: <minutes>` in a gadget's configuration asks Jira to refresh it that often. */
+  private scheduleAutoRefresh(spec: FrameSpec): void {
+    if (!spec.gadget) return;
+    const { gadgetId } = spec.gadget;
+    const old = this.refreshTimers.get(gadgetId);
+    if (old !== undefined) window.clearInterval(old);
+    this.refreshTimers.delete(gadgetId);
+    const minutes = this.gadgetConfigs.get(gadgetId)?.refresh;
+    if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0) {
+      this.refreshTimers.set(
+        gadgetId,
+        window.setInterval(() => this.refreshGadget(gadgetId, 'gadget'), minutes * 60_000),
+      );
+    }
+  }
+
+  // ---- events -------------------------------------------------------------------------------------
+
+  private on(frame: MountedFrame, payload: unknown, namespace: string): { unsubscribe(): void } {
+    const { event, callback } = (payload ?? {}) as { event?: unknown; callback?: unknown };
+    if (typeof event !== 'string' || typeof callback !== 'function') {
+      throw new Error('events.on needs an event name and a callback function.');
+    }
+    const key = namespace + event;
+    const subscribers = this.subscriptions.get(key) ?? new Set();
+    this.subscriptions.set(key, subscribers);
+    const subscription = { frameId: frame.id, callback: callback as Callback };
+    subscribers.add(subscription);
+    return { unsubscribe: () => void subscribers.delete(subscription) };
+  }
+
+  /** Delivers an event to every subscribed frame on the page, as Jira does across extensions. */
+  emit(payload: unknown, namespace: string): void {
+    const { event, payload: data } = (payload ?? {}) as { event?: unknown; payload?: unknown };
+    if (typeof event !== 'string') throw new Error('events.emit needs an event name.');
+    for (const { callback } of [...(this.subscriptions.get(namespace + event) ?? [])]) {
+      try {
+        void callback(data);
+      } catch (error) {
+        console.error(`[forge host] a listener of ${event} failed`, error);
+      }
+    }
+  }
+
+  // ---- history (project page subpages) ------------------------------------------------------------
+
+  private createHistory(frame: MountedFrame): unknown {
+    const base = frame.spec.historyBase;
+    if (!base)
+      throw new Error(
+        `view.createHistory is only available to full-page modules, not ${frame.spec.moduleType}.`,
+      );
+    const state: FrameHistory = { action: 'POP', location: locationUnder(base), listeners: new Set(), base };
+    this.histories.set(frame.id, state);
+    const navigate = (to: unknown, historyState: unknown, action: 'PUSH' | 'REPLACE') => {
+      const target = base + subPath(to);
+      if (action === 'PUSH') window.history.pushState(historyState ?? null, '', target);
+      else window.history.replaceState(historyState ?? null, '', target);
+      this.notifyHistories(action);
+    };
+    const history = {
+      get action() {
+        return state.action;
+      },
+      location: state.location,
+      get length() {
+        return window.history.length;
+      },
+      push: (to: unknown, historyState?: unknown) => navigate(to, historyState, 'PUSH'),
+      replace: (to: unknown, historyState?: unknown) => navigate(to, historyState, 'REPLACE'),
+      go: (n: number) => window.history.go(n),
+      back: () => window.history.back(),
+      forward: () => window.history.forward(),
+      goBack: () => window.history.back(),
+      goForward: () => window.history.forward(),
+      block: () => () => undefined,
+      createHref: (to: unknown) => base + subPath(to),
+      listen: (listener: HistoryListener) => {
+        state.listeners.add(listener);
+        return () => void state.listeners.delete(listener);
+      },
+    };
+    state.listeners.add((location) => (history.location = location));
+    return history;
+  }
+
+  /** The shell's URL changed: tell every frame history whose base still contains it. */
+  private notifyHistories(action: string): void {
+    for (const history of this.histories.values()) {
+      if (!isUnder(window.location.pathname, history.base)) continue;
+      history.action = action;
+      history.location = locationUnder(history.base);
+      for (const listener of [...history.listeners]) listener(history.location, action);
+    }
+    document.dispatchEvent(new CustomEvent('forge-host:navigated'));
+  }
+
+  /** Side navigation of a project page: move the frame's history instead of reloading the page. */
+  pushSubpage(path: string): boolean {
+    const history = [...this.histories.values()].find((h) => isUnder(window.location.pathname, h.base));
+    if (!history) return false;
+    window.history.pushState(null, '', history.base + subPath(path));
+    this.notifyHistories('PUSH');
+    return true;
+  }
+
+  // ---- navigation ---------------------------------------------------------------------------------
+
+  private navigate(frame: MountedFrame, payload: unknown): void {
+    const { type } = (payload ?? {}) as { type?: unknown };
+    const url = this.urlFor(frame, payload);
+    if (type === 'new-tab') window.open(url, '_blank', 'noopener');
+    else window.location.assign(url);
+  }
+
+  private urlFor(frame: MountedFrame, payload: unknown): string {
+    const location = (payload ?? {}) as Record<string, unknown>;
+    if (typeof location.url === 'string') {
+      const url = new URL(location.url, window.location.href);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new Error(`Cannot navigate to ${location.url}.`);
+      return url.href;
+    }
+    const origin = window.location.origin;
+    switch (location.target) {
+      case 'issue':
+        if (typeof location.issueKey !== 'string') throw new Error('The issue target needs an issueKey.');
+        return `${origin}/browse/${encodeURIComponent(location.issueKey)}`;
+      case 'dashboard':
+        if (typeof location.dashboardId !== 'string')
+          throw new Error('The dashboard target needs a dashboardId.');
+        return `${origin}/jira/dashboards/${encodeURIComponent(location.dashboardId)}`;
+      case 'module': {
+        const module = this.site.modules[String(location.moduleKey)];
+        const project = (frame.spec.extension.project as { key?: string } | undefined)?.key;
+        const projectKey = typeof location.projectKey === 'string' ? location.projectKey : project;
+        if (module === 'jira:projectPage' && projectKey) {
+          return `${origin}/jira/software/projects/${encodeURIComponent(projectKey)}/apps/${this.site.appId}/${this.site.environmentId}`;
+        }
+        if (module === 'jira:dashboardGadget') return `${origin}/jira/dashboards`;
+        throw new Error(`The local site cannot open module ${String(location.moduleKey)} as a page.`);
+      }
+      default:
+        throw new Error(`The local Jira site cannot navigate to target ${String(location.target)}.`);
+    }
+  }
+
+  // ---- theming ------------------------------------------------------------------------------------
+
+  /** What Jira does for `view.theme.enable()`: the design-token theme on the frame's root element. */
+  private applyTheme(frame: MountedFrame): void {
+    const doc = frame.iframe.contentDocument;
+    if (!doc) return;
+    const root = doc.documentElement;
+    root.setAttribute(
+      'data-theme',
+      'dark:dark light:light spacing:spacing typography:typography shape:shape',
+    );
+    root.setAttribute('data-color-mode', colorMode());
+    root.style.colorScheme = colorMode();
+    if (!doc.getElementById('forge-host-theme')) {
+      const link = doc.createElement('link');
+      link.id = 'forge-host-theme';
+      link.rel = 'stylesheet';
+      link.href = '/local/web/theme.css';
+      doc.head.prepend(link);
+    }
+  }
+}
+
+function locationUnder(base: string): HistoryLocation {
+  const rest = window.location.pathname.slice(base.length);
+  return {
+    pathname: rest === '' ? '/' : rest,
+    search: window.location.search,
+    hash: window.location.hash,
+    state: window.history.state as unknown,
+    key: Math.random().toString(36).slice(2, 8),
+  };
+}
+
+function isUnder(pathname: string, base: string): boolean {
+  return pathname === base || pathname.startsWith(`${base}/`);
+}
+
+/** `'/triage'`, `'triage'` or `{ pathname: '/triage', search }` → `'/triage'` (`''` for the root). */
+function subPath(to: unknown): string {
+  let path: string;
+  if (typeof to === 'string') path = to;
+  else if (isObject(to))
+    path = `${String(to.pathname ?? '/')}${String(to.search ?? '')}${String(to.hash ?? '')}`;
+  else throw new Error('history.push needs a path.');
+  if (!path.startsWith('/')) path = `/${path}`;
+  return path === '/' ? '' : path;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

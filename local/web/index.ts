@@ -1,0 +1,233 @@
+import type { SiteClock } from '../clock';
+import type { Db } from '../db/database';
+import type { ForgeHost } from '../forge';
+import { jiraError, Router } from '../http/router';
+import type { Handler, Principal, SiteRequest, SiteResponse } from '../http/types';
+import type { Jira } from '../jira';
+import { ShellAssets } from './assets';
+import { handleBridgeInvoke } from './bridge-invoke';
+import type { SiteFacts } from './client/host-api';
+import { createDashboardApi } from './dashboards/api';
+import { DashboardStore } from './dashboards/store';
+import { html, layout, type Html, type Viewer } from './html';
+import { JiraReader } from './jira-reader';
+import { appUiOf } from './modules';
+import { createIssuePage } from './pages/create-issue';
+import { dashboardListPage, dashboardPage } from './pages/dashboards';
+import type { PageEnv } from './pages/env';
+import { homePage } from './pages/home';
+import { issueListPage } from './pages/issue-list';
+import { issueViewPage } from './pages/issue-view';
+import { projectPage } from './pages/project-page';
+import { requestLogPage } from './pages/request-log';
+import { peopleOf } from './people';
+import { resourceDirs, serveResource } from './resources';
+import {
+  clearedSessionCookie,
+  readCookie,
+  safeNext,
+  SESSION_COOKIE,
+  sessionCookie,
+  Sessions,
+} from './session';
+
+/**
+ * The local site's browser shell: Jira's pages (home, issue list, issue view, create, dashboards, the app's
+ * project page, the request log), the user switcher, and the host side of the Custom UI bridge. The app's
+ * Custom UI runs unmodified in iframes; everything it asks for goes through the bridge host in the page.
+ */
+export interface WebShellOptions {
+  readonly appDir: string;
+  readonly db: Db;
+  readonly clock: SiteClock;
+  /** The local Jira (local/jira): the shell reads through its REST routes and knows people from its store. */
+  readonly jira: Pick<Jira, 'router' | 'store'>;
+  readonly forge: ForgeHost;
+  readonly siteUrl: () => string;
+}
+
+export interface WebShell {
+  readonly router: Router;
+  principalFromCookie(cookieHeader: string | undefined): Principal | undefined;
+}
+
+const THEME_COOKIE = 'jira.theme';
+
+export function createWebShell(options: WebShellOptions): WebShell {
+  const { db, clock, jira, forge } = options;
+  const store = jira.store;
+  const ui = appUiOf(forge);
+  const sessions = new Sessions(
+    db,
+    () => clock.iso(),
+    (accountId) => store.getUser(accountId)?.active === true,
+  );
+  const dashboards = new DashboardStore(db);
+  dashboards.ensureSystemDashboard(ui.gadgetInfo);
+  // Jira's dashboard endpoints join the REST routes the gateway serves, so they are logged like any other.
+  jira.router.mount(
+    '',
+    createDashboardApi({
+      store: dashboards,
+      gadgetModules: () => ui.gadgetInfo,
+      siteUrl: options.siteUrl,
+      displayName: (accountId) => store.getUser(accountId)?.displayName,
+    }),
+  );
+  const assets = new ShellAssets();
+  const dirs = resourceDirs(options.appDir, ui.resources);
+  const cloudId = forge.cloudId;
+
+  const viewerOf = (principal: Principal): Viewer | undefined => {
+    if (principal.kind !== 'user') return undefined;
+    const user = store.getUser(principal.accountId);
+    return user ? { accountId: user.accountId, displayName: user.displayName, email: user.email } : undefined;
+  };
+
+  const siteFacts = (principal: Principal): SiteFacts => {
+    const user = principal.kind === 'user' ? store.getUser(principal.accountId) : undefined;
+    return {
+      ...(user ? { accountId: user.accountId } : {}),
+      cloudId,
+      siteUrl: options.siteUrl(),
+      environmentId: ui.environmentId,
+      environmentType: 'DEVELOPMENT',
+      locale: (user?.locale ?? 'en_US').replace('_', '-'),
+      timezone: user?.timeZone ?? 'UTC',
+      appId: ui.appId,
+      modules: ui.moduleTypes,
+    };
+  };
+
+  const envOf = (req: SiteRequest): PageEnv => {
+    const viewer = viewerOf(req.principal);
+    const here = `${req.path}${req.query.size > 0 ? `?${req.query.toString()}` : ''}`;
+    const page: PageEnv['page'] = ({ title, body, sidebar, page: pageName, status }) => ({
+      status: status ?? 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+      body: layout({
+        title,
+        body,
+        sidebar,
+        page: pageName,
+        viewer,
+        people: peopleOf(store),
+        here,
+        colorMode: readCookie(req.headers.cookie, THEME_COOKIE) === 'dark' ? 'dark' : 'light',
+        site: siteFacts(req.principal),
+      }),
+    });
+    return {
+      req,
+      viewer,
+      ui,
+      jira: new JiraReader(jira.router, req.principal),
+      page,
+      error: (status, message) => errorPage(req, page, status, message, viewer !== undefined),
+    };
+  };
+
+  const pageRoute =
+    (render: (env: PageEnv) => SiteResponse | Promise<SiteResponse>): Handler =>
+    async (req) => {
+      const env = envOf(req);
+      try {
+        return await render(env);
+      } catch (error) {
+        console.error(`${req.method} ${req.path} failed:`, error);
+        return env.error(500, `This page failed: ${(error as Error).message}`);
+      }
+    };
+
+  const router = new Router();
+
+  // Pages.
+  router.get(
+    '/',
+    pageRoute((env) => homePage(env, peopleOf(store), dashboards)),
+  );
+  router.get('/projects/:projectKey/issues', pageRoute(issueListPage));
+  router.get('/browse/:issueKey', pageRoute(issueViewPage));
+  router.get('/secure/CreateIssue.jspa', pageRoute(createIssuePage));
+  router.get(
+    '/jira/dashboards',
+    pageRoute((env) => dashboardListPage(env, dashboards)),
+  );
+  router.get(
+    '/jira/dashboards/:id',
+    pageRoute((env) => dashboardPage(env, dashboards)),
+  );
+  const projectPageBase = '/jira/:projectType/projects/:projectKey/apps/:appId/:envId';
+  for (const extra of ['', '/:sub1', '/:sub1/:sub2', '/:sub1/:sub2/:sub3']) {
+    router.get(projectPageBase + extra, pageRoute(projectPage));
+  }
+  router.get('/local/requests', pageRoute(requestLogPage));
+
+  // Signing in and out.
+  router.get('/local/login', (req) => {
+    const email = req.query.get('as')?.trim();
+    const next = safeNext(req.query.get('next'));
+    if (!email) return envOf(req).error(400, 'Say who to sign in as: /local/login?as=<email>&next=<path>.');
+    const user = store.getUserByEmail(email);
+    if (!user || !user.active || user.accountType !== 'atlassian') {
+      return envOf(req).error(400, `No person with the email address ${email} can sign in to this site.`);
+    }
+    const old = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (old) sessions.close(old);
+    const token = sessions.open(user.accountId);
+    return { status: 302, headers: { location: next, 'set-cookie': sessionCookie(token) }, body: '' };
+  });
+  const logout: Handler = (req) => {
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (token) sessions.close(token);
+    return {
+      status: 302,
+      headers: { location: safeNext(req.query.get('next')), 'set-cookie': clearedSessionCookie() },
+      body: '',
+    };
+  };
+  router.get('/local/logout', logout);
+  router.post('/local/logout', logout);
+
+  // The bridge's server side and the shell's assets.
+  router.post('/local/bridge/invoke', (req) => handleBridgeInvoke(req, forge, ui));
+  router.get('/local/web/:asset', async (req) => {
+    const served = await assets.serve(req.params.asset ?? '');
+    return served ?? jiraError(404, `No shell asset ${req.params.asset ?? ''}.`);
+  });
+
+  // Custom UI resources, each on its own path.
+  const resourceRoute: Handler = (req) => {
+    const { resourceKey, p1, p2, p3 } = req.params;
+    return serveResource(
+      dirs,
+      resourceKey ?? '',
+      [p1, p2, p3].filter((p): p is string => p !== undefined),
+    );
+  };
+  for (const extra of ['', '/:p1', '/:p1/:p2', '/:p1/:p2/:p3'])
+    router.get(`/local/resources/:resourceKey${extra}`, resourceRoute);
+
+  return {
+    router,
+    principalFromCookie: (cookieHeader) => sessions.principalFromCookie(cookieHeader),
+  };
+}
+
+function errorPage(
+  req: SiteRequest,
+  page: PageEnv['page'],
+  status: number,
+  message: string,
+  signedIn: boolean,
+): SiteResponse {
+  const accept = req.headers.accept ?? '';
+  if (accept.includes('application/json') && !accept.includes('text/html')) return jiraError(status, message);
+  const body: Html = html`<h1>
+      ${status === 404 ? 'Not found' : status === 401 ? 'Sign in' : 'Something is wrong'}
+    </h1>
+    <p class="error-box" role="alert" data-testid="page-error">${message}</p>
+    ${!signedIn ? html`<p>Choose who you are in the switcher at the top right.</p>` : null}
+    <p><a href="/">Back to the projects</a></p>`;
+  return page({ title: 'Error', body, status });
+}

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BRIDGE_SCRIPT_TAG, injectBridge, resourceDirs, serveResource } from './resources';
+
+describe('Custom UI resources', () => {
+  let appDir: string;
+  let dirs: ReturnType<typeof resourceDirs>;
+
+  beforeAll(() => {
+    appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spoc-resources-'));
+    const build = path.join(appDir, 'static', 'panel', 'build');
+    fs.mkdirSync(build, { recursive: true });
+    fs.writeFileSync(
+      path.join(build, 'index.html'),
+      '<!doctype html><html><head><meta charset="utf-8"><script src="./index.js"></script></head><body></body></html>',
+    );
+    fs.writeFileSync(path.join(build, 'index.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(appDir, 'secret.txt'), 'not yours');
+    dirs = resourceDirs(appDir, [
+      { key: 'panel', path: 'static/panel/build' },
+      { key: 'unbuilt', path: 'static/unbuilt/build' },
+    ]);
+  });
+
+  afterAll(() => fs.rmSync(appDir, { recursive: true, force: true }));
+
+  it('puts the bridge script first in <head>, before any app script', () => {
+    const response = serveResource(dirs, 'panel', ['index.html']);
+    expect(response.status).toBe(200);
+    const body = String(response.body);
+    expect(body).toContain(`<head>${BRIDGE_SCRIPT_TAG}<meta charset="utf-8">`);
+    expect(body.indexOf(BRIDGE_SCRIPT_TAG)).toBeLessThan(body.indexOf('./index.js'));
+  });
+
+  it('injects a <head> when the document has none', () => {
+    expect(injectBridge('<html><body>x</body></html>')).toBe(
+      `<html><head>${BRIDGE_SCRIPT_TAG}</head><body>x</body></html>`,
+    );
+  });
+
+  it('serves the resource root as its index.html and other files as bytes with their type', () => {
+    expect(String(serveResource(dirs, 'panel', []).body)).toContain(BRIDGE_SCRIPT_TAG);
+    const script = serveResource(dirs, 'panel', ['index.js']);
+    expect(script.headers?.['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(Buffer.from(script.body as Uint8Array).toString()).toBe('console.log(1)');
+  });
+
+  it('never leaves the resource folder', () => {
+    expect(serveResource(dirs, 'panel', ['..', '..', '..', 'secret.txt']).status).toBe(404);
+    expect(serveResource(dirs, 'panel', ['../../../secret.txt']).status).toBe(404);
+    expect(serveResource(dirs, 'toString', ['index.html']).status).toBe(404);
+  });
+
+  it('says how to build a resource that is not built', () => {
+    const response = serveResource(dirs, 'unbuilt', ['index.html']);
+    expect(response.status).toBe(404);
+    expect(JSON.stringify(response.body)).toContain('scripts/build-ui.ts');
+  });
+});

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SiteResponse } from '../http/types';
+
+/**
+ * Serves each Custom UI resource of the manifest from its build folder, on its own path
+ * (`/local/resources/<resourceKey>/…`), the way Forge serves a resource from its own origin. `index.html`
+ * gets the bridge script injected as the first element of `<head>`, where Atlassian injects global-bridge.js.
+ */
+export const BRIDGE_SCRIPT_TAG = '<script src="/local/web/frame-bridge.js"></script>';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface ResourceDirs {
+  /** resource key → absolute folder, from manifest `resources`. */
+  readonly [resourceKey: string]: string;
+}
+
+export function resourceDirs(
+  appDir: string,
+  resources: ReadonlyArray<{ key: string; path: string }>,
+): ResourceDirs {
+  const dirs: Record<string, string> = {};
+  for (const resource of resources) dirs[resource.key] = path.resolve(appDir, resource.path);
+  return dirs;
+}
+
+/** `segments` is the path under the resource, already split and decoded (e.g. `['index.html']`). */
+export function serveResource(
+  dirs: ResourceDirs,
+  resourceKey: string,
+  segments: readonly string[],
+): SiteResponse {
+  const dir = Object.hasOwn(dirs, resourceKey) ? dirs[resourceKey] : undefined;
+  if (!dir) return notFound(`No Custom UI resource ${resourceKey} in manifest.yml.`);
+  if (
+    segments.some(
+      (s) => s === '' || s === '.' || s === '..' || s.includes('/') || s.includes('\\') || s.includes('\0'),
+    )
+  ) {
+    return notFound('No such file in this resource.');
+  }
+  const relative = segments.length === 0 ? 'index.html' : segments.join('/');
+  const file = path.join(dir, relative);
+  if (!file.startsWith(dir + path.sep)) return notFound('No such file in this resource.');
+  if (!fs.existsSync(dir)) {
+    return notFound(
+      `Custom UI resource ${resourceKey} is not built yet: run "npx tsx scripts/build-ui.ts" (npm start does).`,
+    );
+  }
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return notFound(`No file ${relative} in resource ${resourceKey}.`);
+  }
+  if (!stat.isFile()) return notFound(`No file ${relative} in resource ${resourceKey}.`);
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const headers = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+  if (path.basename(file) === 'index.html') {
+    return { status: 200, headers, body: injectBridge(fs.readFileSync(file, 'utf8')) };
+  }
+  return { status: 200, headers, body: fs.readFileSync(file) };
+}
+
+/** Puts the bridge script first in `<head>`, so `globalThis.__bridge` exists before any app code runs. */
+export function injectBridge(html: string): string {
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head)
+    return (
+      html.slice(0, head.index + head[0].length) + BRIDGE_SCRIPT_TAG + html.slice(head.index + head[0].length)
+    );
+  const htmlTag = /<html(\s[^>]*)?>/i.exec(html);
+  const at = htmlTag ? htmlTag.index + htmlTag[0].length : 0;
+  return `${html.slice(0, at)}<head>${BRIDGE_SCRIPT_TAG}</head>${html.slice(at)}`;
+}
+
+function notFound(message: string): SiteResponse {
+  return { status: 404, body: { errorMessages: [message], errors: {} } };
+}

@@ -1,0 +1,196 @@
+import type { Page } from 'playwright-core';
+import { SiteClock } from '../../local/clock';
+import { startTestSite, type TestSite } from '../support/site';
+import {
+  ensureCustomUiBuilt,
+  expectText,
+  launchBrowser,
+  moduleFrame,
+  screenshot,
+  signIn,
+  TEST_TIME,
+  type TestBrowser,
+} from '../support/browser';
+
+/**
+ * The issue view in a real browser: the app's issue panel runs its unmodified Custom UI bundle, and its
+ * getContext, invoke and requestJira calls reach the local site through the bridge host. Also the user
+ * switcher, and filing an issue as a client that a SPOC then sees.
+ */
+const PRIYA = {
+  email: 'priya.shah@vendor.example',
+  name: 'Priya Shah',
+  accountId: '5b10a2844c20165700ede001',
+};
+const LI_WEI = { email: 'li.wei@acme.example', name: 'Li Wei' };
+
+let site: TestSite;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  await ensureCustomUiBuilt();
+  site = await startTestSite({ clock: new SiteClock('frozen', TEST_TIME) });
+  browser = await launchBrowser();
+  page = browser.page;
+}, 60_000);
+
+afterAll(async () => {
+  site?.conformance.expectNoViolations();
+  await browser?.close();
+  await site?.close();
+});
+
+describe('issue view', () => {
+  it("shows the issue panel with the signed-in person's context, resolver reply and Jira data", async () => {
+    await signIn(page, site.url, PRIYA.email, '/browse/SUP-1');
+    await expectText(page, '[data-testid=signed-in-as]', PRIYA.name);
+    const panel = await moduleFrame(page, 'spoc-panel');
+    // getContext: the issue and the account come from the host page.
+    await expectText(panel, '[data-testid=panel-issue]', 'SUP-1');
+    await expectText(panel, '[data-testid=panel-account]', PRIYA.accountId);
+    // requestJira('/rest/api/3/myself') answered as the signed-in person.
+    await expectText(panel, '[data-testid=panel-viewer]', PRIYA.name);
+    // invoke('getIssueActivity') ran the resolver (nothing seen yet on a fresh site).
+    await expectText(panel, '[data-testid=panel-activity]', 'No issue events seen yet');
+    // The frame grows with its content instead of keeping the default height.
+    const height = await page.$eval(
+      'iframe[data-module-key=spoc-panel]',
+      (f) => f.getBoundingClientRect().height,
+    );
+    expect(height).toBeGreaterThan(120);
+  });
+
+  it('adds a comment through the REST API, which fires the trigger the panel then reports', async () => {
+    await page.fill('form[data-action=comment] textarea', 'Looking at it now.');
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.click('form[data-action=comment] button[type=submit]'),
+    ]);
+    await expectText(page, '.comment:last-of-type', 'Looking at it now.');
+    await site.idle();
+    await page.reload();
+    const panel = await moduleFrame(page, 'spoc-panel');
+    await expectText(panel, '[data-testid=panel-activity]', 'avi:jira:commented:issue');
+    await screenshot(page, 'issue-view');
+  });
+
+  it('rejects a bridge command the site does not support, with a clear error', async () => {
+    const panel = await moduleFrame(page, 'spoc-panel');
+    const outcome = await panel.evaluate(() =>
+      (
+        globalThis as unknown as { __bridge: { callBridge(c: string, p?: unknown): Promise<unknown> } }
+      ).__bridge
+        .callBridge('openRovo', {})
+        .then(
+          () => 'resolved',
+          (error: Error) => error.message,
+        ),
+    );
+    expect(outcome).toContain('The local Jira site does not support the bridge command "openRovo"');
+    expect(browser.errors.join('\n')).toContain(
+      '[forge host] The local Jira site does not support the bridge command "openRovo"',
+    );
+  });
+
+  it('answers the bridge as Jira does: a panel is not submittable, events reach subscribers, theming follows the shell', async () => {
+    const panel = await moduleFrame(page, 'spoc-panel');
+    const answers = await panel.evaluate(async () => {
+      const { callBridge } = (
+        globalThis as unknown as { __bridge: { callBridge(c: string, p?: unknown): Promise<unknown> } }
+      ).__bridge;
+      const received: unknown[] = [];
+      const subscription = (await callBridge('on', {
+        event: 'spoc:test',
+        callback: (p: unknown) => received.push(p),
+      })) as {
+        unsubscribe(): void;
+      };
+      await callBridge('emit', { event: 'spoc:test', payload: { n: 1 } });
+      subscription.unsubscribe();
+      await callBridge('emit', { event: 'spoc:test', payload: { n: 2 } });
+      await callBridge('showFlag', {
+        id: 'saved',
+        title: 'Triage saved',
+        description: 'SUP-1 is vetted.',
+        type: 'success',
+      });
+      return {
+        submitted: await callBridge('submit', { x: 1 }),
+        received,
+        url: await callBridge('getUrl', { target: 'issue', issueKey: 'SUP-2' }),
+      };
+    });
+    // @forge/bridge turns `false` into "this resource's view is not submittable."
+    expect(answers).toEqual({ submitted: false, received: [{ n: 1 }], url: `${site.url}/browse/SUP-2` });
+    await expectText(page, '#flags .flag-success', 'Triage saved');
+    await panel.evaluate(() =>
+      (
+        globalThis as unknown as { __bridge: { callBridge(c: string, p?: unknown): Promise<unknown> } }
+      ).__bridge.callBridge('closeFlag', { id: 'saved' }),
+    );
+    expect(await page.$('#flags .flag-success')).toBeNull();
+
+    const colorMode = () => panel.evaluate(() => document.documentElement.getAttribute('data-color-mode'));
+    expect(await colorMode()).toBe('light');
+    await page.click('[data-action=theme-toggle]');
+    expect(await colorMode()).toBe('dark');
+    await page.click('[data-action=theme-toggle]');
+    expect(await colorMode()).toBe('light');
+  });
+});
+
+describe('issue list', () => {
+  it('pages through the JQL results and explains a bad query', async () => {
+    const keysOn = () =>
+      page.$$eval('[data-testid=issue-table] tbody tr td:nth-child(2)', (cells) =>
+        cells.map((c) => c.textContent),
+      );
+    await page.goto(
+      `${site.url}/projects/SUP/issues?pageSize=5&jql=${encodeURIComponent('project = SUP ORDER BY key ASC')}`,
+    );
+    const first = await keysOn();
+    expect(first).toHaveLength(5);
+    await Promise.all([page.waitForEvent('load'), page.click('.pager a:text("Next page")')]);
+    const second = await keysOn();
+    expect(second).toHaveLength(5);
+    expect(second.filter((key) => first.includes(key))).toEqual([]);
+
+    await page.fill('#jql', 'project = SUP AND nosuchfield = 1');
+    await Promise.all([page.waitForEvent('load'), page.click('form[role=search] button[type=submit]')]);
+    await expectText(page, '[data-testid=jql-error]', 'nosuchfield');
+  });
+});
+
+describe('a client files an issue', () => {
+  it('is filed through the create form with the client as reporter, and a SPOC sees it', async () => {
+    // Switch person with the switcher on the page, as a tester would.
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#switch-as', LI_WEI.email)]);
+    await expectText(page, '[data-testid=signed-in-as]', LI_WEI.name);
+    await page.goto(`${site.url}/secure/CreateIssue.jspa?project=SUP`);
+    await page.fill('input[name=summary]', 'Invoices show the wrong VAT rate');
+    await page.fill(
+      'textarea[name=description]',
+      'Since this morning every invoice shows 19% instead of 7%.',
+    );
+    await Promise.all([
+      page.waitForURL(/\/browse\/SUP-\d+$/),
+      page.click('form[data-action=create-issue] button[type=submit]'),
+    ]);
+    const key = page.url().split('/').pop() as string;
+    await expectText(page, '[data-testid=issue-reporter]', LI_WEI.name);
+
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#switch-as', PRIYA.email)]);
+    expect(page.url()).toBe(`${site.url}/browse/${key}`);
+    await expectText(page, '[data-testid=signed-in-as]', PRIYA.name);
+    await expectText(page, '[data-testid=issue-summary]', 'Invoices show the wrong VAT rate');
+    await expectText(page, '[data-testid=issue-description]', 'every invoice shows 19% instead of 7%');
+    const panel = await moduleFrame(page, 'spoc-panel');
+    await expectText(panel, '[data-testid=panel-issue]', key);
+
+    await page.goto(
+      `${site.url}/projects/SUP/issues?jql=${encodeURIComponent('reporter = "li.wei@acme.example" ORDER BY created DESC')}`,
+    );
+    await expectText(page, '[data-testid=issue-table] tbody tr:first-child', key);
+  });
+});

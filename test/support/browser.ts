@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+
+/**
+ * Headless Debian Chromium for the browser tests: a fresh, empty profile per launch, no network beyond
+ * loopback, and no background traffic (updates, sync, QUIC). One browser per test file; reuse its page.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestBrowser {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and uncaught page errors seen so far (frames included). */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<TestBrowser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install Debian's chromium package (apt-get install chromium).`,
+    );
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spoc-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: FLAGS,
+    viewport: options.viewport ?? { width: 1200, height: 760 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  // The site is on loopback; anything else is a bug in the page (and would break offline runs).
+  await context.route(/^(?!https?:\/\/(localhost|127\.0\.0\.1)[:/])/, (route) => route.abort());
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+  };
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page);
+  page.setDefaultTimeout(15_000);
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The iframe of a module on the page, once its content has loaded. */
+export async function moduleFrame(
+  page: Page,
+  moduleKey: string,
+  entryPoint: 'view' | 'edit' = 'view',
+): Promise<Frame> {
+  const handle = await page.waitForSelector(
+    `iframe[data-module-key="${moduleKey}"][data-entry-point="${entryPoint}"]`,
+  );
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error(`The ${moduleKey} frame has no content.`);
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
+/** Small PNG screenshots for docs/screenshots (committed, so keep them few). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
+}
+
+/** Builds the Custom UI bundles the manifest names, unless a previous build (or the suite's setup) did. */
+export async function ensureCustomUiBuilt(): Promise<void> {
+  const { buildUi, customUiBundles } = await import('../../scripts/build-ui');
+  const appDir = path.resolve(__dirname, '..', '..');
+  const missing = customUiBundles(appDir).filter((b) => !fs.existsSync(path.join(b.outDir, 'index.html')));
+  if (missing.length > 0) await buildUi({ quiet: true, only: missing.map((b) => b.name) });
+}
+
+/** A fixed site time, so pages and screenshots look the same on every run. */
+export const TEST_TIME = new Date('2026-11-20T09:30:00.000Z');
+
+/** Signs in through the user switcher's own URL and lands on `next`. */
+export async function signIn(page: Page, baseUrl: string, email: string, next: string): Promise<void> {
+  await page.goto(`${baseUrl}/local/login?as=${encodeURIComponent(email)}&next=${encodeURIComponent(next)}`);
+}
+
+/** Waits until the element's text contains `text` (frames render after their bridge calls answer). */
+export async function expectText(
+  scope: Page | Frame,
+  selector: string,
+  text: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  while (Date.now() < deadline) {
+    seen = (await scope.textContent(selector, { timeout: timeoutMs }).catch(() => null)) ?? '';
+    if (seen.includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Expected ${selector} to contain "${text}", but it says "${seen}".`);
+}
+
+/** The site's REST API as a person, the way a script would call Jira Cloud (Basic email:token). */
+export async function restAs<T>(
+  baseUrl: string,
+  email: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Basic ${Buffer.from(`${email}:local-token`).toString('base64')}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
