@@ -108,8 +108,11 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   };
   const control = createControlApi(site);
 
+  const loopbackOnly = isLoopback(options.host ?? '127.0.0.1');
   const dispatch = async (req: IncomingSiteRequest): Promise<SiteResponse> => {
     const pathname = req.url.pathname;
+    const refused = refuseForeignRequest(req, loopbackOnly);
+    if (refused) return refused;
     if (pathname.startsWith('/rest/')) {
       const principal = principalOf(req.headers, jira, web);
       if (principal === 'bad-credentials')
@@ -166,6 +169,48 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       db.close();
     },
   };
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+function isLoopback(host: string): boolean {
+  return LOOPBACK_NAMES.has(host) || host.startsWith('127.');
+}
+
+/**
+ * The site trusts its control API and browser sessions, so it refuses what a hostile web page could send:
+ * a Host that is not loopback (DNS rebinding), a write whose Origin is another site (cross-site requests),
+ * and a REST body that is not JSON (Jira answers 415; JSON also forces a CORS preflight on other sites).
+ */
+function refuseForeignRequest(req: IncomingSiteRequest, loopbackOnly: boolean): SiteResponse | undefined {
+  const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
+  if (loopbackOnly && hostName && !isLoopback(hostName)) {
+    return jiraError(403, `This local site answers only on localhost, not on ${hostName}.`);
+  }
+  const write = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+  const origin = req.headers.origin;
+  if (write && origin && origin !== 'null' && hostOf(origin) !== req.headers.host) {
+    return jiraError(403, 'XSRF check failed: the request came from another site.');
+  }
+  if (write && origin === 'null')
+    return jiraError(403, 'XSRF check failed: the request has an opaque origin.');
+  const contentType = req.headers['content-type'] ?? '';
+  if (
+    req.url.pathname.startsWith('/rest/') &&
+    req.rawBody !== undefined &&
+    !contentType.includes('application/json')
+  ) {
+    return jiraError(415, 'Unsupported Media Type: send the body as application/json.');
+  }
+  return undefined;
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
 }
 
 /** HTTP Basic as on Jira Cloud (scripts, curl), else the browser session cookie, else anonymous. */

@@ -20,7 +20,7 @@ export type Person = keyof typeof PEOPLE;
 export interface JiraCall {
   readonly status: number;
   /** The body as it would arrive over the wire (JSON round trip). */
-  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly body: any;
   readonly headers: Readonly<Record<string, string>>;
 }
 

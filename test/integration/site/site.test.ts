@@ -115,6 +115,54 @@ describe('an issue filed over REST', () => {
   });
 });
 
+describe('what a hostile web page could send', () => {
+  const reporter = () => site.person('client-reporter');
+  const basic = () => `Basic ${Buffer.from(`${reporter().email}:x`).toString('base64')}`;
+
+  it('refuses a REST body that is not JSON with 415, and files nothing', async () => {
+    const before = await site
+      .as(reporter().email)
+      .post('/rest/api/3/search/approximate-count', { jql: 'project = SUP' });
+    const answer = await fetch(`${site.url}/rest/api/3/issue`, {
+      method: 'POST',
+      headers: { Authorization: basic(), 'Content-Type': 'text/plain' },
+      body: JSON.stringify({
+        fields: { project: { key: 'SUP' }, issuetype: { name: 'Task' }, summary: 'Sneaky' },
+      }),
+    });
+    expect(answer.status).toBe(415);
+    const after = await site
+      .as(reporter().email)
+      .post('/rest/api/3/search/approximate-count', { jql: 'project = SUP' });
+    expect(after.body.count).toBe(before.body.count);
+  });
+
+  it('refuses writes from another origin, to the control API too', async () => {
+    const reset = await fetch(`${site.url}/local/api/reset`, {
+      method: 'POST',
+      headers: { Origin: 'http://evil.example' },
+    });
+    expect(reset.status).toBe(403);
+    expect((await reset.json()).errorMessages[0]).toMatch(/XSRF/);
+  });
+
+  it('refuses a Host that is not loopback (DNS rebinding)', async () => {
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        { host: '127.0.0.1', port: site.port, path: '/local/api/seed', headers: { Host: 'evil.example' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+    expect(status).toBe(403);
+  });
+});
+
 describe('the control API', () => {
   it('moves the clock and refuses nonsense without moving it', async () => {
     const before = (await site.anonymous.get('/local/api/clock')).body.now;
@@ -145,42 +193,44 @@ describe('the control API', () => {
     expect(answer.body.errorMessages[0]).toMatch(/nope/);
   });
 
-  it('answers the app with 429 and Jira\'s headers once its hourly points are spent', async () => {
+  // These drive app-principal calls straight through the gateway, so they do not depend on what the app's
+  // trigger happens to call; the control API is what is under test.
+  const asApp = (url: string) =>
+    site.gateway.fetch({ kind: 'app', appId: site.forge.appId }, { method: 'GET', url });
+
+  it("answers the app with 429 and Jira's headers once its hourly points are spent", async () => {
     await site.anonymous.delete('/local/api/requests');
-    const limits = await site.anonymous.post('/local/api/rate-limits', { hourlyPoints: 1 });
+    const limits = await site.anonymous.post('/local/api/rate-limits', { hourlyPoints: 3 });
     expect(limits.status).toBe(200);
     try {
+      expect((await asApp('/rest/api/3/myself')).status).toBe(200); // 1 + 2 (a user) = 3 points
+      const limited = await asApp('/rest/api/3/myself');
+      expect(limited.status).toBe(429);
+      expect(limited.headers).toMatchObject({ 'RateLimit-Reason': 'jira-quota-global-based' });
+      expect(Number(limited.headers?.['Retry-After'])).toBeGreaterThan(0);
       const reporter = site.person('client-reporter');
-      for (const summary of ['First', 'Second']) {
-        const created = await site.as(reporter.email).post('/rest/api/3/issue', {
-          fields: { project: { key: 'SUP' }, issuetype: { name: 'Task' }, summary },
-        });
-        expect(created.status).toBe(201); // people's API-token traffic is not charged to the app
-      }
-      await site.idle();
+      const person = await site.as(reporter.email).get('/rest/api/3/myself');
+      expect(person.status).toBe(200); // people's API-token traffic is not charged to the app
       const log = (await site.anonymous.get('/local/api/requests?caller=app')).body;
-      const limited = log.entries.filter((e: { status: number }) => e.status === 429);
-      expect(limited.length).toBeGreaterThanOrEqual(1);
-      expect(limited[0].rateLimitReason).toBe('jira-quota-global-based');
-      expect(log.totals.rateLimited).toBe(limited.length);
+      expect(log.entries.map((e: { status: number }) => e.status)).toEqual([200, 429]);
+      expect(log.entries[1].rateLimitReason).toBe('jira-quota-global-based');
+      expect(log.totals).toMatchObject({ requests: 2, points: 3, rateLimited: 1 });
     } finally {
       expect((await site.anonymous.delete('/local/api/rate-limits')).status).toBe(204);
     }
+    expect((await asApp('/rest/api/3/myself')).status).toBe(200);
   });
 
-  it('injects a fault into the app\'s next Jira call and refuses a bad fault setting', async () => {
+  it("injects a fault into the app's next Jira call only, and refuses a bad fault setting", async () => {
     await site.anonymous.delete('/local/api/requests');
     const set = await site.anonymous.post('/local/api/faults', { errorRate: 1, status: 503, count: 1 });
     expect(set.status).toBe(200);
     const bad = await site.anonymous.post('/local/api/faults', { errorRate: 7 });
     expect(bad.status).toBe(400);
-    const reporter = site.person('client-reporter');
-    await site.as(reporter.email).post('/rest/api/3/issue', {
-      fields: { project: { key: 'SUP' }, issuetype: { name: 'Task' }, summary: 'Fault please' },
-    });
-    await site.idle();
-    const first = (await site.anonymous.get('/local/api/requests?caller=app')).body.entries[0];
-    expect(first).toMatchObject({ status: 503, injectedFault: true });
+    expect((await asApp('/rest/api/3/myself')).status).toBe(503);
+    expect((await asApp('/rest/api/3/myself')).status).toBe(200);
+    const entries = (await site.anonymous.get('/local/api/requests?caller=app')).body.entries;
+    expect(entries[0]).toMatchObject({ status: 503, injectedFault: true });
     expect((await site.anonymous.get('/local/api/faults')).body).toEqual({ fault: null }); // used up
   });
 
