@@ -1,8 +1,16 @@
-import type { JqlContext, JqlIssue } from '../jql/types';
+import type { JqlCatalog, JqlContext, JqlIssue } from '../jql/types';
 import type { Access } from './access';
 import { adfText } from './adf';
 import { jqlAppFieldValue } from './app-field-values';
-import { priorityById, resolutionById, STATUS_CATEGORIES } from './catalog';
+import {
+  ISSUE_TYPES,
+  PRIORITIES,
+  priorityById,
+  RESOLUTIONS,
+  resolutionById,
+  STATUS_CATEGORIES,
+  STATUSES,
+} from './catalog';
 import { jqlCustomFields } from './fields';
 import type { JiraServices } from './http';
 import { issueTypeOf, statusOf } from './issue-view';
@@ -85,6 +93,8 @@ export function jqlContext(svc: JiraServices, access: Access): JqlContext {
     timeZone: access.actor.timeZone,
     customFields: jqlCustomFields(store),
     propertyIndexes: [...svc.propertyIndexes],
+    catalog: jqlCatalog(svc, access),
+    displayNameOf: (accountId) => store.getUser(accountId)?.displayName,
     membersOf: (groupName) =>
       store.getGroup({ name: groupName }) ? store.groupMembers(groupName) : undefined,
     resolveUser: (text) => {
@@ -98,5 +108,22 @@ export function jqlContext(svc: JiraServices, access: Access): JqlContext {
         .filter((u) => u.displayName.toLowerCase() === lower)
         .map((u) => u.accountId);
     },
+  };
+}
+
+/**
+ * What the searcher's JQL may name: the site's statuses (in workflow order), issue types, priorities (highest
+ * first), resolutions, and the projects they may browse with those projects' components.
+ */
+export function jqlCatalog(svc: JiraServices, access: Access): JqlCatalog {
+  const projects = svc.store.listProjects().filter((p) => access.canBrowseProject(p.id));
+  const named = ({ id, name }: { id: string; name: string }) => ({ id, name });
+  return {
+    statuses: STATUSES.map(named),
+    issueTypes: ISSUE_TYPES.map(named),
+    priorities: PRIORITIES.map(named),
+    resolutions: RESOLUTIONS.map(named),
+    components: projects.flatMap((p) => svc.store.listComponents(p.id).map(named)),
+    projects: projects.map(({ id, key, name }) => ({ id, key, name })),
   };
 }

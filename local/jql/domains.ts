@@ -14,7 +14,7 @@ import {
   storedInstant,
   fromLocal,
 } from './time';
-import type { JqlContext, JqlIssue } from './types';
+import type { JqlContext, JqlIssue, JqlNamed } from './types';
 
 type Reader = (issue: JqlIssue) => unknown;
 
@@ -37,15 +37,42 @@ const operators = (emptyState: boolean, ...groups: (readonly string[])[]) =>
   [...groups.flat(), ...(emptyState ? EMPTY_OPS : [])] as ValueDomain['operators'];
 
 /**
- * Names compared case-insensitively (status, issue type, component…). The engine sees names only, so a numeric
- * literal, which Jira would also read as an id, is refused rather than silently matching nothing.
+ * A value looked up among what exists, as Jira reads a name-or-id operand: an unquoted number is an id first
+ * and a name second, anything else a name (case-insensitive) first and an id second.
  */
-export function nameDomain(field: string, read: Reader, emptyState: boolean): ValueDomain {
+export function findNamed<T extends JqlNamed>(
+  known: readonly T[],
+  item: ValueItem,
+  alsoMatches: (entry: T, lower: string) => boolean = () => false,
+): T | undefined {
+  const lower = item.value.toLowerCase();
+  const byName = () => known.find((entry) => entry.name.toLowerCase() === lower || alsoMatches(entry, lower));
+  const byId = () =>
+    /^\d+$/.test(item.value.trim()) ? known.find((entry) => entry.id === item.value.trim()) : undefined;
+  return item.quoted ? (byName() ?? byId()) : (byId() ?? byName());
+}
+
+/**
+ * Names compared case-insensitively (status, issue type, component…). With the site's list of what exists
+ * (`known`), a name or id not in it is refused as Jira refuses it. Without one the engine sees names only, so a
+ * numeric literal, which Jira would also read as an id, is refused rather than silently matching nothing.
+ */
+export function nameDomain(
+  field: string,
+  read: Reader,
+  emptyState: boolean,
+  known?: readonly JqlNamed[],
+): ValueDomain {
   return {
     operators: operators(emptyState, EQUALITY_OPS),
     emptyState,
     values: (issue) => strings(read(issue)).map((name) => name.toLowerCase()),
     literal: (item) => {
+      if (known) {
+        const found = findNamed(known, item);
+        if (!found) return fail(messages.valueDoesNotExist(item.value, field));
+        return [found.name.toLowerCase()];
+      }
       if (/^\d+$/.test(item.value.trim())) fail(messages.idsNotSupported(item.value, field));
       return [item.value.toLowerCase()];
     },
@@ -177,22 +204,32 @@ export function dayDomain(field: string, read: Reader, context: JqlContext): Val
 /** Jira's default priority scheme, highest first; `priority > Low` means more urgent than Low. */
 export const DEFAULT_PRIORITIES = ['highest', 'high', 'medium', 'low', 'lowest'];
 
-export function priorityRank(name: Key): number | undefined {
-  const index = DEFAULT_PRIORITIES.indexOf(String(name).toLowerCase());
-  return index < 0 ? undefined : DEFAULT_PRIORITIES.length - index;
+/** Ranks priority names for `<` `>` and ORDER BY: the most urgent ranks highest. */
+export function priorityRanker(context: JqlContext): (name: Key) => number | undefined {
+  const order =
+    context.catalog?.priorities.map((priority) => priority.name.toLowerCase()) ?? DEFAULT_PRIORITIES;
+  return (name) => {
+    const index = order.indexOf(String(name).toLowerCase());
+    return index < 0 ? undefined : order.length - index;
+  };
 }
 
-/** Priorities by name, or by the ids of Jira's default scheme (1 Highest … 5 Lowest), which this site uses. */
-export function priorityDomain(field: string): ValueDomain {
-  const names = nameDomain(field, (issue) => issue.priority, true);
+/**
+ * Priorities by name or id: the site's own when the context has its catalog, else Jira's default scheme
+ * (1 Highest … 5 Lowest).
+ */
+export function priorityDomain(field: string, context: JqlContext): ValueDomain {
+  const known = context.catalog?.priorities;
+  const names = nameDomain(field, (issue) => issue.priority, true, known);
   return {
     ...names,
     operators: operators(true, EQUALITY_OPS, ORDERED_OPS),
     literal: (item) => {
+      if (known) return names.literal(item);
       const byId = DEFAULT_PRIORITIES[Number(item.value.trim()) - 1];
       return /^\d+$/.test(item.value.trim()) && byId ? [byId] : names.literal(item);
     },
-    rank: priorityRank,
+    rank: priorityRanker(context),
   };
 }
 
@@ -228,8 +265,24 @@ export function statusCategoryDomain(field: string): ValueDomain {
   };
 }
 
-/** Projects by key or name (case-insensitive) or id. */
-export function projectDomain(): ValueDomain {
+/**
+ * Projects by key or name (case-insensitive) or id. With the catalog only the projects the searcher may browse
+ * exist: any other is refused exactly like a missing one, so a search cannot reveal that it exists.
+ */
+export function projectDomain(field: string, context: JqlContext): ValueDomain {
+  const projects = context.catalog?.projects;
+  if (projects) {
+    return {
+      operators: EQUALITY_OPS,
+      emptyState: false,
+      values: (issue) => [`id:${issue.projectId}`],
+      literal: (item) => {
+        const found = findNamed(projects, item, (project, lower) => project.key.toLowerCase() === lower);
+        if (!found) return fail(messages.valueDoesNotExist(item.value, field));
+        return [`id:${found.id}`];
+      },
+    };
+  }
   return {
     operators: EQUALITY_OPS,
     emptyState: false,
@@ -242,9 +295,9 @@ export function projectDomain(): ValueDomain {
   };
 }
 
-/** Resolutions by name; `Unresolved` is EMPTY. */
-export function resolutionDomain(field: string): ValueDomain {
-  const names = nameDomain(field, (issue) => issue.resolution, true);
+/** Resolutions by name or id; `Unresolved` is EMPTY. */
+export function resolutionDomain(field: string, context: JqlContext): ValueDomain {
+  const names = nameDomain(field, (issue) => issue.resolution, true, context.catalog?.resolutions);
   return {
     ...names,
     literal: (item) => (item.value.toLowerCase() === 'unresolved' ? 'empty' : names.literal(item)),

@@ -23,7 +23,7 @@ import {
   nameDomain,
   numberDomain,
   priorityDomain,
-  priorityRank,
+  priorityRanker,
   projectDomain,
   resolutionDomain,
   STATUS_CATEGORY_ORDER,
@@ -33,7 +33,7 @@ import {
 import { fail, messages } from './errors';
 import { functionKind, unescapeJql, type FlatOperand } from './operands';
 import { analyse, compileTextQuery, type AnalysedText } from './text-search';
-import type { JqlContext, JqlCustomField, JqlIssue, JqlPropertyIndex } from './types';
+import type { JqlContext, JqlCustomField, JqlIssue, JqlNamed, JqlPropertyIndex } from './types';
 
 export type SortValue = string | number | undefined;
 
@@ -79,6 +79,42 @@ function domainSortKey(domain: ValueDomain): (issue: JqlIssue) => SortValue {
 }
 
 const ascending = (key: (issue: JqlIssue) => SortValue) => ({ key, descendingByDefault: false });
+
+/**
+ * Jira sorts statuses, issue types and resolutions by the site's order of them (the workflow's order for
+ * statuses), not alphabetically; without the catalog they sort by name.
+ */
+function catalogSort(
+  read: (issue: JqlIssue) => string | null,
+  known: readonly JqlNamed[] | undefined,
+): SearchField['sort'] {
+  if (!known) return undefined;
+  const order = known.map((entry) => entry.name.toLowerCase());
+  return ascending((issue) => {
+    const name = read(issue);
+    if (name === null) return undefined;
+    const index = order.indexOf(name.toLowerCase());
+    return index < 0 ? order.length : index;
+  });
+}
+
+/** Jira sorts people by display name (the account id only breaks ties between namesakes). */
+function userSort(read: Reader, context: JqlContext): SearchField['sort'] {
+  return ascending((issue) => {
+    const people = listOf(read(issue)).filter((entry): entry is string => typeof entry === 'string');
+    if (!people.length) return undefined;
+    return people
+      .map(
+        (accountId) => `${(context.displayNameOf?.(accountId) ?? accountId).toLowerCase()}\u0001${accountId}`,
+      )
+      .sort()
+      .join('\u0000');
+  });
+}
+
+function userField(id: string, name: string, read: Reader, context: JqlContext): SearchField {
+  return valueField(id, name, userDomain(name, read, context), context, userSort(read, context));
+}
 
 /** Free-text fields: `~` and `!~` with Jira's text-search syntax; `text` takes only `~`. */
 function textField(
@@ -185,7 +221,7 @@ const SYSTEM_FIELDS: Readonly<Record<string, SystemFieldFactory>> = {
     valueField(
       'project',
       name,
-      projectDomain(),
+      projectDomain(name, context),
       context,
       ascending((issue) => issue.projectName.toLowerCase()),
     ),
@@ -193,15 +229,17 @@ const SYSTEM_FIELDS: Readonly<Record<string, SystemFieldFactory>> = {
     valueField(
       'issuetype',
       name,
-      nameDomain(name, (issue) => issue.issueType, false),
+      nameDomain(name, (issue) => issue.issueType, false, context.catalog?.issueTypes),
       context,
+      catalogSort((issue) => issue.issueType, context.catalog?.issueTypes),
     ),
   status: (name, context) =>
     valueField(
       'status',
       name,
-      nameDomain(name, (issue) => issue.status, false),
+      nameDomain(name, (issue) => issue.status, false, context.catalog?.statuses),
       context,
+      catalogSort((issue) => issue.status, context.catalog?.statuses),
     ),
   statuscategory: (name, context) =>
     valueField(
@@ -211,27 +249,9 @@ const SYSTEM_FIELDS: Readonly<Record<string, SystemFieldFactory>> = {
       context,
       ascending((issue) => STATUS_CATEGORY_ORDER.indexOf(issue.statusCategory.toLowerCase())),
     ),
-  assignee: (name, context) =>
-    valueField(
-      'assignee',
-      name,
-      userDomain(name, (issue) => issue.assigneeAccountId, context),
-      context,
-    ),
-  reporter: (name, context) =>
-    valueField(
-      'reporter',
-      name,
-      userDomain(name, (issue) => issue.reporterAccountId, context),
-      context,
-    ),
-  creator: (name, context) =>
-    valueField(
-      'creator',
-      name,
-      userDomain(name, (issue) => issue.creatorAccountId, context),
-      context,
-    ),
+  assignee: (name, context) => userField('assignee', name, (issue) => issue.assigneeAccountId, context),
+  reporter: (name, context) => userField('reporter', name, (issue) => issue.reporterAccountId, context),
+  creator: (name, context) => userField('creator', name, (issue) => issue.creatorAccountId, context),
   labels: (name, context) =>
     valueField(
       'labels',
@@ -243,15 +263,24 @@ const SYSTEM_FIELDS: Readonly<Record<string, SystemFieldFactory>> = {
     valueField(
       'component',
       name,
-      nameDomain(name, (issue) => issue.components, true),
+      nameDomain(name, (issue) => issue.components, true, context.catalog?.components),
       context,
     ),
-  priority: (name, context) =>
-    valueField('priority', name, priorityDomain(name), context, {
-      key: (issue) => (issue.priority === null ? undefined : (priorityRank(issue.priority) ?? 0)),
+  priority: (name, context) => {
+    const rank = priorityRanker(context);
+    return valueField('priority', name, priorityDomain(name, context), context, {
+      key: (issue) => (issue.priority === null ? undefined : (rank(issue.priority) ?? 0)),
       descendingByDefault: true,
-    }),
-  resolution: (name, context) => valueField('resolution', name, resolutionDomain(name), context),
+    });
+  },
+  resolution: (name, context) =>
+    valueField(
+      'resolution',
+      name,
+      resolutionDomain(name, context),
+      context,
+      catalogSort((issue) => issue.resolution, context.catalog?.resolutions),
+    ),
   created: (name, context) =>
     valueField(
       'created',
@@ -398,7 +427,7 @@ function customField(custom: JqlCustomField, name: string, context: JqlContext):
   const read: Reader = (issue) => issue.customFields[custom.id];
   switch (custom.type) {
     case 'user':
-      return valueField(custom.id, name, userDomain(name, read, context), context);
+      return userField(custom.id, name, read, context);
     case 'string':
       return valueField(custom.id, name, exactDomain(read), context);
     case 'number':
@@ -455,7 +484,7 @@ function propertyIndexField(index: JqlPropertyIndex, name: string, context: JqlC
     case 'date':
       return valueField(id, name, dateTimeDomain(name, read, context), context);
     case 'user':
-      return valueField(id, name, userDomain(name, read, context), context);
+      return userField(id, name, read, context);
     case 'text':
       return textField(id, name, (issue) => texts(read(issue)), {
         operators: ['~', '!~', 'is', 'is not'],

@@ -1,3 +1,12 @@
 export { createJqlEngine } from './engine';
 export { JqlError } from './types';
-export type { CompiledJql, JqlContext, JqlCustomField, JqlEngine, JqlIssue, JqlPropertyIndex } from './types';
+export type {
+  CompiledJql,
+  JqlCatalog,
+  JqlContext,
+  JqlCustomField,
+  JqlEngine,
+  JqlIssue,
+  JqlNamed,
+  JqlPropertyIndex,
+} from './types';

@@ -58,6 +58,29 @@ export interface JqlPropertyIndex {
   readonly searchAlias?: string;
 }
 
+/** A named thing of the site that JQL can name by name (case-insensitive) or id. */
+export interface JqlNamed {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * What exists on the site, as the searcher may see it. Jira refuses a clause that names a value not in here
+ * ("The value 'X' does not exist for the field 'Y'."), and ORDER BY follows the order of these lists.
+ */
+export interface JqlCatalog {
+  /** In the workflow's order (To Do, In Progress, Done), which ORDER BY status follows. */
+  readonly statuses: readonly JqlNamed[];
+  readonly issueTypes: readonly JqlNamed[];
+  /** Highest first: `priority > Low` and ORDER BY priority follow this order. */
+  readonly priorities: readonly JqlNamed[];
+  readonly resolutions: readonly JqlNamed[];
+  /** Components of the projects the searcher may browse. */
+  readonly components: readonly JqlNamed[];
+  /** Only the projects the searcher may browse: Jira does not reveal that the others exist. */
+  readonly projects: readonly (JqlNamed & { readonly key: string })[];
+}
+
 export interface JqlContext {
   /** The searching person, for `currentUser()`; undefined for the app itself. */
   readonly currentAccountId?: string;
@@ -71,6 +94,14 @@ export interface JqlContext {
   readonly membersOf: (groupName: string) => readonly string[] | undefined;
   /** Account ids a user clause value names: an account id, an email or a display name. */
   readonly resolveUser: (text: string) => readonly string[];
+  /**
+   * The site's statuses, issue types, priorities, resolutions, components and browsable projects. Without it
+   * the engine accepts any name (matching nothing) and sorts names alphabetically and priorities by Jira's
+   * default scheme.
+   */
+  readonly catalog?: JqlCatalog;
+  /** A person's display name, which ORDER BY on user fields sorts by; without it they sort by account id. */
+  readonly displayNameOf?: (accountId: string) => string | undefined;
 }
 
 export interface CompiledJql {

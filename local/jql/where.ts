@@ -6,7 +6,7 @@ import type { Clause, TerminalClause } from '@atlaskit/jql-ast';
 import type { Op, Predicate } from './clause';
 import { fail, messages } from './errors';
 import { fieldLabel, lookupField } from './fields';
-import { flattenOperand } from './operands';
+import { flattenOperand, functionKind } from './operands';
 import type { JqlContext } from './types';
 
 const SEARCH_OPS = new Set<string>([
@@ -52,5 +52,8 @@ function compileTerminal(clause: TerminalClause, context: JqlContext, negated: b
   }
   if (!clause.operand)
     return fail(`Error in the JQL Query: Expecting either a value, list or function for '${name}'.`);
-  return field.clause(operator as Op, flattenOperand(clause.operand), negated);
+  const operand = flattenOperand(clause.operand);
+  // A function this site cannot evaluate is the problem to report, before how the clause uses its value.
+  for (const item of operand.items) if (item.kind === 'function') functionKind(item);
+  return field.clause(operator as Op, operand, negated);
 }

@@ -4,6 +4,7 @@
  */
 import {
   JqlError,
+  type JqlCatalog,
   type JqlContext,
   type JqlCustomField,
   type JqlEngine,
@@ -47,6 +48,45 @@ export const PROPERTY_INDEXES: readonly JqlPropertyIndex[] = [
   { propertyKey: 'spoc', path: 'note', type: 'text' },
   { propertyKey: 'spoc', path: 'tags', type: 'string' },
 ];
+
+/** A site's catalog as the Jira store hands it over: statuses in workflow order, priorities highest first. */
+export const CATALOG: JqlCatalog = {
+  statuses: [
+    { id: '10000', name: 'To Do' },
+    { id: '3', name: 'In Progress' },
+    { id: '10001', name: 'Done' },
+  ],
+  issueTypes: [
+    { id: '10001', name: 'Task' },
+    { id: '10002', name: 'Bug' },
+  ],
+  priorities: [
+    { id: '1', name: 'Highest' },
+    { id: '2', name: 'High' },
+    { id: '3', name: 'Medium' },
+    { id: '4', name: 'Low' },
+    { id: '5', name: 'Lowest' },
+  ],
+  resolutions: [
+    { id: '10000', name: 'Done' },
+    { id: '10001', name: "Won't Do" },
+  ],
+  components: [
+    { id: '10000', name: 'Billing' },
+    { id: '10001', name: 'Mobile App' },
+  ],
+  projects: [{ id: '10000', key: 'SUP', name: 'Support' }],
+};
+
+/** The searcher's context on a site that knows its catalog and people's display names. */
+export function catalogContext(overrides: Partial<JqlContext> = {}): JqlContext {
+  const users: readonly TestUser[] = Object.values(USERS);
+  return jqlContext({
+    catalog: CATALOG,
+    displayNameOf: (accountId) => users.find((user) => user.accountId === accountId)?.displayName,
+    ...overrides,
+  });
+}
 
 /** 2026-03-10 09:30 UTC, a Tuesday; in Europe/Paris (UTC+1 in March before DST) it is 10:30. */
 export const NOW = new Date('2026-03-10T09:30:00.000Z');
