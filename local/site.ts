@@ -100,6 +100,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     reset: async () => {
       await forge.idle();
       jira.seed(DEMO_SEED);
+      forge.reset();
       forge.kvs.clear();
       gateway.requestLog.clear();
       gateway.faults.clear();

@@ -1,7 +1,8 @@
 import { SiteClock } from '../clock';
 import type { ProductEvent } from '../events';
 import { TriggerDispatcher, type RunOutcome, type TriggerJob } from './dispatcher';
-import type { TriggerModule } from './manifest';
+import type { ScheduledTriggerModule, TriggerModule } from './manifest';
+import type { EventEnrichment } from './payload-include';
 
 const trigger: TriggerModule = { key: 'listener', function: 'on-event', events: ['avi:jira:updated:issue'] };
 const event: ProductEvent = {
@@ -125,5 +126,179 @@ describe('TriggerDispatcher', () => {
     } finally {
       d.close();
     }
+  });
+
+  describe('payload.include', () => {
+    const created: ProductEvent = {
+      eventType: 'avi:jira:created:issue',
+      payload: {
+        eventType: 'avi:jira:created:issue',
+        issue: { id: '10001', key: 'X-1', fields: { summary: 's' } },
+      },
+      causedBy: { kind: 'user', accountId: 'alice' },
+    };
+    const includeTrigger: TriggerModule = {
+      key: 'router',
+      function: 'route',
+      events: [
+        { eventType: 'avi:jira:created:issue', payload: { include: { fields: ['labels'] } } },
+        'avi:jira:updated:issue',
+      ],
+      // The event's own payload.include wins over the trigger's, as filter does.
+      payload: { include: { fields: ['priority'] } },
+    };
+
+    function includer(enrichment: EventEnrichment | undefined, logs: string[]) {
+      const runs: TriggerJob[] = [];
+      const d = new TriggerDispatcher({
+        appId: 'app',
+        clock: new SiteClock('frozen'),
+        cloudId: 'cloud',
+        triggers: [includeTrigger],
+        scheduled: [],
+        run: async (job) => {
+          runs.push(job);
+          return { outcome: 'ok' };
+        },
+        currentInvocationDone: () => undefined,
+        log: (message) => logs.push(message),
+        enrichment,
+      });
+      return { d, runs };
+    }
+
+    it('adds the fields each event asks for, as they were when the event was emitted', async () => {
+      const logs: string[] = [];
+      let labels = ['vip'];
+      const asked: string[][] = [];
+      const { d, runs } = includer(
+        {
+          eventFields: (issueId, fieldIds) => {
+            asked.push([issueId, ...fieldIds]);
+            return { labels: [...labels], priority: { name: 'High' } };
+          },
+        },
+        logs,
+      );
+      try {
+        d.onProductEvent(created);
+        labels = ['changed later'];
+        d.onProductEvent({ ...event, payload: { ...event.payload, issue: { id: '10001', key: 'X-1' } } });
+        await d.idle();
+        expect(asked).toEqual([
+          ['10001', 'labels'],
+          ['10001', 'priority'],
+        ]);
+        expect(runs.map((r) => (r.event as { issue: { fields?: unknown } }).issue.fields)).toEqual([
+          { summary: 's', labels: ['vip'] },
+          { priority: { name: 'High' } },
+        ]);
+        expect(logs).toEqual([]);
+      } finally {
+        d.close();
+      }
+    });
+
+    it('without a way to read Jira, delivers the event as it is and warns once per trigger', async () => {
+      const logs: string[] = [];
+      const { d, runs } = includer(undefined, logs);
+      try {
+        d.onProductEvent(created);
+        d.onProductEvent(created);
+        await d.idle();
+        expect(runs.map((r) => r.event)).toEqual([created.payload, created.payload]);
+        expect(logs).toEqual([
+          'trigger router: payload.include.fields is not honoured: the site cannot read issue fields for events.',
+        ]);
+      } finally {
+        d.close();
+      }
+    });
+  });
+
+  describe('reset', () => {
+    const hourly: ScheduledTriggerModule = { key: 'sweep', function: 'sweep', interval: 'hour' };
+
+    it('drops pending retries, drops a retry asked for by a run in progress, and restarts the schedules', async () => {
+      const clock = new SiteClock('frozen', new Date('2026-03-02T09:00:00Z'));
+      const runs: TriggerJob[] = [];
+      let finishRun = (): void => undefined;
+      const d = new TriggerDispatcher({
+        appId: 'app',
+        clock,
+        cloudId: 'cloud',
+        triggers: [trigger],
+        scheduled: [hourly],
+        run: async (job) => {
+          runs.push(job);
+          if (job.kind === 'scheduled') return { outcome: 'ok' };
+          // The second delivery is still running when the site is reset.
+          if (runs.length === 2) await new Promise<void>((resolve) => (finishRun = resolve));
+          return { outcome: 'retry', retryOptions: { retryAfter: 60 } };
+        },
+        currentInvocationDone: () => undefined,
+        log: () => undefined,
+      });
+      try {
+        d.onProductEvent(event);
+        await d.idle();
+        expect(d.pendingRetries()).toHaveLength(1);
+
+        clock.advanceMinutes(30);
+        d.onProductEvent(event);
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(runs).toHaveLength(2);
+
+        d.reset();
+        expect(d.pendingRetries()).toEqual([]);
+        expect(d.nextScheduledRuns()).toEqual([
+          { key: 'sweep', interval: 'hour', nextRunAt: '2026-03-02T10:30:00.000Z' },
+        ]);
+        finishRun();
+        await d.idle();
+        expect(d.pendingRetries()).toEqual([]);
+
+        // 10:00, when the sweep was due before the reset: nothing runs; the old retry never comes.
+        clock.advanceMinutes(30);
+        await d.idle();
+        expect(runs).toHaveLength(2);
+        clock.advanceMinutes(30);
+        await d.idle();
+        expect(runs.map((r) => r.kind)).toEqual(['trigger', 'trigger', 'scheduled']);
+      } finally {
+        d.close();
+      }
+    });
+
+    it('answers a queued manual scheduled run instead of leaving it waiting', async () => {
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const d = new TriggerDispatcher({
+        appId: 'app',
+        clock: new SiteClock('frozen'),
+        cloudId: 'cloud',
+        triggers: [trigger],
+        scheduled: [hourly],
+        run: async (job) => {
+          if (job.kind === 'trigger') await held;
+          return { outcome: 'ok' };
+        },
+        currentInvocationDone: () => undefined,
+        log: () => undefined,
+      });
+      try {
+        d.onProductEvent(event); // keeps the worker busy, so the manual run waits in the queue
+        await new Promise((resolve) => setImmediate(resolve));
+        const manual = d.runScheduled(true);
+        d.reset();
+        release();
+        await expect(manual).resolves.toEqual([
+          { key: 'sweep', ok: false, error: 'Dropped: the site was reset before it ran.' },
+        ]);
+      } finally {
+        d.close();
+      }
+    });
   });
 });

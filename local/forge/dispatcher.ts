@@ -6,7 +6,9 @@ import type {
   TriggerEventSpec,
   TriggerFilter,
   TriggerModule,
+  TriggerPayload,
 } from './manifest';
+import { includeInPayload, type EventEnrichment } from './payload-include';
 
 /**
  * Delivers product events to `trigger` modules and runs `scheduledTrigger` modules, on the site clock.
@@ -14,6 +16,8 @@ import type {
  * - Deliveries are queued and run one at a time, in order, after the request that caused them (never inside
  *   it), so a test can emit, then `await idle()`.
  * - `filter.ignoreSelf` drops events the app caused, as itself or acting for a person.
+ * - `payload.include` adds issue fields and entity property values to each delivery, read from Jira when
+ *   the event is emitted (see payload-include.ts).
  * - A trigger that returns or throws an `InvocationError` (`{ _retry: true, retryOptions }`) is delivered
  *   again after `retryAfter` seconds of site time (1–900), with `retryContext` on the event, at most 4 times.
  *   Any other error is logged and dropped: Forge retries only on request, or for platform failures
@@ -23,6 +27,7 @@ import type {
  *   and the next is set to the following slot (missed slots are not replayed).
  * - Work that falls due fires on a timer while the clock runs (`real` mode) and whenever the clock is
  *   moved (`onChange`, which is how a `frozen` clock advances).
+ * - `reset()` drops pending deliveries and retries and starts the schedules afresh, as a new install would.
  */
 
 export type RunOutcome =
@@ -59,6 +64,8 @@ export interface DispatcherOptions {
    */
   readonly currentInvocationDone: () => Promise<void> | undefined;
   readonly log: (message: string) => void;
+  /** How `payload.include` reads Jira; without it, `payload.include` is logged as not honoured. */
+  readonly enrichment?: EventEnrichment;
 }
 
 export const MAX_RETRIES = 4;
@@ -95,8 +102,11 @@ export class TriggerDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly unsubscribeClock: () => void;
-  private readonly warnedExpression = new Set<string>();
+  /** Warnings already logged, by trigger and problem: each is logged once. */
+  private readonly warned = new Set<string>();
   private readonly holds = new Set<Promise<void>>();
+  /** Bumped by reset(): a run that started before it does not queue its retry. */
+  private epoch = 0;
 
   constructor(private readonly options: DispatcherOptions) {
     const start = options.clock.nowMs();
@@ -117,20 +127,26 @@ export class TriggerDispatcher {
       if (!spec) continue;
       const filter = spec.filter ?? trigger.filter;
       if (filter?.ignoreSelf && this.causedBySelf(event)) continue;
-      if (filter?.expression && !this.warnedExpression.has(trigger.key)) {
-        this.warnedExpression.add(trigger.key);
-        this.options.log(
-          `trigger ${trigger.key}: filter.expression is not evaluated locally; every event is delivered.`,
-        );
+      if (filter?.expression) {
+        this.warnOnce(trigger, 'filter.expression is not evaluated locally; every event is delivered.');
       }
+      // Each delivery gets its own copy, as if it had crossed the wire.
+      const copy = JSON.parse(JSON.stringify(event.payload)) as unknown;
+      const include = (spec.payload ?? trigger.payload)?.include;
+      const { payload, problems } = includeInPayload(
+        copy,
+        event.eventType,
+        include,
+        this.options.enrichment ?? {},
+      );
+      for (const problem of problems) this.warnOnce(trigger, `${problem}.`);
       added.push(
         this.enqueue(this.options.clock.nowMs(), {
           kind: 'trigger',
           functionKey: trigger.function,
           moduleKey: trigger.key,
           moduleType: 'trigger',
-          // Each delivery gets its own copy, as if it had crossed the wire.
-          event: JSON.parse(JSON.stringify(event.payload)) as unknown,
+          event: payload,
           eventType: event.eventType,
           retryCount: 0,
         }),
@@ -210,12 +226,34 @@ export class TriggerDispatcher {
       }));
   }
 
+  /**
+   * Forgets pending deliveries and retries (a manual scheduled run waiting in the queue reports an error)
+   * and restarts every schedule: the next run is one interval from now. A run in progress finishes, but
+   * its retry request is dropped.
+   */
+  reset(): void {
+    this.epoch++;
+    for (const work of this.queue.splice(0)) {
+      work.done?.({ outcome: 'error', error: 'Dropped: the site was reset before it ran.' });
+    }
+    const now = this.options.clock.nowMs();
+    for (const schedule of this.schedules) schedule.nextDueMs = now + schedule.intervalMs;
+    this.arm();
+  }
+
   close(): void {
     this.closed = true;
     this.unsubscribeClock();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.queue.length = 0;
+  }
+
+  private warnOnce(trigger: TriggerModule, message: string): void {
+    const key = `${trigger.key}\n${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.options.log(`trigger ${trigger.key}: ${message}`);
   }
 
   private causedBySelf(event: ProductEvent): boolean {
@@ -279,6 +317,7 @@ export class TriggerDispatcher {
   }
 
   private async execute(work: Work): Promise<void> {
+    const epoch = this.epoch;
     let outcome: RunOutcome;
     try {
       outcome = await this.options.run(work.job);
@@ -286,7 +325,7 @@ export class TriggerDispatcher {
       outcome = { outcome: 'error', error: (error as Error).message };
     }
     work.done?.(outcome);
-    if (outcome.outcome !== 'retry' || work.job.kind !== 'trigger') return;
+    if (outcome.outcome !== 'retry' || work.job.kind !== 'trigger' || epoch !== this.epoch) return;
     if (work.job.retryCount >= MAX_RETRIES) {
       this.options.log(
         `trigger ${work.job.moduleKey}: ${work.job.eventType} still asks for a retry after ${MAX_RETRIES} retries; dropped.`,
@@ -348,10 +387,13 @@ export class TriggerDispatcher {
   }
 }
 
-function subscription(trigger: TriggerModule, eventType: string): { filter?: TriggerFilter } | undefined {
+function subscription(
+  trigger: TriggerModule,
+  eventType: string,
+): { filter?: TriggerFilter; payload?: TriggerPayload } | undefined {
   for (const spec of trigger.events as readonly TriggerEventSpec[]) {
     if (typeof spec === 'string' ? spec === eventType : spec.eventType === eventType) {
-      return typeof spec === 'string' ? {} : { filter: spec.filter };
+      return typeof spec === 'string' ? {} : { filter: spec.filter, payload: spec.payload };
     }
   }
   return undefined;

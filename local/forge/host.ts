@@ -9,6 +9,7 @@ import { TriggerDispatcher, type RunOutcome, type TriggerJob } from './dispatche
 import { createForgeFetch } from './forge-fetch';
 import { createKvsApi } from './kvs/api';
 import { KvsStore } from './kvs/store';
+import type { EventEnrichment } from './payload-include';
 import {
   allowsImpersonation,
   appFieldsOf,
@@ -38,6 +39,14 @@ export interface ForgeHostOptions {
   readonly cloudId: string;
   /** Where the host reports trigger failures and calls it does not emulate (default: console.warn). */
   readonly log?: (message: string) => void;
+  /**
+   * For triggers' `payload.include.fields`: the named fields of an issue as `GET /rest/api/3/issue/{id}
+   * ?fields=` renders them for the app, read when the event is emitted. Without it the fields are not
+   * added and the host logs that once per trigger.
+   */
+  readonly eventFields?: EventEnrichment['eventFields'];
+  /** For `payload.include.propertyPaths`: an issue's, project's or user's property value (undefined: none). */
+  readonly entityProperty?: EventEnrichment['entityProperty'];
 }
 
 export interface ResolverCall {
@@ -104,6 +113,12 @@ export interface ForgeHost {
   propertyIndexes(): ReadonlyArray<JqlPropertyIndex>;
   /** The most recent invocations, oldest first. */
   invocations(): ReadonlyArray<InvocationRecord>;
+  /**
+   * Back to a fresh install for `site.reset()`: drops pending trigger deliveries and retries, restarts the
+   * scheduled triggers (next run one interval from now) and empties the invocation log. KVS is cleared
+   * separately (`kvs.clear()`).
+   */
+  reset(): void;
   close(): void;
 }
 
@@ -176,6 +191,8 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
   }
 
   const records: InvocationRecord[] = [];
+  /** Bumped by reset(), so an invocation that was running then does not land in the emptied log. */
+  let logEpoch = 0;
   let closed = false;
 
   interface Invocation {
@@ -219,6 +236,7 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
     };
     const startedAt = clock.iso();
     const started = Date.now();
+    const epoch = logEpoch;
     let settled: Settled;
     try {
       settled = { ok: true, value: await storage.run(scope, async () => handler(...call.args)) };
@@ -227,6 +245,7 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
     }
     finish();
     const outcome = call.classify ? call.classify(settled) : settled.ok ? 'ok' : 'error';
+    if (epoch !== logEpoch) return settled;
     records.push({
       invocationId: runtime.appContext.invocationId,
       kind: call.kind,
@@ -281,6 +300,7 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
     run: runTrigger,
     currentInvocationDone: () => storage.getStore()?.finished,
     log,
+    enrichment: { eventFields: options.eventFields, entityProperty: options.entityProperty },
   });
   const unsubscribe = options.events.subscribe((event) => dispatcher.onProductEvent(event));
 
@@ -372,6 +392,12 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
     appFields: () => appFieldsOf(manifest).map((field) => ({ ...field, environmentId })),
     propertyIndexes: () => propertyIndexesOf(manifest),
     invocations: () => [...records],
+
+    reset() {
+      dispatcher.reset();
+      records.length = 0;
+      logEpoch++;
+    },
 
     close() {
       if (closed) return;

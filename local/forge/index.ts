@@ -6,5 +6,6 @@
 export { createForgeHost } from './host';
 export type { ForgeHost, ForgeHostOptions, InvocationRecord, ResolverCall } from './host';
 export type { AppFieldDefinition, LoadedManifest } from './manifest';
+export type { EventEnrichment, PropertyEntity } from './payload-include';
 export { KvsStore, type KvsEntry } from './kvs/store';
 export { currentInvocation } from './runtime';

@@ -22,7 +22,18 @@ export interface ManifestFunction extends ManifestModule {
   readonly timeoutSeconds?: number;
 }
 
-export type TriggerEventSpec = string | { readonly eventType: string; readonly filter?: TriggerFilter };
+export type TriggerEventSpec =
+  string | { readonly eventType: string; readonly filter?: TriggerFilter; readonly payload?: TriggerPayload };
+
+/** `payload.include`: what the platform adds to the event it delivers. */
+export interface TriggerPayload {
+  readonly include?: {
+    /** Issue fields, added to `event.issue.fields`. */
+    readonly fields?: readonly string[];
+    /** Entity property paths such as `issue.properties['key'].path`, added under `payloadIncludeProperties`. */
+    readonly propertyPaths?: readonly string[];
+  };
+}
 
 export interface TriggerFilter {
   readonly ignoreSelf?: boolean;
@@ -35,6 +46,7 @@ export interface TriggerModule extends ManifestModule {
   readonly function: string;
   readonly events: readonly TriggerEventSpec[];
   readonly filter?: TriggerFilter;
+  readonly payload?: TriggerPayload;
 }
 
 export type ScheduledInterval = 'fiveMinute' | 'hour' | 'day' | 'week';

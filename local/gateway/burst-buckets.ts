@@ -24,8 +24,8 @@ interface Bucket {
 
 /**
  * Burst limits: one token bucket per endpoint and method, refilled continuously at the steady-state rate
- * (requests per second) up to its capacity (the burst buffer). Time is the site clock's, so tests move
- * the clock instead of sleeping.
+ * (requests per second) up to its capacity (the burst buffer). `nowMs` is the rate limiter's window time
+ * (real time plus site-clock moves, see `LimitClock`), so tests can move the clock instead of sleeping.
  */
 export class BurstBuckets {
   private readonly buckets = new Map<string, Bucket>();

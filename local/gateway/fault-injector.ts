@@ -1,7 +1,7 @@
 import { jiraError } from '../http/router';
 import { isApp, type Principal, type SiteResponse } from '../http/types';
 import { GatewayConfigError } from './config-error';
-import { isoSeconds } from './rate-limiter';
+import { rateLimitReset } from './rate-limiter';
 
 /** Whose requests a fault hits: the app's (`app`, `app-user`), people's (`user`, `anonymous`), or all. */
 export type FaultCallers = 'app' | 'user' | 'all';
@@ -112,7 +112,7 @@ export class SiteFaultInjector implements FaultInjector {
       headers['Retry-After'] = String(fault.retryAfterSeconds);
     if (fault.status === 429) {
       headers['RateLimit-Reason'] = fault.rateLimitReason;
-      headers['X-RateLimit-Reset'] = isoSeconds(this.clockMs() + fault.retryAfterSeconds * 1000);
+      headers['X-RateLimit-Reset'] = rateLimitReset(this.clockMs() + fault.retryAfterSeconds * 1000);
     }
     return { ...base, headers };
   }

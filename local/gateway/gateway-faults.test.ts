@@ -23,12 +23,13 @@ describe('fault injection', () => {
 
   test('an injected 429 looks like Jira’s', async () => {
     const { gateway, call } = tinySite();
-    gateway.faults.set({ status: 429, rateLimitReason: 'jira-per-issue-on-write', retryAfterSeconds: 2 });
+    gateway.faults.set({ status: 429, rateLimitReason: 'jira-per-issue-on-write', retryAfterSeconds: 90 });
     const failed = await call(APP, 'GET', ISSUE);
     expect(failed.headers).toMatchObject({
-      'Retry-After': '2',
+      'Retry-After': '90',
       'RateLimit-Reason': 'jira-per-issue-on-write',
-      'X-RateLimit-Reset': '2026-03-02T10:15:02Z',
+      // Jira's format, yyyy-MM-ddTHH:mmZ: 10:15:00 + 90 s = 10:16:30, written to the minute.
+      'X-RateLimit-Reset': '2026-03-02T10:16Z',
     });
     expect(gateway.requestLog.entries()[0]).toMatchObject({
       rateLimitReason: 'jira-per-issue-on-write',

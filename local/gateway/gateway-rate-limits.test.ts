@@ -24,7 +24,7 @@ describe('hourly points quota', () => {
   });
 
   test('once used up, every app request is denied until the top of the UTC hour', async () => {
-    const { gateway, clock, call } = tinySite({ limits: { hourlyPoints: 5 } });
+    const { gateway, clock, call, passRealTime } = tinySite({ limits: { hourlyPoints: 5 } });
     await call(APP, 'GET', ISSUE);
     await call(APP, 'GET', ISSUE);
     const third = await call(APP, 'GET', '/rest/api/3/search/jql?maxResults=1'); // 4 + 2 = 6 ≥ 5
@@ -37,7 +37,7 @@ describe('hourly points quota', () => {
       'Retry-After': String(45 * 60), // 10:15 → 11:00
       'X-RateLimit-Limit': '5',
       'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Reset': '2026-03-02T11:00:00Z',
+      'X-RateLimit-Reset': '2026-03-02T11:00Z',
       'X-RateLimit-NearLimit': 'true',
     });
     expect(denied.body).toEqual({
@@ -49,6 +49,8 @@ describe('hourly points quota', () => {
     ]);
 
     clock.advanceMinutes(44);
+    expect((await call(APP, 'GET', ISSUE)).status).toBe(429);
+    passRealTime(3_600_000); // real time does not reset the quota: it follows the site clock's hours
     expect((await call(APP, 'GET', ISSUE)).status).toBe(429);
     clock.advanceMinutes(1); // 11:00 sharp
     const after = await call(APP, 'GET', ISSUE);
@@ -94,7 +96,7 @@ describe('burst limits per endpoint and method', () => {
       'Retry-After': '1',
       'X-RateLimit-Limit': '100',
       'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Reset': '2026-03-02T10:15:01Z',
+      'X-RateLimit-Reset': '2026-03-02T10:15Z',
     });
     // Another endpoint and another method on the same path have their own buckets.
     expect((await call(APP, 'GET', ISSUE)).status).toBe(200);
@@ -106,6 +108,35 @@ describe('burst limits per endpoint and method', () => {
     advanceMs(clock, 1000);
     const refilled = await call(APP, 'GET', url);
     expect(refilled.headers).toMatchObject({ 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '99' });
+  });
+
+  test('refill with real time while the site clock stands still (frozen, as in every test)', async () => {
+    const { clock, call, passRealTime } = tinySite({
+      limits: { perIssueWrites: [{ writes: 1000, seconds: 1 }] },
+    });
+    const put = (i: number) => call(APP, 'PUT', `/rest/api/3/issue/SUP-${i}`, {});
+    for (let i = 0; i < 50; i++) expect((await put(i)).status).toBe(204);
+    expect((await put(50)).status).toBe(429);
+    passRealTime(20); // one token back at 50 a second
+    expect((await put(51)).status).toBe(204);
+    expect((await put(52)).status).toBe(429);
+    passRealTime(1000);
+    for (let i = 0; i < 50; i++) expect((await put(100 + i)).status).toBe(204);
+    expect(clock.iso()).toBe('2026-03-02T10:15:00.000Z');
+  });
+
+  test('real time and site-clock moves both count, and moving the site clock back refills nothing', async () => {
+    const { gateway, clock, call, passRealTime } = tinySite();
+    gateway.rateLimits.configure({ burstPerSecond: { get: 1 }, burstOverrides: [] });
+    expect((await call(APP, 'GET', ISSUE)).status).toBe(200);
+    expect((await call(APP, 'GET', ISSUE)).status).toBe(429);
+    advanceMs(clock, 600);
+    passRealTime(400); // the site clock moved 600 ms and 400 ms really passed: a full second
+    expect((await call(APP, 'GET', ISSUE)).status).toBe(200);
+    clock.advanceMinutes(-60);
+    expect((await call(APP, 'GET', ISSUE)).status).toBe(429);
+    advanceMs(clock, 1000); // still an hour behind, but a second later
+    expect((await call(APP, 'GET', ISSUE)).status).toBe(200);
   });
 
   test('PUT defaults to 50 a second; writes to different issues share the endpoint bucket', async () => {
@@ -163,6 +194,17 @@ describe('per-issue write limits', () => {
     expect((await call(APP, 'PUT', ISSUE, {})).status).toBe(429);
     advanceMs(clock, 1);
     expect((await call(APP, 'PUT', ISSUE, {})).status).toBe(204);
+  });
+
+  test('the windows slide with real time too, while the site clock stands still', async () => {
+    const { clock, call, passRealTime } = tinySite({ limits });
+    for (let i = 0; i < 20; i++) expect((await call(APP, 'PUT', ISSUE, {})).status).toBe(204);
+    expect((await call(APP, 'PUT', ISSUE, {})).status).toBe(429);
+    passRealTime(1999);
+    expect((await call(APP, 'PUT', ISSUE, {})).status).toBe(429);
+    passRealTime(1);
+    expect((await call(APP, 'PUT', ISSUE, {})).status).toBe(204);
+    expect(clock.iso()).toBe('2026-03-02T10:15:00.000Z');
   });
 
   test('100 writes to one issue in 30 seconds', async () => {

@@ -3,6 +3,7 @@ import { jiraError, type Router } from '../http/router';
 import { isApp, type Principal, type SiteResponse } from '../http/types';
 import { servedTemplate } from './endpoint-template';
 import { SiteFaultInjector, type FaultInjector } from './fault-injector';
+import type { MonotonicSource } from './limit-clock';
 import { issuesWrittenBy } from './per-issue-writes';
 import { costOf } from './point-costs';
 import { SiteRateLimiter, type RateLimitConfig, type RateLimiter } from './rate-limiter';
@@ -31,6 +32,11 @@ export interface GatewayOptions {
   readonly clock: SiteClock;
   readonly limits?: Partial<RateLimitConfig>;
   readonly observer?: GatewayObserver;
+  /**
+   * Real elapsed time for the burst and per-issue write windows (default performance.now); tests pass one
+   * they move by hand, so those windows stay deterministic.
+   */
+  readonly monotonic?: MonotonicSource;
   /** Random source for fault injection; tests pass a seeded one. */
   readonly random?: () => number;
   readonly maxLogEntries?: number;
@@ -55,7 +61,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { router, clock } = options;
   const requestLog = new SiteRequestLog(options.maxLogEntries);
   const faults = new SiteFaultInjector(() => clock.nowMs(), options.random);
-  const rateLimits = new SiteRateLimiter(clock, options.limits);
+  const rateLimits = new SiteRateLimiter(clock, options.limits, options.monotonic);
   const observers = new Set<GatewayObserver>();
   if (options.observer) observers.add(options.observer);
 

@@ -56,7 +56,8 @@ export function issuesWrittenBy(
 
 /**
  * Per-issue write limits with sliding windows (documented: 20 writes per 2 s and 100 per 30 s). A write
- * counts when it is admitted, whatever Jira then answers, so concurrent writes cannot slip past.
+ * counts when it is admitted, whatever Jira then answers, so concurrent writes cannot slip past. `nowMs` is
+ * the rate limiter's window time (real time plus site-clock moves, see `LimitClock`).
  */
 export class PerIssueWrites {
   private readonly writes = new Map<string, number[]>();

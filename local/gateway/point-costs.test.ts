@@ -56,6 +56,23 @@ const READS: ReadonlyArray<
   ['metadata', 'GET', '/rest/api/3/field', items(30), 31],
   ['metadata', 'GET', '/rest/api/3/issueLinkType', { issueLinkTypes: items(3) }, 4],
   ['metadata', 'GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', { transitions: items(2) }, 3],
+  ['dashboards', 'GET', '/rest/api/3/dashboard', { total: 3, dashboards: items(3) }, 4],
+  ['dashboards', 'GET', '/rest/api/3/dashboard/{id}', { id: '10000', name: 'Default' }, 2],
+  ['dashboards', 'GET', '/rest/api/3/dashboard/{dashboardId}/gadget', { gadgets: items(5) }, 6],
+  [
+    'dashboard item properties',
+    'GET',
+    '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties',
+    { keys: items(2) },
+    3,
+  ],
+  [
+    'dashboard item properties',
+    'GET',
+    '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties/{propertyKey}',
+    { key: 'config', value: {} },
+    2,
+  ],
   ['counts', 'POST', '/rest/api/3/search/approximate-count', { count: 5000 }, 1],
 ];
 

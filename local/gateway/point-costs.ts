@@ -108,6 +108,27 @@ export const READ_COSTS: readonly EndpointFamily[] = [
       ['GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', { array: 'transitions' }],
     ],
   },
+  // Dashboards and their gadgets (items) are not among the object types the rate-limiting page names (its
+  // core examples are issues, projects, comments, components …; its identity ones users, groups,
+  // permissions), so they take the page's default for unlisted objects: 1 point each, what a core object
+  // costs too. Item properties count like issue properties.
+  {
+    family: 'dashboards',
+    objects: 'other',
+    endpoints: [
+      ['GET', '/rest/api/3/dashboard', { array: 'dashboards' }],
+      ['GET', '/rest/api/3/dashboard/{id}', 'single'],
+      ['GET', '/rest/api/3/dashboard/{dashboardId}/gadget', { array: 'gadgets' }],
+    ],
+  },
+  {
+    family: 'dashboard item properties',
+    objects: 'other',
+    endpoints: [
+      ['GET', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties', { array: 'keys' }],
+      ['GET', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties/{propertyKey}', 'single'],
+    ],
+  },
   // A count is a number, not an object: the base point only.
   {
     family: 'counts',

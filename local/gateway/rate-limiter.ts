@@ -3,6 +3,7 @@ import { jiraError } from '../http/router';
 import type { SiteResponse } from '../http/types';
 import { BurstBuckets, type BucketState } from './burst-buckets';
 import { GatewayConfigError } from './config-error';
+import { LimitClock, type MonotonicSource } from './limit-clock';
 import { PerIssueWrites, type IssueWriteState, type IssueWriteWindow } from './per-issue-writes';
 import { PointsQuota, type QuotaState } from './points-quota';
 
@@ -80,18 +81,26 @@ export type Admission =
   | { readonly allowed: true; readonly headers: Record<string, string> }
   | { readonly allowed: false; readonly reason: RateLimitReason; readonly response: SiteResponse };
 
+/**
+ * The hourly quota runs on the site clock (it resets at the top of each UTC hour of site time); burst
+ * buckets and per-issue write windows run on a `LimitClock` (real time plus site-clock moves), so they
+ * refill on a frozen site clock too.
+ */
 export class SiteRateLimiter implements RateLimiter {
   private config: RateLimitConfig;
   private readonly quota: PointsQuota;
   private readonly buckets = new BurstBuckets();
   private readonly issueWrites = new PerIssueWrites();
+  private readonly windows: LimitClock;
 
   constructor(
     private readonly clock: SiteClock,
     limits: Partial<RateLimitConfig> = {},
+    monotonic?: MonotonicSource,
   ) {
     this.config = mergeLimits(DEFAULT_RATE_LIMITS, limits);
     this.quota = new PointsQuota(this.config.hourlyPoints);
+    this.windows = new LimitClock(clock, monotonic);
   }
 
   configure(limits: Partial<RateLimitConfig>): RateLimitConfig {
@@ -108,18 +117,20 @@ export class SiteRateLimiter implements RateLimiter {
   }
 
   state(): RateLimitState {
-    const now = this.clock.nowMs();
+    const windowsNow = this.windows.nowMs();
     return {
       config: this.config,
-      quota: this.quota.state(now),
-      burst: this.buckets.state(now),
-      perIssueWrites: this.issueWrites.state(this.config.perIssueWrites, now),
+      quota: this.quota.state(this.clock.nowMs()),
+      burst: this.buckets.state(windowsNow),
+      perIssueWrites: this.issueWrites.state(this.config.perIssueWrites, windowsNow),
     };
   }
 
   /** Checks the quota, then the endpoint's burst bucket, then the per-issue write windows. */
   admit(request: LimitedRequest): Admission {
     const now = this.clock.nowMs();
+    // Read even when limits are disabled, so time spent disabled still refills the windows.
+    const windowsNow = this.windows.nowMs();
     if (!this.config.enabled) return { allowed: true, headers: {} };
 
     if (this.quota.exhausted(now)) {
@@ -134,7 +145,7 @@ export class SiteRateLimiter implements RateLimiter {
     let headers: Record<string, string> = {};
     if (perSecond !== undefined) {
       const capacity = Math.max(1, Math.round(perSecond * this.config.burstBufferSeconds));
-      const take = this.buckets.take(`${method} ${request.endpoint}`, perSecond, capacity, now);
+      const take = this.buckets.take(`${method} ${request.endpoint}`, perSecond, capacity, windowsNow);
       if (!take.allowed) {
         return this.deny('jira-burst-based', perSecond, take.retryAfterMs, now, [
           `Too many requests to ${method} ${request.endpoint}: the limit is ${perSecond} per second.`,
@@ -143,7 +154,7 @@ export class SiteRateLimiter implements RateLimiter {
       headers = { 'X-RateLimit-Limit': String(perSecond), 'X-RateLimit-Remaining': String(take.remaining) };
     }
 
-    const denial = this.issueWrites.admit(request.issues, this.config.perIssueWrites, now);
+    const denial = this.issueWrites.admit(request.issues, this.config.perIssueWrites, windowsNow);
     if (denial) {
       const { writes, seconds } = denial.window;
       return this.deny('jira-per-issue-on-write', writes, denial.retryAfterMs, now, [
@@ -195,7 +206,7 @@ export class SiteRateLimiter implements RateLimiter {
           'Retry-After': String(retryAfter),
           'X-RateLimit-Limit': String(limit),
           'X-RateLimit-Remaining': '0',
-          'X-RateLimit-Reset': isoSeconds(nowMs + retryAfter * 1000),
+          'X-RateLimit-Reset': rateLimitReset(nowMs + retryAfter * 1000),
           'RateLimit-Reason': reason,
           ...this.quotaHeaders(),
         },
@@ -204,9 +215,12 @@ export class SiteRateLimiter implements RateLimiter {
   }
 }
 
-/** ISO 8601 without milliseconds, as Jira writes `X-RateLimit-Reset`. */
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/**
+ * `X-RateLimit-Reset` as Jira writes it: ISO 8601 in the documented format `yyyy-MM-ddTHH:mmZ` (UTC, to the
+ * minute; seconds are cut off, as formatting with that pattern does). `Retry-After` is the exact wait.
+ */
+export function rateLimitReset(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16) + 'Z';
 }
 
 const CONFIG_KEYS = new Set(Object.keys(DEFAULT_RATE_LIMITS));

@@ -6,7 +6,10 @@ import type { Principal } from '../http/types';
 import type { JqlEngine, JqlPropertyIndex } from '../jql/types';
 import { applySeed } from '../seed/apply';
 import type { DemoSeed } from '../seed/types';
+import { Access } from './access';
 import { renderAvatarSvg, type AvatarKind } from './avatars';
+import { allFields, selectFields } from './fields';
+import { issueBean } from './issue-view';
 import { ISSUE_TYPES, PRIORITIES, STATUSES } from './catalog';
 import type { JiraServices } from './http';
 import { appFieldRoutes } from './routes/app-fields';
@@ -46,6 +49,11 @@ export interface Jira {
   seed(data: DemoSeed): void;
   /** The SVG behind an avatar or icon URL (`/local/avatars/<kind>/<id>`), or undefined for an unknown id. */
   avatarSvg(kind: string, id: string, size?: number): string | undefined;
+  /**
+   * An issue's fields as `GET /issue/{id}?fields=…` renders them for the app: what Forge adds to a trigger's
+   * event for `payload.include.fields`. Read from the store, so it costs no request.
+   */
+  issueFieldsForApp(appId: string, issueId: string, fieldIds: readonly string[]): Record<string, unknown>;
 }
 
 export interface AppFieldRegistration {
@@ -144,6 +152,19 @@ export function createJira(options: {
     },
     seed(data) {
       applySeed(store, data, options.clock.now());
+    },
+    issueFieldsForApp(appId, issueId, fieldIds) {
+      const issue = store.getIssue(issueId);
+      const access = Access.of(store, { kind: 'app', appId });
+      if (!issue || !access) return {};
+      const fields = allFields(store);
+      const selection = selectFields(fields, fieldIds, 'id');
+      const bean = issueBean(options.baseUrl(), store, fields, issue, access, {
+        fieldIds: selection.ids,
+        expand: new Set(),
+        properties: [],
+      });
+      return (bean.fields as Record<string, unknown> | undefined) ?? {};
     },
     avatarSvg(kind, id, size = 48) {
       const label = avatarLabel(store, kind, id);

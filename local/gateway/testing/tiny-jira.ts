@@ -60,17 +60,26 @@ export const ALICE: Principal = { kind: 'user', accountId: 'alice' };
 export interface TinySite {
   readonly clock: SiteClock;
   readonly gateway: Gateway;
+  /** Lets real time pass for the rate limiter's burst and per-issue windows (the site clock stays put). */
+  passRealTime(ms: number): void;
   /** Shorthand: a request with a JSON body given as a value. */
   call(principal: Principal, method: string, url: string, body?: unknown): ReturnType<Gateway['fetch']>;
 }
 
-/** A frozen clock at 10:15 UTC and a gateway over the tiny router. */
+/**
+ * A frozen clock at 10:15 UTC and a gateway over the tiny router. Real time, as the rate limiter sees it,
+ * also stands still until the test calls `passRealTime`, so the tests do not depend on how fast they run.
+ */
 export function tinySite(options: Partial<GatewayOptions> = {}): TinySite {
   const clock = options.clock ?? new SiteClock('frozen', new Date('2026-03-02T10:15:00.000Z'));
-  const gateway = createGateway({ router: tinyJiraRouter(), clock, ...options });
+  let realMs = 0;
+  const gateway = createGateway({ router: tinyJiraRouter(), clock, monotonic: () => realMs, ...options });
   return {
     clock,
     gateway,
+    passRealTime(ms) {
+      realMs += ms;
+    },
     call(principal, method, url, body) {
       const request: GatewayRequest = {
         method,

@@ -26,8 +26,12 @@ export interface RecordedRequest {
 export function createTestJira(events: ProductEventBus) {
   const requests: RecordedRequest[] = [];
   const issues = new Map([
-    ['X-1', { id: '10001', key: 'X-1', summary: 'First issue' }],
-    ['X-2', { id: '10002', key: 'X-2', summary: 'needs a welcome' }],
+    ['X-1', { id: '10001', key: 'X-1', summary: 'First issue', labels: ['vip'], priority: { name: 'High' } }],
+    ['X-2', { id: '10002', key: 'X-2', summary: 'needs a welcome', labels: [], priority: null }],
+  ]);
+  /** Issue properties by issue id, then key. */
+  const issueProperties = new Map<string, Record<string, unknown>>([
+    ['10001', { fixture: { state: 'open' } }],
   ]);
   let commentId = 20000;
   const canSee = (principal: Principal) => principal.kind === 'app' || actingAccountId(principal) === 'alice';
@@ -79,7 +83,23 @@ export function createTestJira(events: ProductEventBus) {
       });
     },
   };
-  return { gateway, requests };
+  /** What the site's `eventFields` and `entityProperty` hooks give the Forge host for `payload.include`. */
+  const enrichment = {
+    eventFields(issueId: string, fieldIds: readonly string[]): Record<string, unknown> {
+      const issue = [...issues.values()].find((i) => i.id === issueId);
+      if (!issue) return {};
+      const known: Record<string, unknown> = {
+        summary: issue.summary,
+        labels: issue.labels,
+        priority: issue.priority,
+      };
+      return Object.fromEntries(fieldIds.filter((id) => id in known).map((id) => [id, known[id]]));
+    },
+    entityProperty(entity: string, entityId: string, key: string): unknown {
+      return entity === 'issue' ? issueProperties.get(entityId)?.[key] : undefined;
+    },
+  };
+  return { gateway, requests, enrichment };
 }
 
 export interface TestHost {
@@ -92,11 +112,14 @@ export interface TestHost {
   close(): void;
 }
 
-export async function startTestHost(options: { clock?: SiteClock } = {}): Promise<TestHost> {
+/** `enrich: false` starts the host without the hooks `payload.include` reads Jira through. */
+export async function startTestHost(
+  options: { clock?: SiteClock; enrich?: boolean } = {},
+): Promise<TestHost> {
   const db = openDatabase(':memory:');
   const clock = options.clock ?? new SiteClock('frozen', new Date('2026-03-02T09:00:00Z'));
   const events = new ProductEventBus();
-  const { gateway, requests } = createTestJira(events);
+  const { gateway, requests, enrichment } = createTestJira(events);
   const logs: string[] = [];
   const host = await createForgeHost({
     appDir: FIXTURE_APP_DIR,
@@ -107,6 +130,7 @@ export async function startTestHost(options: { clock?: SiteClock } = {}): Promis
     siteUrl: () => 'http://localhost:8080',
     cloudId: CLOUD_ID,
     log: (message) => logs.push(message),
+    ...(options.enrich === false ? {} : enrichment),
   });
   return {
     host,

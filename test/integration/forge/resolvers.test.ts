@@ -1,4 +1,4 @@
-import { FIXTURE_APP_ID, startTestHost, type TestHost } from './helpers';
+import { CLOUD_ID, FIXTURE_APP_ID, startTestHost, type TestHost } from './helpers';
 
 /**
  * Contract tests: the fixture app's resolver, bundled with the real @forge/api and @forge/resolver, run by
@@ -201,8 +201,17 @@ describe('local Forge host: resolvers and product calls', () => {
     );
   });
 
-  it('derives the app fields and JQL property indexes from the manifest', () => {
+  it('derives the app fields (with the environment they come from) and JQL property indexes from the manifest', async () => {
     expect(t.host.appId).toBe(FIXTURE_APP_ID);
+    expect(t.host.cloudId).toBe(CLOUD_ID);
+    // The environment id is a uuid derived from the app id: the same on every start, as for one install.
+    expect(t.host.environmentId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    const again = await startTestHost();
+    try {
+      expect(again.host.environmentId).toBe(t.host.environmentId);
+    } finally {
+      again.close();
+    }
     expect(t.host.appFields()).toEqual([
       {
         appId: FIXTURE_APP_ID,
@@ -212,8 +221,14 @@ describe('local Forge host: resolvers and product calls', () => {
         type: 'user',
         readOnly: true,
         fieldKey: `${FIXTURE_APP_ID}__DEVELOPMENT__fixture-owner`,
+        environmentId: t.host.environmentId,
       },
     ]);
+    // Resolvers see the same environment in their context.
+    expect(await invoke('whoAmI')).toMatchObject({
+      environmentId: t.host.environmentId,
+      runtime: { environmentAri: expect.stringContaining(t.host.environmentId) },
+    });
     expect(t.host.propertyIndexes()).toEqual([
       { propertyKey: 'fixture', path: 'state', type: 'string', searchAlias: 'fixtureState' },
       { propertyKey: 'fixture', path: 'level', type: 'number' },

@@ -150,11 +150,71 @@ describe('local Forge host: product event triggers', () => {
     );
   });
 
+  it('adds what payload.include asks for, read from Jira when the event is emitted', async () => {
+    t.events.emit(issueEvent('avi:jira:commented:issue', 'X-1', alice));
+    await t.host.idle();
+    expect(t.host.kvs.get('included:X-1')).toEqual({
+      fields: { summary: 'First issue', labels: ['vip'], priority: { name: 'High' } },
+      // The fixture property has no `missing` sub-path: left out.
+      properties: { "issue.properties['fixture'].state": 'open' },
+    });
+    // An issue without the property, and with empty fields: those come as Jira renders them.
+    t.events.emit(issueEvent('avi:jira:commented:issue', 'X-2', alice, { summary: 'needs a welcome' }));
+    await t.host.idle();
+    expect(t.host.kvs.get('included:X-2')).toEqual({
+      fields: { summary: 'needs a welcome', labels: [], priority: null },
+      properties: {},
+    });
+    expect(t.logs.filter((l) => l.includes('payload.include'))).toEqual([]);
+  });
+
+  it('reset drops pending retries and the invocation log, and leaves KVS to kvs.clear()', async () => {
+    t.events.emit(issueEvent('avi:jira:updated:issue', 'X-1', alice));
+    await t.host.idle();
+    expect(t.host.pendingRetries()).toHaveLength(1);
+    expect(t.host.invocations()).toHaveLength(1);
+
+    t.host.reset();
+    expect(t.host.pendingRetries()).toEqual([]);
+    expect(t.host.invocations()).toEqual([]);
+    t.clock.advanceMinutes(5);
+    await t.host.idle();
+    expect(t.host.kvs.get('flaky:X-1')).toBe(1);
+    expect(t.host.invocations()).toEqual([]);
+
+    // Still delivering after the reset.
+    t.events.emit(issueEvent('avi:jira:created:issue', 'X-1', alice));
+    await t.host.idle();
+    expect(t.host.invocations().map((r) => r.moduleKey)).toEqual(['issue-listener']);
+  });
+
   it('stops delivering once closed', async () => {
     t.host.close();
     t.events.emit(issueEvent('avi:jira:created:issue', 'X-1', alice));
     await t.host.idle();
     expect(t.host.invocations()).toEqual([]);
+  });
+});
+
+describe('local Forge host: payload.include without a way to read Jira', () => {
+  it('delivers the event as Jira emitted it and warns once for the trigger', async () => {
+    const t = await startTestHost({ enrich: false });
+    try {
+      const alice = { kind: 'user', accountId: 'alice' } as const;
+      t.events.emit(issueEvent('avi:jira:commented:issue', 'X-1', alice));
+      t.events.emit(issueEvent('avi:jira:commented:issue', 'X-1', alice));
+      await t.host.idle();
+      expect(t.host.kvs.get('included:X-1')).toEqual({
+        fields: { summary: 'First issue' },
+        properties: null,
+      });
+      expect(t.logs.filter((l) => l.includes('payload.include'))).toEqual([
+        'trigger enriched-listener: payload.include.fields is not honoured: the site cannot read issue fields for events.',
+        'trigger enriched-listener: payload.include.propertyPaths is not honoured: the site cannot read entity properties for events.',
+      ]);
+    } finally {
+      t.close();
+    }
   });
 });
 
@@ -226,5 +286,21 @@ describe('local Forge host: scheduled triggers', () => {
     await t.host.idle();
     expect(t.host.kvs.get('sweep:runs')).toBe(2);
     expect(await t.host.runScheduledTriggers()).toEqual([]);
+  });
+
+  it('restarts the schedules on reset: the next run is one interval after it', async () => {
+    t.clock.advanceMinutes(45);
+    t.host.reset();
+    expect(t.host.nextScheduledRuns()).toContainEqual({
+      key: 'hourly-sweep',
+      interval: 'hour',
+      nextRunAt: '2026-03-02T10:45:00.000Z',
+    });
+    t.clock.advanceMinutes(15); // 10:00, when it was due before the reset
+    await t.host.idle();
+    expect(t.host.kvs.get('sweep:runs')).toBeUndefined();
+    t.clock.advanceMinutes(45);
+    await t.host.idle();
+    expect(t.host.kvs.get('sweep:runs')).toBe(1);
   });
 });
