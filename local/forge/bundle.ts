@@ -61,6 +61,8 @@ async function runEsbuild(
     target: 'node20',
     format: 'cjs',
     keepNames: true,
+    // The app's `Date` follows the site clock during an invocation, as the platform's would follow real time.
+    inject: [path.join(__dirname, 'app-clock.js')],
     sourcemap: 'linked',
     absWorkingDir: appDir,
     logLevel: 'silent',

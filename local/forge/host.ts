@@ -233,6 +233,7 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
       runtime,
       fetch: (target, path, init) => forgeFetch(runtime, target, path, init),
       finished,
+      nowMs: () => clock.nowMs(),
     };
     const startedAt = clock.iso();
     const started = Date.now();

@@ -62,6 +62,8 @@ export interface InvocationScope {
   readonly fetch: (target: ForgeFetchTarget, path: string, init: ForgeFetchInit) => Promise<Response>;
   /** Settles when the invocation's handler has returned or thrown. */
   readonly finished: Promise<void>;
+  /** The site clock: what `Date` tells the app's code during this invocation (see app-clock.js). */
+  readonly nowMs: () => number;
 }
 
 const STORAGE_KEY = Symbol.for('spoc-for-jira.local.forge.invocations');

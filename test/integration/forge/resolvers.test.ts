@@ -18,6 +18,16 @@ describe('local Forge host: resolvers and product calls', () => {
     context?: Record<string, unknown>,
   ) => t.host.invokeResolver({ moduleKey: 'fixture-panel', functionKey, payload, accountId, context });
 
+  it("makes the app's Date follow the site clock during an invocation, and the real time outside", async () => {
+    const first = (await invoke('whatTimeIsIt')) as { now: string; nowMs: number };
+    expect(first.now).toBe(t.clock.iso());
+    expect(first.nowMs).toBe(t.clock.nowMs());
+    t.clock.advanceMinutes(600);
+    const later = (await invoke('whatTimeIsIt')) as { now: string; nowMs: number };
+    expect(later.nowMs - first.nowMs).toBe(600 * 60_000);
+    expect(Math.abs(Date.now() - later.nowMs)).toBeGreaterThan(60_000); // this test's own Date is untouched
+  });
+
   it('gives the resolver the signed-in person and ignores identity fields the caller sends', async () => {
     const result = (await invoke('whoAmI', { n: 1 }, 'alice', {
       accountId: 'mallory',
