@@ -102,6 +102,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       jira.seed(DEMO_SEED);
       forge.reset();
       forge.kvs.clear();
+      web.reset();
       gateway.requestLog.clear();
       gateway.faults.clear();
       gateway.rateLimits.reset({ defaults: true });

@@ -1,11 +1,13 @@
 import type { ManifestModule } from '../forge/manifest';
-import type { FrameSpec } from './client/host-api';
+import type { FrameSpec, RenderedFrame } from './client/host-api';
+import type { FrameClaims } from './frame-tokens';
 import { html, jsonScript, type Html } from './html';
 import { titleOf } from './modules';
 
 /**
  * What each module type gets as `context.extension`, built on the server from what Jira knows (the issue,
- * project or dashboard on screen), and the placeholder the host page turns into the module's iframe.
+ * project or dashboard on screen), the claims its frame tokens carry, and the placeholder the host page
+ * turns into the module's iframe.
  */
 export interface IssueFacts {
   readonly id: string;
@@ -55,13 +57,15 @@ export function projectPageFrame(
   };
 }
 
+/** `editable`: whether this person may configure the gadget (only then does the frame get an edit view). */
 export function gadgetFrame(
   module: ManifestModule,
   dashboardId: string,
   gadgetId: string,
   configuration: Readonly<Record<string, unknown>>,
+  editable: boolean,
 ): FrameSpec {
-  const edit = module.edit as { resource?: unknown } | undefined;
+  const edit = editable ? (module.edit as { resource?: unknown } | undefined) : undefined;
   return {
     moduleKey: module.key,
     moduleType: 'jira:dashboardGadget',
@@ -112,7 +116,23 @@ export function customFieldFrame(
   };
 }
 
-export function frameSlot(spec: FrameSpec, entryPoint: 'view' | 'edit' = 'view'): Html {
+/** What a frame token for this spec and entry point says (gadget configuration is read at each call). */
+export function frameClaims(spec: FrameSpec, entryPoint: 'view' | 'edit', location: string): FrameClaims {
+  const { gadgetConfiguration: _saved, ...extension } = spec.extension;
+  return {
+    moduleKey: spec.moduleKey,
+    entryPoint,
+    localId: spec.localId,
+    extension,
+    location,
+    customField: spec.moduleType === 'jira:customField',
+    ...(spec.gadget
+      ? { gadget: { dashboardId: spec.gadget.dashboardId, gadgetId: spec.gadget.gadgetId } }
+      : {}),
+  };
+}
+
+export function frameSlot(spec: RenderedFrame, entryPoint: 'view' | 'edit' = 'view'): Html {
   return html`<div
     class="frame-slot"
     data-forge-frame="${jsonScript(spec).text}"

@@ -2,13 +2,24 @@ import type { SiteClock } from '../clock';
 import type { Db } from '../db/database';
 import type { ForgeHost } from '../forge';
 import { jiraError, Router } from '../http/router';
-import type { Handler, Principal, SiteRequest, SiteResponse } from '../http/types';
+import {
+  actingAccountId,
+  type Handler,
+  type Principal,
+  type SiteRequest,
+  type SiteResponse,
+} from '../http/types';
 import type { Jira } from '../jira';
+import { Access } from '../jira/access';
 import { ShellAssets } from './assets';
 import { handleBridgeInvoke } from './bridge-invoke';
 import type { SiteFacts } from './client/host-api';
+import { customUiCsp } from './csp';
+import { mayView, type DashboardCaller } from './dashboards/access';
 import { createDashboardApi } from './dashboards/api';
-import { DashboardStore } from './dashboards/store';
+import { DashboardStore, GADGET_CONFIG_PROPERTY } from './dashboards/store';
+import { FrameTokens, type FrameBinding } from './frame-tokens';
+import { frameClaims, frameSlot } from './frames';
 import { html, layout, type Html, type Viewer } from './html';
 import { JiraReader } from './jira-reader';
 import { appUiOf } from './modules';
@@ -49,6 +60,8 @@ export interface WebShellOptions {
 export interface WebShell {
   readonly router: Router;
   principalFromCookie(cookieHeader: string | undefined): Principal | undefined;
+  /** Dashboards back to the seeded system dashboard (gadgets and their configuration too); sessions stay. */
+  reset(): void;
 }
 
 const THEME_COOKIE = 'jira.theme';
@@ -64,6 +77,12 @@ export function createWebShell(options: WebShellOptions): WebShell {
   );
   const dashboards = new DashboardStore(db);
   dashboards.ensureSystemDashboard(ui.gadgetInfo);
+  // Signs the frame tokens of this run: pages rendered before a restart must be reloaded.
+  const frames = new FrameTokens();
+  const dashboardCaller = (principal: Principal): DashboardCaller => ({
+    accountId: actingAccountId(principal),
+    isAdmin: Access.of(store, principal)?.hasGlobal('ADMINISTER') ?? false,
+  });
   // Jira's dashboard endpoints join the REST routes the gateway serves, so they are logged like any other.
   jira.router.mount(
     '',
@@ -72,6 +91,7 @@ export function createWebShell(options: WebShellOptions): WebShell {
       gadgetModules: () => ui.gadgetInfo,
       siteUrl: options.siteUrl,
       displayName: (accountId) => store.getUser(accountId)?.displayName,
+      callerOf: dashboardCaller,
     }),
   );
   const assets = new ShellAssets();
@@ -99,9 +119,15 @@ export function createWebShell(options: WebShellOptions): WebShell {
     };
   };
 
+  const bindingOf = (req: SiteRequest): FrameBinding => ({
+    sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
+    accountId: req.principal.kind === 'user' ? req.principal.accountId : undefined,
+  });
+
   const envOf = (req: SiteRequest): PageEnv => {
     const viewer = viewerOf(req.principal);
     const here = `${req.path}${req.query.size > 0 ? `?${req.query.toString()}` : ''}`;
+    let caller: DashboardCaller | undefined;
     const page: PageEnv['page'] = ({ title, body, sidebar, page: pageName, status }) => ({
       status: status ?? 200,
       headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
@@ -113,7 +139,7 @@ export function createWebShell(options: WebShellOptions): WebShell {
         viewer,
         people: peopleOf(store),
         here,
-        colorMode: readCookie(req.headers.cookie, THEME_COOKIE) === 'dark' ? 'dark' : 'light',
+        colorMode: colorModeOf(req),
         site: siteFacts(req.principal),
       }),
     });
@@ -121,6 +147,21 @@ export function createWebShell(options: WebShellOptions): WebShell {
       req,
       viewer,
       ui,
+      get dashboardCaller() {
+        caller ??= dashboardCaller(req.principal);
+        return caller;
+      },
+      frame: (spec, entryPoint = 'view') => {
+        const binding = bindingOf(req);
+        const location = `${options.siteUrl()}${here}`;
+        const tokens = {
+          view: frames.issue(frameClaims(spec, 'view', location), binding),
+          ...(spec.editResourceKey
+            ? { edit: frames.issue(frameClaims(spec, 'edit', location), binding) }
+            : {}),
+        };
+        return frameSlot({ ...spec, tokens }, entryPoint);
+      },
       jira: new JiraReader(jira.router, req.principal),
       page,
       error: (status, message) => errorPage(req, page, status, message, viewer !== undefined),
@@ -190,7 +231,21 @@ export function createWebShell(options: WebShellOptions): WebShell {
   router.post('/local/logout', logout);
 
   // The bridge's server side and the shell's assets.
-  router.post('/local/bridge/invoke', (req) => handleBridgeInvoke(req, forge, ui));
+  router.post('/local/bridge/invoke', (req) =>
+    handleBridgeInvoke(req, {
+      forge,
+      frames,
+      siteFacts,
+      colorMode: colorModeOf,
+      gadgetConfiguration: (dashboardId, gadgetId, principal) => {
+        const dashboard = dashboards.get(dashboardId);
+        if (!dashboard || !mayView(dashboard, dashboardCaller(principal))) return undefined;
+        if (!dashboards.gadget(dashboardId, gadgetId)) return undefined;
+        const saved = dashboards.getProperty(dashboardId, gadgetId, GADGET_CONFIG_PROPERTY);
+        return saved.found && isObject(saved.value) ? saved.value : {};
+      },
+    }),
+  );
   router.get('/local/web/:asset', async (req) => {
     const served = await assets.serve(req.params.asset ?? '');
     return served ?? jiraError(404, `No shell asset ${req.params.asset ?? ''}.`);
@@ -199,10 +254,18 @@ export function createWebShell(options: WebShellOptions): WebShell {
   // Custom UI resources, each on its own path.
   const resourceRoute: Handler = (req) => {
     const { resourceKey, p1, p2, p3 } = req.params;
+    const host = req.headers.host;
     return serveResource(
       dirs,
       resourceKey ?? '',
       [p1, p2, p3].filter((p): p is string => p !== undefined),
+      (indexHtml) =>
+        customUiCsp({
+          origin: host ? `http://${host}` : undefined,
+          resourceKey: resourceKey ?? '',
+          html: indexHtml,
+          permissions: forge.manifest.permissions,
+        }),
     );
   };
   for (const extra of ['', '/:p1', '/:p1/:p2', '/:p1/:p2/:p3'])
@@ -211,7 +274,16 @@ export function createWebShell(options: WebShellOptions): WebShell {
   return {
     router,
     principalFromCookie: (cookieHeader) => sessions.principalFromCookie(cookieHeader),
+    reset: () => dashboards.reset(ui.gadgetInfo),
   };
+}
+
+function colorModeOf(req: SiteRequest): 'light' | 'dark' {
+  return readCookie(req.headers.cookie, THEME_COOKIE) === 'dark' ? 'dark' : 'light';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function errorPage(

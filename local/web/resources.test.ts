@@ -46,6 +46,24 @@ describe('Custom UI resources', () => {
     expect(Buffer.from(script.body as Uint8Array).toString()).toBe('console.log(1)');
   });
 
+  it('serves every file with the policy it is given, built from the served index.html', () => {
+    const seen: Array<string | undefined> = [];
+    const policy = (html: string | undefined) => {
+      seen.push(html);
+      return "script-src 'self'";
+    };
+    const page = serveResource(dirs, 'panel', ['index.html'], policy);
+    expect(page.headers?.['content-security-policy']).toBe("script-src 'self'");
+    expect(serveResource(dirs, 'panel', ['index.js'], policy).headers?.['content-security-policy']).toBe(
+      "script-src 'self'",
+    );
+    // The policy sees the app's own document, before the bridge (a file, not inline code) is injected.
+    expect(seen[0]).toContain('<script src="./index.js">');
+    expect(seen[0]).not.toContain(BRIDGE_SCRIPT_TAG);
+    expect(seen[1]).toBeUndefined();
+    expect(BRIDGE_SCRIPT_TAG).toMatch(/^<script src="[^"]+"><\/script>$/);
+  });
+
   it('never leaves the resource folder', () => {
     expect(serveResource(dirs, 'panel', ['..', '..', '..', 'secret.txt']).status).toBe(404);
     expect(serveResource(dirs, 'panel', ['../../../secret.txt']).status).toBe(404);

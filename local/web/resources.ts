@@ -4,8 +4,9 @@ import type { SiteResponse } from '../http/types';
 
 /**
  * Serves each Custom UI resource of the manifest from its build folder, on its own path
- * (`/local/resources/<resourceKey>/…`), the way Forge serves a resource from its own origin. `index.html`
- * gets the bridge script injected as the first element of `<head>`, where Atlassian injects global-bridge.js.
+ * (`/local/resources/<resourceKey>/…`), the way Forge serves a resource from its own origin, with the
+ * resource's Content-Security-Policy (csp.ts). `index.html` gets the bridge script injected as the first
+ * element of `<head>`, where Atlassian injects global-bridge.js: a file, never an inline script.
  */
 export const BRIDGE_SCRIPT_TAG = '<script src="/local/web/frame-bridge.js"></script>';
 
@@ -39,11 +40,15 @@ export function resourceDirs(
   return dirs;
 }
 
-/** `segments` is the path under the resource, already split and decoded (e.g. `['index.html']`). */
+/**
+ * `segments` is the path under the resource, already split and decoded (e.g. `['index.html']`).
+ * `policy` gives the Content-Security-Policy, from the served index.html (undefined for other files).
+ */
 export function serveResource(
   dirs: ResourceDirs,
   resourceKey: string,
   segments: readonly string[],
+  policy?: (html: string | undefined) => string,
 ): SiteResponse {
   const dir = Object.hasOwn(dirs, resourceKey) ? dirs[resourceKey] : undefined;
   if (!dir) return notFound(`No Custom UI resource ${resourceKey} in manifest.yml.`);
@@ -70,10 +75,17 @@ export function serveResource(
   }
   if (!stat.isFile()) return notFound(`No file ${relative} in resource ${resourceKey}.`);
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const headers = { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+  const headers: Record<string, string> = {
+    'content-type': type,
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+  };
   if (path.basename(file) === 'index.html') {
-    return { status: 200, headers, body: injectBridge(fs.readFileSync(file, 'utf8')) };
+    const html = fs.readFileSync(file, 'utf8');
+    if (policy) headers['content-security-policy'] = policy(html);
+    return { status: 200, headers, body: injectBridge(html) };
   }
+  if (policy) headers['content-security-policy'] = policy(undefined);
   return { status: 200, headers, body: fs.readFileSync(file) };
 }
 

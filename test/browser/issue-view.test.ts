@@ -7,6 +7,7 @@ import {
   launchBrowser,
   moduleFrame,
   screenshot,
+  sessionCookieOf,
   signIn,
   TEST_TIME,
   type TestBrowser,
@@ -15,7 +16,9 @@ import {
 /**
  * The issue view in a real browser: the app's issue panel runs its unmodified Custom UI bundle, and its
  * getContext, invoke and requestJira calls reach the local site through the bridge host. Also the user
- * switcher, and filing an issue as a client that a SPOC then sees.
+ * switcher, filing an issue as a client that a SPOC then sees, and the bridge's trust boundary: the site,
+ * not the frame, decides the resolver's context and who a product request runs as. Every test signs in
+ * itself and uses issues no other test changes, so any one of them runs alone.
  */
 const PRIYA = {
   email: 'priya.shah@vendor.example',
@@ -23,6 +26,9 @@ const PRIYA = {
   accountId: '5b10a2844c20165700ede001',
 };
 const LI_WEI = { email: 'li.wei@acme.example', name: 'Li Wei' };
+const SAM = { email: 'sam.patel@vendor.example' };
+
+type Bridge = { callBridge(command: string, payload?: unknown): Promise<unknown> };
 
 let site: TestSite;
 let browser: TestBrowser;
@@ -62,6 +68,8 @@ describe('issue view', () => {
   });
 
   it('adds a comment through the REST API, which fires the trigger the panel then reports', async () => {
+    // SUP-3 is this test's own issue: the others expect an issue the app has not seen events of.
+    await signIn(page, site.url, PRIYA.email, '/browse/SUP-3');
     await page.fill('form[data-action=comment] textarea', 'Looking at it now.');
     await Promise.all([
       page.waitForEvent('load'),
@@ -76,16 +84,13 @@ describe('issue view', () => {
   });
 
   it('rejects a bridge command the site does not support, with a clear error', async () => {
+    await signIn(page, site.url, PRIYA.email, '/browse/SUP-1');
     const panel = await moduleFrame(page, 'spoc-panel');
     const outcome = await panel.evaluate(() =>
-      (
-        globalThis as unknown as { __bridge: { callBridge(c: string, p?: unknown): Promise<unknown> } }
-      ).__bridge
-        .callBridge('openRovo', {})
-        .then(
-          () => 'resolved',
-          (error: Error) => error.message,
-        ),
+      (globalThis as unknown as { __bridge: Bridge }).__bridge.callBridge('openRovo', {}).then(
+        () => 'resolved',
+        (error: Error) => error.message,
+      ),
     );
     expect(outcome).toContain('The local Jira site does not support the bridge command "openRovo"');
     expect(browser.errors.join('\n')).toContain(
@@ -94,6 +99,7 @@ describe('issue view', () => {
   });
 
   it('answers the bridge as Jira does: a panel is not submittable, events reach subscribers, theming follows the shell', async () => {
+    await signIn(page, site.url, PRIYA.email, '/browse/SUP-1');
     const panel = await moduleFrame(page, 'spoc-panel');
     const answers = await panel.evaluate(async () => {
       const { callBridge } = (
@@ -125,9 +131,7 @@ describe('issue view', () => {
     expect(answers).toEqual({ submitted: false, received: [{ n: 1 }], url: `${site.url}/browse/SUP-2` });
     await expectText(page, '#flags .flag-success', 'Triage saved');
     await panel.evaluate(() =>
-      (
-        globalThis as unknown as { __bridge: { callBridge(c: string, p?: unknown): Promise<unknown> } }
-      ).__bridge.callBridge('closeFlag', { id: 'saved' }),
+      (globalThis as unknown as { __bridge: Bridge }).__bridge.callBridge('closeFlag', { id: 'saved' }),
     );
     expect(await page.$('#flags .flag-success')).toBeNull();
 
@@ -142,6 +146,7 @@ describe('issue view', () => {
 
 describe('issue list', () => {
   it('pages through the JQL results and explains a bad query', async () => {
+    await signIn(page, site.url, PRIYA.email, '/');
     const keysOn = () =>
       page.$$eval('[data-testid=issue-table] tbody tr td:nth-child(2)', (cells) =>
         cells.map((c) => c.textContent),
@@ -164,6 +169,7 @@ describe('issue list', () => {
 
 describe('a client files an issue', () => {
   it('is filed through the create form with the client as reporter, and a SPOC sees it', async () => {
+    await signIn(page, site.url, PRIYA.email, '/');
     // Switch person with the switcher on the page, as a tester would.
     await Promise.all([page.waitForEvent('load'), page.selectOption('#switch-as', LI_WEI.email)]);
     await expectText(page, '[data-testid=signed-in-as]', LI_WEI.name);
@@ -192,5 +198,117 @@ describe('a client files an issue', () => {
       `${site.url}/projects/SUP/issues?jql=${encodeURIComponent('reporter = "li.wei@acme.example" ORDER BY created DESC')}`,
     );
     await expectText(page, '[data-testid=issue-table] tbody tr:first-child', key);
+  });
+});
+
+describe("the bridge's trust boundary", () => {
+  /** The frame tokens of the issue panel on a page fetched with this session cookie. */
+  const panelTokens = async (cookie: string, issueKey: string) => {
+    const html = await (await fetch(`${site.url}/browse/${issueKey}`, { headers: { cookie } })).text();
+    const attribute = /data-forge-frame="([^"]+)"/.exec(html)?.[1] ?? '';
+    const spec = JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as {
+      moduleKey: string;
+      tokens: { view: string; edit?: string };
+    };
+    expect(spec.moduleKey).toBe('spoc-panel');
+    return spec.tokens;
+  };
+  const invoke = (cookie: string, body: unknown) =>
+    fetch(`${site.url}/local/bridge/invoke`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it("runs a resolver only for a frame the site rendered for this session, with the site's context", async () => {
+    const priya = await sessionCookieOf(site.url, PRIYA.email);
+    const liWei = await sessionCookieOf(site.url, LI_WEI.email);
+    const tokens = await panelTokens(priya, 'SUP-1');
+    expect(tokens.edit).toBeUndefined();
+    const panelCalls = () =>
+      site.forge.invocations().filter((i) => i.kind === 'resolver' && i.moduleKey === 'spoc-panel').length;
+    const callsBefore = panelCalls();
+
+    const own = await invoke(priya, { frame: tokens.view, functionKey: 'getIssueActivity' });
+    expect(own.status).toBe(200);
+    // The frame cannot name another module, issue or person: the context is not the page's to send.
+    const forged = await invoke(priya, {
+      frame: tokens.view,
+      functionKey: 'getIssueActivity',
+      context: { extension: { issue: { key: 'SUP-2' } } },
+    });
+    expect(forged.status).toBe(400);
+    const noToken = await invoke(priya, { moduleKey: 'spoc-panel', functionKey: 'getIssueActivity' });
+    expect(noToken.status).toBe(400);
+    // Another person's session cannot use Priya's frame, nor can Priya's next session.
+    const foreign = await invoke(liWei, { frame: tokens.view, functionKey: 'getIssueActivity' });
+    expect(foreign.status).toBe(403);
+    expect(((await foreign.json()) as { errorMessages: string[] }).errorMessages[0]).toContain(
+      'rendered for another session',
+    );
+    const later = await invoke(await sessionCookieOf(site.url, PRIYA.email), {
+      frame: tokens.view,
+      functionKey: 'getIssueActivity',
+    });
+    expect(later.status).toBe(403);
+    expect(panelCalls() - callsBefore).toBe(1);
+  });
+
+  it("sends a frame's requestJira as the signed-in person, whatever credentials the frame adds", async () => {
+    await signIn(page, site.url, PRIYA.email, '/browse/SUP-1');
+    const panel = await moduleFrame(page, 'spoc-panel');
+    const sam = `Basic ${Buffer.from(`${SAM.email}:any-token`).toString('base64')}`;
+    const answer = (await panel.evaluate(
+      (authorization) =>
+        (globalThis as unknown as { __bridge: Bridge }).__bridge.callBridge('fetchProduct', {
+          product: 'jira',
+          restPath: '/rest/api/3/myself',
+          fetchRequestInit: { method: 'GET', headers: [['Authorization', authorization]] },
+        }),
+      sam,
+    )) as { status: number; body: string };
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).accountId).toBe(PRIYA.accountId);
+
+    const escape = await panel.evaluate(() =>
+      (globalThis as unknown as { __bridge: Bridge }).__bridge
+        .callBridge('fetchProduct', { product: 'jira', restPath: '/rest/../local/api/requests' })
+        .then(
+          () => 'resolved',
+          (error: Error) => error.message,
+        ),
+    );
+    expect(escape).toContain("requestJira reaches Jira's REST API only");
+  });
+
+  it("serves the app's frames with Forge's Content-Security-Policy, which the bundle runs under cleanly", async () => {
+    const response = await fetch(`${site.url}/local/resources/spoc-panel/index.html`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'self'");
+    // The bridge is a script file, not inline code the policy would have to allow.
+    const indexHtml = await response.text();
+    expect(indexHtml).toContain('<head><script src="/local/web/frame-bridge.js"></script>');
+    expect(indexHtml).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+
+    const violations = () => browser.errors.filter((e) => e.includes('Content Security Policy')).length;
+    const before = violations();
+    await signIn(page, site.url, PRIYA.email, '/browse/SUP-1');
+    const panel = await moduleFrame(page, 'spoc-panel');
+    await expectText(panel, '[data-testid=panel-viewer]', PRIYA.name);
+    // The app's own bundle needs nothing the manifest does not declare.
+    expect(violations()).toBe(before);
+    const outcome = await panel.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.head.append(script);
+      // Jira's REST API is reached through the bridge, never directly with the session cookie.
+      const direct = await fetch('/rest/api/3/myself').then(
+        () => 'answered',
+        () => 'blocked',
+      );
+      return { injected: (window as unknown as { __injected?: boolean }).__injected ?? false, direct };
+    });
+    expect(outcome).toEqual({ injected: false, direct: 'blocked' });
   });
 });

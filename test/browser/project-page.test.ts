@@ -16,7 +16,7 @@ import {
 /**
  * The app's project page at Jira's URL: the unmodified bundle gets the project from getContext, its
  * resolver's count through invoke, the project from requestJira, and moves between the manifest's subpages
- * with view.createHistory() while the shell's URL and side navigation follow.
+ * with view.createHistory() while the shell's URL and side navigation follow. Each test signs in itself.
  */
 const HANNAH = { email: 'hannah.becker@vendor.example', accountId: '5b10a2844c20165700ede009' };
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   site = await startTestSite({ clock: new SiteClock('frozen', TEST_TIME) });
   browser = await launchBrowser();
   page = browser.page;
-  base = `/jira/software/projects/SUP/apps/${site.forge.appId}`;
+  base = `/jira/software/projects/SUP/apps/${site.forge.appId}/${site.forge.environmentId}`;
 }, 60_000);
 
 afterAll(async () => {
@@ -42,12 +42,12 @@ afterAll(async () => {
 it('is linked from the home page at /jira/software/projects/{key}/apps/{appId}/{envId}', async () => {
   await signIn(page, site.url, HANNAH.email, '/');
   const href = await page.getAttribute('[data-testid=projects] a[href*="/projects/SUP/apps/"]', 'href');
-  expect(href).toMatch(new RegExp(`^${base}/[0-9a-f-]{36}$`));
-  base = href as string;
+  expect(href).toBe(base);
+  expect(href).toMatch(/\/apps\/[^/]+\/[0-9a-f-]{36}$/);
 });
 
 it('opens on a subpage with the context, resolver reply and Jira data of that project', async () => {
-  await page.goto(`${site.url}${base}/triage`);
+  await signIn(page, site.url, HANNAH.email, `${base}/triage`);
   const frame = await moduleFrame(page, 'spoc-project-page');
   await expectText(frame, '[data-testid=page-title]', 'My triage queue');
   await expectText(frame, '[data-testid=page-pathname]', '/triage');
@@ -67,7 +67,9 @@ it('opens on a subpage with the context, resolver reply and Jira data of that pr
 });
 
 it('moves between subpages through the frame history, without reloading the frame', async () => {
+  await signIn(page, site.url, HANNAH.email, `${base}/triage`);
   const frame = await moduleFrame(page, 'spoc-project-page');
+  await expectText(frame, '[data-testid=page-title]', 'My triage queue');
   await frame.evaluate(() => ((window as unknown as { marker: string }).marker = 'still here'));
 
   await page.click('.sidenav a:text-is("Escalations")');
@@ -86,6 +88,7 @@ it('moves between subpages through the frame history, without reloading the fram
 });
 
 it('answers a wrong app or environment in the URL with Not found', async () => {
+  await signIn(page, site.url, HANNAH.email, '/');
   const response = await page.goto(`${site.url}/jira/software/projects/SUP/apps/not-this-app/nor-this-env`);
   expect(response?.status()).toBe(404);
   await expectText(page, '[data-testid=page-error]', 'No project page of app not-this-app');

@@ -103,9 +103,28 @@ export async function ensureCustomUiBuilt(): Promise<void> {
 /** A fixed site time, so pages and screenshots look the same on every run. */
 export const TEST_TIME = new Date('2026-11-20T09:30:00.000Z');
 
-/** Signs in through the user switcher's own URL and lands on `next`. */
+/**
+ * Signs in through the user switcher's own URL and lands on `next`. Starts from a clean browser state (no
+ * cookies: no earlier session, light theme), so a test never depends on what an earlier test left behind.
+ */
 export async function signIn(page: Page, baseUrl: string, email: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/local/login?as=${encodeURIComponent(email)}&next=${encodeURIComponent(next)}`);
+  await page.context().clearCookies();
+  const response = await page.goto(
+    `${baseUrl}/local/login?as=${encodeURIComponent(email)}&next=${encodeURIComponent(next)}`,
+  );
+  if (!response?.url().startsWith(`${baseUrl}${next.split('?')[0]}`)) {
+    throw new Error(`Signing in as ${email} did not land on ${next} but on ${response?.url()}.`);
+  }
+}
+
+/** A browser session of `email` for calls made outside the browser: its session cookie header. */
+export async function sessionCookieOf(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/local/login?as=${encodeURIComponent(email)}&next=%2F`, {
+    redirect: 'manual',
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 302 || !cookie) throw new Error(`Could not sign in as ${email}.`);
+  return cookie;
 }
 
 /** Waits until the element's text contains `text` (frames render after their bridge calls answer). */

@@ -26,6 +26,20 @@ export interface FrameSpec {
   readonly customField?: { readonly issueKey: string; readonly fieldId: string };
 }
 
+/**
+ * A frame spec as the page carries it: with the signed frame tokens the site issued for this person's
+ * session. `invoke` sends only the token; the site rebuilds the whole context from it.
+ */
+export interface RenderedFrame extends FrameSpec {
+  readonly tokens: FrameTokenSet;
+}
+
+/** One token per entry point the person may open (`edit` only where they may configure or edit). */
+export interface FrameTokenSet {
+  readonly view: string;
+  readonly edit?: string;
+}
+
 export interface GadgetFrame {
   readonly dashboardId: string;
   readonly gadgetId: string;

@@ -4,8 +4,10 @@
  * the module's context, resolver calls through the site, product REST calls as the signed-in person,
  * gadget configuration, history for project subpages, navigation, flags, events and theming.
  */
-import type { ForgeHostApi, FrameSpec, SiteFacts } from './host-api';
+import type { ForgeHostApi, FrameSpec, RenderedFrame, SiteFacts } from './host-api';
 import { showFlag, closeFlag, type FlagOptions } from './flags';
+import { frameExtension, frameTheme } from './frame-context';
+import { productRequest } from './product-fetch';
 import { restJson } from './rest';
 import { colorMode, onColorModeChange } from './theme';
 
@@ -13,7 +15,7 @@ type Callback = (payload: unknown) => unknown;
 
 interface MountedFrame {
   readonly id: string;
-  readonly spec: FrameSpec;
+  readonly spec: RenderedFrame;
   readonly entryPoint: 'view' | 'edit';
   readonly iframe: HTMLIFrameElement;
   readonly container: HTMLElement;
@@ -56,7 +58,7 @@ export class BridgeHost implements ForgeHostApi {
   // ---- frames -------------------------------------------------------------------------------------
 
   /** Puts a module's frame into `container`, replacing whatever frame was there. */
-  mount(container: HTMLElement, spec: FrameSpec, entryPoint: 'view' | 'edit' = 'view'): MountedFrame {
+  mount(container: HTMLElement, spec: RenderedFrame, entryPoint: 'view' | 'edit' = 'view'): MountedFrame {
     for (const old of this.frames.values()) if (old.container === container) this.unmount(old.id);
     const id = `forge-frame-${this.nextFrame++}`;
     const iframe = document.createElement('iframe');
@@ -89,7 +91,7 @@ export class BridgeHost implements ForgeHostApi {
   /** Mounts every `[data-forge-frame]` placeholder the server rendered. */
   mountAll(root: ParentNode = document): void {
     for (const element of root.querySelectorAll<HTMLElement>('[data-forge-frame]')) {
-      const spec = JSON.parse(element.getAttribute('data-forge-frame') ?? '{}') as FrameSpec;
+      const spec = JSON.parse(element.getAttribute('data-forge-frame') ?? '{}') as RenderedFrame;
       const entryPoint = element.getAttribute('data-entry-point') === 'edit' ? 'edit' : 'view';
       this.mount(element, spec, entryPoint);
     }
@@ -153,14 +155,19 @@ export class BridgeHost implements ForgeHostApi {
     onPublic: (frame, payload) => this.on(frame, payload, 'public:'),
   };
 
+  /** `view.getContext()`: from the same spec the site signed, so it matches what resolvers get. */
   contextOf(frame: MountedFrame): Record<string, unknown> {
-    const extension: Record<string, unknown> = { ...frame.spec.extension, location: window.location.href };
-    if (frame.spec.gadget) {
-      extension.gadgetConfiguration = { ...(this.gadgetConfigs.get(frame.spec.gadget.gadgetId) ?? {}) };
-      if (frame.entryPoint === 'edit') extension.entryPoint = 'edit';
-    }
-    if (frame.spec.customField) extension.entryPoint = frame.entryPoint;
-    const mode = colorMode();
+    const { spec } = frame;
+    const extension = frameExtension(
+      {
+        extension: spec.extension,
+        isGadget: !!spec.gadget,
+        isCustomField: spec.moduleType === 'jira:customField',
+      },
+      frame.entryPoint,
+      window.location.href,
+      spec.gadget ? this.gadgetConfigs.get(spec.gadget.gadgetId) : undefined,
+    );
     return {
       accountId: this.site.accountId,
       cloudId: this.site.cloudId,
@@ -172,7 +179,7 @@ export class BridgeHost implements ForgeHostApi {
       moduleKey: frame.spec.moduleKey,
       siteUrl: this.site.siteUrl,
       timezone: this.site.timezone,
-      theme: { colorMode: mode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' },
+      theme: frameTheme(colorMode()),
     };
   }
 
@@ -186,16 +193,14 @@ export class BridgeHost implements ForgeHostApi {
       payload?: unknown;
       metadata?: unknown;
     };
+    const token = frame.spec.tokens[frame.entryPoint];
+    if (!token) throw new Error(`The site gave ${frame.spec.moduleKey} no ${frame.entryPoint} entry point.`);
+    // Only the frame's token: the site builds the context the resolver gets, as the platform does.
     const response = await fetch('/local/bridge/invoke', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({
-        moduleKey: frame.spec.moduleKey,
-        functionKey,
-        payload: data,
-        context: this.contextOf(frame),
-      }),
+      body: JSON.stringify({ frame: token, functionKey, payload: data }),
     });
     const body = (await response.json().catch(() => ({}))) as { result?: unknown; errorMessages?: string[] };
     if (!response.ok)
@@ -204,28 +209,8 @@ export class BridgeHost implements ForgeHostApi {
   }
 
   private async fetchProduct(payload: unknown): Promise<unknown> {
-    const { product, restPath, fetchRequestInit, isMultipartFormData } = (payload ?? {}) as {
-      product?: unknown;
-      restPath?: unknown;
-      fetchRequestInit?: { method?: string; headers?: Array<[string, string]>; body?: string | null };
-      isMultipartFormData?: boolean;
-    };
-    if (product !== 'jira')
-      throw new Error(`This local site is Jira only; request${String(product)} is not available.`);
-    if (typeof restPath !== 'string' || !restPath.startsWith('/rest/')) {
-      throw new Error(
-        `requestJira reaches Jira's REST API only: the path must start with /rest/, not ${String(restPath)}.`,
-      );
-    }
-    if (isMultipartFormData)
-      throw new Error('Multipart (attachment) uploads are not served by the local Jira site.');
-    const method = (fetchRequestInit?.method ?? 'GET').toUpperCase();
-    const response = await fetch(restPath, {
-      method,
-      headers: new Headers(fetchRequestInit?.headers ?? []),
-      body: method === 'GET' || method === 'HEAD' ? undefined : (fetchRequestInit?.body ?? undefined),
-      credentials: 'same-origin',
-    });
+    const request = productRequest(payload, window.location.origin);
+    const response = await fetch(request.url, request.init);
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
     return { body: await response.text(), headers, status: response.status, statusText: response.statusText };

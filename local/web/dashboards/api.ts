@@ -1,12 +1,13 @@
 import { jiraError, Router } from '../../http/router';
 import { actingAccountId, json, type Principal, type SiteRequest, type SiteResponse } from '../../http/types';
+import { mayEdit, mayView, type DashboardCaller } from './access';
 import { DashboardStore, type DashboardRecord, type GadgetRecord } from './store';
 
 /**
  * Jira's dashboard REST endpoints the shell uses to add, move, configure and remove gadgets
  * (`/rest/api/3/dashboard…`), in Jira's request and response shapes. A Forge gadget's configuration is the
- * item property `config` of its gadget. Anyone signed in may read every dashboard; the owner (or anyone,
- * for the system dashboard) may change it.
+ * item property `config` of its gadget. Who may see and change which dashboard: ./access.ts (a dashboard
+ * the caller may not see answers 404, as Jira does for one not shared with them).
  */
 export interface GadgetModuleInfo {
   readonly moduleKey: string;
@@ -19,26 +20,30 @@ export interface DashboardApiOptions {
   readonly gadgetModules: () => readonly GadgetModuleInfo[];
   readonly siteUrl: () => string;
   readonly displayName: (accountId: string) => string | undefined;
+  /** The caller as dashboard permissions see them (whether they administer Jira). */
+  readonly callerOf: (principal: Principal) => DashboardCaller;
 }
 
 const COLORS = ['blue', 'red', 'yellow', 'green', 'cyan', 'purple', 'gray', 'white'];
 const MAX_PROPERTY_BYTES = 32768;
+const NOT_SHARED =
+  'This local Jira does not share dashboards: a dashboard is seen by its owner and the Jira administrators, and changed by its owner. Send an empty list.';
 
 export function createDashboardApi(options: DashboardApiOptions): Router {
   const { store } = options;
   const router = new Router();
   const base = '/rest/api/3/dashboard';
 
-  const dashboardJson = (d: DashboardRecord, principal: Principal) => ({
+  const dashboardJson = (d: DashboardRecord, caller: DashboardCaller) => ({
     id: d.id,
     name: d.name,
     description: d.description,
     self: `${options.siteUrl()}${base}/${d.id}`,
     view: `${options.siteUrl()}/jira/dashboards/${d.id}`,
     isFavourite: false,
-    isWritable: canEdit(d, principal),
+    isWritable: mayEdit(d, caller),
     systemDashboard: d.owner === null,
-    sharePermissions: [{ type: 'global' }],
+    sharePermissions: d.owner === null ? [{ type: 'global' }] : [],
     editPermissions: [],
     popularity: 0,
     ...(d.owner
@@ -62,9 +67,11 @@ export function createDashboardApi(options: DashboardApiOptions): Router {
   ): DashboardRecord | SiteResponse => {
     if (req.principal.kind === 'anonymous')
       return jiraError(401, 'Client must be authenticated to access this resource.');
+    const caller = options.callerOf(req.principal);
     const dashboard = store.get(id ?? '');
-    if (!dashboard) return jiraError(404, `The dashboard with id '${id ?? ''}' does not exist.`);
-    if (write && !canEdit(dashboard, req.principal)) {
+    if (!dashboard || !mayView(dashboard, caller))
+      return jiraError(404, `The dashboard with id '${id ?? ''}' does not exist.`);
+    if (write && !mayEdit(dashboard, caller)) {
       return jiraError(403, `You do not have permission to edit the dashboard with id '${dashboard.id}'.`);
     }
     return dashboard;
@@ -75,12 +82,13 @@ export function createDashboardApi(options: DashboardApiOptions): Router {
       return jiraError(401, 'Client must be authenticated to access this resource.');
     const startAt = nonNegative(req.query.get('startAt'), 0);
     const maxResults = Math.min(nonNegative(req.query.get('maxResults'), 20), 1000);
-    const all = store.list();
+    const caller = options.callerOf(req.principal);
+    const all = store.list().filter((d) => mayView(d, caller));
     return json(200, {
       startAt,
       maxResults,
       total: all.length,
-      dashboards: all.slice(startAt, startAt + maxResults).map((d) => dashboardJson(d, req.principal)),
+      dashboards: all.slice(startAt, startAt + maxResults).map((d) => dashboardJson(d, caller)),
     });
   });
 
@@ -98,19 +106,23 @@ export function createDashboardApi(options: DashboardApiOptions): Router {
     if (body.description !== undefined && typeof body.description !== 'string')
       errors.description = 'The description must be a string.';
     if (!Array.isArray(body.sharePermissions)) errors.sharePermissions = 'sharePermissions must be a list.';
+    else if (body.sharePermissions.length > 0) errors.sharePermissions = NOT_SHARED;
     if (!Array.isArray(body.editPermissions)) errors.editPermissions = 'editPermissions must be a list.';
+    else if (body.editPermissions.length > 0) errors.editPermissions = NOT_SHARED;
     if (Object.keys(errors).length > 0) return jiraError(400, [], errors);
     const created = store.create(
       (body.name as string).trim(),
       (body.description as string | undefined) ?? '',
       accountId,
     );
-    return json(200, dashboardJson(created, req.principal));
+    return json(200, dashboardJson(created, options.callerOf(req.principal)));
   });
 
   router.get(`${base}/:id`, (req) => {
     const dashboard = dashboardFor(req, req.params.id, false);
-    return 'status' in dashboard ? dashboard : json(200, dashboardJson(dashboard, req.principal));
+    return 'status' in dashboard
+      ? dashboard
+      : json(200, dashboardJson(dashboard, options.callerOf(req.principal)));
   });
 
   router.get(`${base}/:dashboardId/gadget`, (req) => {
@@ -244,12 +256,6 @@ export function createDashboardApi(options: DashboardApiOptions): Router {
   });
 
   return router;
-}
-
-export function canEdit(dashboard: DashboardRecord, principal: Principal): boolean {
-  const accountId = actingAccountId(principal);
-  if (!accountId) return false;
-  return dashboard.owner === null || dashboard.owner === accountId;
 }
 
 /** `spoc-workload-gadget`, or Jira's app-qualified `<appKey>__spoc-workload-gadget`. */

@@ -71,6 +71,16 @@ export class DashboardStore {
     })();
   }
 
+  /** Every dashboard, gadget and configuration gone; the system dashboard seeded again with `gadgets`. */
+  reset(gadgets: ReadonlyArray<{ moduleKey: string; title: string }>): void {
+    this.db.transaction(() => {
+      this.db.exec(
+        'DELETE FROM web_dashboard_item_property; DELETE FROM web_dashboard_gadget; DELETE FROM web_dashboard;',
+      );
+      this.ensureSystemDashboard(gadgets);
+    })();
+  }
+
   list(): DashboardRecord[] {
     return (this.db.prepare('SELECT * FROM web_dashboard ORDER BY id').all() as Row[]).map(dashboardOf);
   }

@@ -1,18 +1,27 @@
-import { canEdit } from '../dashboards/api';
+import { mayEdit, mayView } from '../dashboards/access';
 import { GADGET_CONFIG_PROPERTY, type DashboardStore } from '../dashboards/store';
-import { frameSlot, gadgetFrame } from '../frames';
+import { gadgetFrame } from '../frames';
 import { html } from '../html';
 import { titleOf } from '../modules';
 import type { PageEnv } from './env';
 
-/** `/jira/dashboards`: every dashboard, and a form to make one. */
+/** `/jira/dashboards`: every dashboard the person may see, and a form to make one. */
 export function dashboardListPage(env: PageEnv, store: DashboardStore) {
   if (!env.viewer) return env.error(401, 'Sign in to see dashboards.');
   return env.page({
     title: 'Dashboards',
     body: html`<h1>Dashboards</h1>
       <ul data-testid="dashboards">
-        ${store.list().map((d) => html`<li><a href="/jira/dashboards/${d.id}">${d.name}</a> ${d.owner === null ? html`<span class="muted">(system)</span>` : null}</li>`)}
+        ${store
+          .list()
+          .filter((d) => mayView(d, env.dashboardCaller))
+          .map(
+            (d) =>
+              html`<li>
+                <a href="/jira/dashboards/${d.id}">${d.name}</a>
+                ${d.owner === null ? html`<span class="muted">(system)</span>` : null}
+              </li>`,
+          )}
       </ul>
       <h2>Create dashboard</h2>
       <form class="inline-form" data-action="create-dashboard">
@@ -28,9 +37,10 @@ export function dashboardListPage(env: PageEnv, store: DashboardStore) {
  */
 export function dashboardPage(env: PageEnv, store: DashboardStore) {
   if (!env.viewer) return env.error(401, 'Sign in to see dashboards.');
-  const dashboard = store.get(env.req.params.id ?? '');
+  const found = store.get(env.req.params.id ?? '');
+  const dashboard = found && mayView(found, env.dashboardCaller) ? found : undefined;
   if (!dashboard) return env.error(404, `The dashboard with id '${env.req.params.id ?? ''}' does not exist.`);
-  const editable = canEdit(dashboard, env.req.principal);
+  const editable = mayEdit(dashboard, env.dashboardCaller);
   const configure = env.req.query.get('configure');
   const gadgets = store.gadgets(dashboard.id).map((gadget) => {
     const module = env.ui.gadgets.find((m) => m.key === gadget.moduleKey);
@@ -69,7 +79,7 @@ export function dashboardPage(env: PageEnv, store: DashboardStore) {
     const configuration = saved.found && isObject(saved.value) ? saved.value : {};
     const entryPoint = configure === gadget.id && module.edit && editable ? 'edit' : 'view';
     return html`<section class="gadget" data-gadget-id="${gadget.id}" aria-label="${gadget.title}">
-      ${header}${frameSlot(gadgetFrame(module, dashboard.id, gadget.id, configuration), entryPoint)}
+      ${header}${env.frame(gadgetFrame(module, dashboard.id, gadget.id, configuration, editable), entryPoint)}
     </section>`;
   });
   const catalog = editable

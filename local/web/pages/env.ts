@@ -1,4 +1,6 @@
 import type { SiteRequest, SiteResponse } from '../../http/types';
+import type { FrameSpec } from '../client/host-api';
+import type { DashboardCaller } from '../dashboards/access';
 import type { Html, Viewer } from '../html';
 import type { JiraReader } from '../jira-reader';
 import type { AppUi } from '../modules';
@@ -9,6 +11,13 @@ export interface PageEnv {
   readonly jira: JiraReader;
   readonly viewer: Viewer | undefined;
   readonly ui: AppUi;
+  /** The signed-in person as dashboard permissions see them. */
+  readonly dashboardCaller: DashboardCaller;
+  /**
+   * The placeholder of a module's frame, with the frame tokens issued for this session: one for the view
+   * and, when the spec has an edit resource, one for the edit entry point.
+   */
+  frame(spec: FrameSpec, entryPoint?: 'view' | 'edit'): Html;
   page(options: { title: string; body: Html; sidebar?: Html; page?: string; status?: number }): SiteResponse;
   /** An error page (HTML for people; Jira's JSON error shape when the caller asks for JSON). */
   error(status: number, message: string): SiteResponse;

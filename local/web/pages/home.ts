@@ -1,5 +1,6 @@
 import { html, type PersonOption } from '../html';
 import type { PageEnv, ProjectBean } from './env';
+import { mayView } from '../dashboards/access';
 import type { DashboardStore } from '../dashboards/store';
 
 /** `/`: the projects the person can see, the dashboards, and where to start. */
@@ -41,7 +42,10 @@ export async function homePage(env: PageEnv, people: readonly PersonOption[], da
       <div class="cards" data-testid="projects">${cards}</div>
       <h2>Dashboards</h2>
       <ul>
-        ${dashboards.list().map((d) => html`<li><a href="/jira/dashboards/${d.id}">${d.name}</a></li>`)}
+        ${dashboards
+          .list()
+          .filter((d) => mayView(d, env.dashboardCaller))
+          .map((d) => html`<li><a href="/jira/dashboards/${d.id}">${d.name}</a></li>`)}
       </ul>`,
   });
 }

@@ -1,5 +1,5 @@
 import type { ManifestModule } from '../../forge/manifest';
-import { customFieldFrame, frameSlot, issuePanelFrame, type IssueFacts } from '../frames';
+import { customFieldFrame, issuePanelFrame, type IssueFacts } from '../frames';
 import { html, raw, type Html } from '../html';
 import { titleOf } from '../modules';
 import { formatTime, statusLozenge } from './bits';
@@ -59,7 +59,7 @@ export async function issueViewPage(env: PageEnv) {
     (module) =>
       html`<section class="panel" aria-label="${titleOf(module)}" data-module="${module.key}">
         <header>${iconOf(module)}${titleOf(module)}</header>
-        ${frameSlot(issuePanelFrame(module, facts))}
+        ${env.frame(issuePanelFrame(module, facts))}
       </section>`,
   );
 
@@ -199,7 +199,7 @@ function customFields(env: PageEnv, issue: IssueBean, facts: IssueFacts): Html[]
     rows.push(
       html`<dt>${name}</dt>
         <dd data-field-id="${id}">
-          ${spec ? frameSlot(spec) : fieldText(value)}
+          ${spec ? env.frame(spec) : fieldText(value)}
           ${spec?.editResourceKey ? html`<button type="button" data-action="edit-field" data-field-id="${id}">Edit</button>` : null}
         </dd>`,
     );

@@ -1,4 +1,4 @@
-import { frameSlot, projectPageFrame } from '../frames';
+import { projectPageFrame } from '../frames';
 import { html, raw } from '../html';
 import { titleOf } from '../modules';
 import type { PageEnv, ProjectBean } from './env';
@@ -55,6 +55,6 @@ export async function projectPage(env: PageEnv) {
     sidebar,
     page: 'project-page',
     body: html`<h1>${titleOf(module)}</h1>
-      ${frameSlot(spec)}`,
+      ${env.frame(spec)}`,
   });
 }
