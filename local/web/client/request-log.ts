@@ -2,20 +2,10 @@
  * `/local/requests`: every request the site's Jira REST API answered (people, the app as itself and the app
  * as a person), with the rate-limit points charged, from `GET /local/api/requests`.
  */
+import type { RequestLogEntry } from '../../gateway/types';
 import { restJson } from './rest';
 
-interface Entry {
-  readonly id: number;
-  readonly at: string;
-  readonly caller: string;
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  readonly points: number;
-  readonly rateLimitReason?: string;
-  readonly injectedFault?: boolean;
-  readonly invocationId?: string;
-}
+type Entry = RequestLogEntry;
 
 interface Log {
   readonly entries: readonly Entry[];
