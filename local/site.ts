@@ -11,6 +11,7 @@ import { listen, type IncomingSiteRequest } from './http/server';
 import type { Principal, SiteResponse } from './http/types';
 import { createJira, type Jira } from './jira';
 import { createJqlEngine } from './jql';
+import { seedAppDemo } from './seed/app-demo';
 import { DEMO_SEED } from './seed/demo';
 import { createWebShell, type WebShell } from './web';
 
@@ -30,6 +31,11 @@ export interface SiteOptions {
   readonly appDir?: string;
   /** Load the demo seed when the database has no data yet (default true). */
   readonly seed?: boolean;
+  /**
+   * Configure the app for the demo through its own import resolver and file a few client issues for it to
+   * route (default true; see local/seed/app-demo.ts). Tests of the bare platform turn it off.
+   */
+  readonly appDemo?: boolean;
 }
 
 export interface Site {
@@ -73,6 +79,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       });
     },
   };
+  let appId = '';
   const forge = await createForgeHost({
     appDir,
     db,
@@ -81,13 +88,22 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     jira: appGateway,
     siteUrl,
     cloudId: CLOUD_ID,
+    // What Forge adds to trigger events for `payload.include`, read from the store: no request, no points.
+    eventFields: (issueId, fieldIds) => jira.issueFieldsForApp(appId, issueId, fieldIds),
+    entityProperty: (entity, id, key) => {
+      if (entity !== 'issue') return undefined;
+      const property = jira.store.getIssueProperty(id, key);
+      return property.found ? property.value : undefined;
+    },
   });
+  appId = forge.appId;
   jira.registerApp({ appId: forge.appId, name: 'SPOC for Jira' });
   jira.registerAppFields(forge.appFields());
   jira.registerPropertyIndexes(forge.propertyIndexes());
   if (options.seed !== false && jira.store.isEmpty()) jira.seed(DEMO_SEED);
   const web = createWebShell({ appDir, db, clock, jira, forge, siteUrl });
 
+  let running: Site | undefined = undefined; // set once the server listens; reset needs it
   const site: Omit<Site, 'url' | 'port' | 'close'> = {
     db,
     clock,
@@ -103,9 +119,10 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       forge.reset();
       forge.kvs.clear();
       web.reset();
-      gateway.requestLog.clear();
       gateway.faults.clear();
       gateway.rateLimits.reset({ defaults: true });
+      if (options.appDemo !== false && running) await seedAppDemo(running);
+      gateway.requestLog.clear();
     },
   };
   const control = createControlApi(site);
@@ -160,7 +177,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const server = await listen(dispatch, options.port ?? 0, options.host ?? '127.0.0.1');
   baseUrl = `http://localhost:${server.port}`;
 
-  return {
+  running = {
     ...site,
     url: baseUrl,
     port: server.port,
@@ -171,6 +188,11 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       db.close();
     },
   };
+  if (options.appDemo !== false && options.seed !== false) {
+    await seedAppDemo(running);
+    gateway.requestLog.clear();
+  }
+  return running;
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { glob } from 'glob';
 import YAML from 'yaml';
-import { ProcessorBuilder, ValidationTypes, validate } from '@forge/manifest';
+import { ProcessorBuilder, ValidationTypes, validate, validateTriggerScopes } from '@forge/manifest';
 import { getClientSideLintersOnly, lint, PermissionLinter, problemCount } from '@forge/lint';
 
 export interface CheckResult {
@@ -39,8 +39,30 @@ export function validateManifestTriggerScopes(appDir: string): Promise<CheckResu
       .withValidation(ValidationTypes.PRODUCT_TRIGGER)
       .build()
       .process(manifestPath);
-    return { success: result.success, errors: (result.errors ?? []).map((e) => e.message) };
+    const errors = (result.errors ?? []).map((e) => e.message);
+    // The processor skips events written in object form (`- eventType: …` with a filter or payload), so
+    // each event is also checked on its own.
+    errors.push(...(await objectFormEventProblems(manifestPath)));
+    return { success: result.success && errors.length === 0, errors: [...new Set(errors)] };
   });
+}
+
+async function objectFormEventProblems(manifestPath: string): Promise<string[]> {
+  const manifest = YAML.parse(fs.readFileSync(manifestPath, 'utf8'));
+  const declared = manifest.permissions?.scopes ?? [];
+  const scopes: string[] = Array.isArray(declared) ? declared : Object.keys(declared);
+  const problems: string[] = [];
+  for (const trigger of manifest.modules?.trigger ?? []) {
+    for (const event of trigger.events ?? []) {
+      const eventType = typeof event === 'string' ? event : event?.eventType;
+      if (typeof eventType !== 'string') continue;
+      const check = await validateTriggerScopes(eventType, scopes);
+      if (!check.valid) {
+        problems.push(`Trigger event: '${eventType}' requires '${check.missingScopes.join("', '")}' scope`);
+      }
+    }
+  }
+  return problems;
 }
 
 /** @forge/lint without PermissionLinter, which downloads Jira's OpenAPI document to map routes to scopes. */

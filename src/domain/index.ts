@@ -103,3 +103,16 @@ export {
   type LadderStep,
   type SpocPolicy,
 } from './policy';
+
+export {
+  accountIdsIn,
+  configurationWarnings,
+  validateConfiguration,
+  validateSettings,
+  CONFIGURATION_SCHEMA_VERSION,
+  DEFAULT_SETTINGS,
+  EMPTY_CONFIGURATION,
+  type AppSettings,
+  type Client,
+  type Configuration,
+} from './configuration';

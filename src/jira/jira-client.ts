@@ -95,3 +95,16 @@ function errorMessages(text: string): string[] {
     return text ? [text.slice(0, 200)] : [];
   }
 }
+
+/**
+ * Whether trying again later can succeed: Jira rate-limited the app or was unavailable. Such a request was
+ * not carried out, so sending it again repeats nothing.
+ */
+export function isRetryableJiraError(error: unknown): error is JiraRequestError {
+  return error instanceof JiraRateLimitedError || (error instanceof JiraRequestError && error.status >= 500);
+}
+
+/** Seconds to wait before trying again, from Jira's `Retry-After` when it gave one. */
+export function retryAfterSecondsOf(error: unknown): number {
+  return error instanceof JiraRateLimitedError ? error.retryAfterSeconds : DEFAULT_RETRY_AFTER_SECONDS;
+}

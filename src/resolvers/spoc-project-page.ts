@@ -1,10 +1,23 @@
 import api, { route } from '@forge/api';
 import Resolver from '@forge/resolver';
+import { InvalidInputError } from '../usecases/errors';
+import { exportConfiguration } from '../usecases/export-configuration';
+import { getConfiguration } from '../usecases/get-configuration';
+import { getMyProfile } from '../usecases/get-my-profile';
+import { importConfiguration } from '../usecases/import-configuration';
+import { listMyTriageQueue, listVettedQueue } from '../usecases/list-triage-queue';
+import { previewRouting } from '../usecases/preview-routing';
+import { saveClientRoster } from '../usecases/save-client-roster';
+import { savePolicy } from '../usecases/save-policy';
+import { saveSpocProfile } from '../usecases/save-spoc-profile';
+import { answer, type ResolverContext } from './answer';
+import { resolverDependencies } from './dependencies';
 import { fail, ok, projectKeyFrom, type Reply } from './reply';
 
 /**
- * Resolver of the SPOC project page. The project comes from the untrusted front-end context; the count is
- * asked of Jira as the signed-in person, so it never shows more than they may see.
+ * Resolver of the SPOC project page (`spoc-project-page`): queues, configuration, profiles, policy and the
+ * routing preview. The project comes from the page's untrusted context; rights are asked of Jira as the
+ * signed-in person. Payloads and answers: src/contract/project-page.ts.
  */
 interface ProjectOverview {
   readonly projectKey: string;
@@ -13,10 +26,53 @@ interface ProjectOverview {
 
 const resolver = new Resolver();
 
-resolver.define('getProjectOverview', async ({ context }): Promise<Reply<ProjectOverview>> => {
-  const projectKey = projectKeyFrom(
-    (context as { extension?: { project?: { key?: unknown } } }).extension?.project?.key,
+function requireProject(context: ResolverContext): string {
+  const key = projectKeyFrom(context.extension?.project?.key);
+  if (!key) throw new InvalidInputError('This page needs a project.');
+  return key;
+}
+
+type PageCall<T> = (caller: string, projectKey: string, payload: unknown) => Promise<T>;
+
+function define<T>(name: string, run: PageCall<T>): void {
+  resolver.define(name, ({ payload, context }) =>
+    answer(context as ResolverContext, (caller) =>
+      run(caller, requireProject(context as ResolverContext), payload),
+    ),
   );
+}
+
+define('getMyQueue', (caller) =>
+  listMyTriageQueue.execute({ callerAccountId: caller }, resolverDependencies()),
+);
+define('getVettedQueue', (caller, projectKey) =>
+  listVettedQueue.execute({ callerAccountId: caller, projectKey }, resolverDependencies()),
+);
+define('getConfiguration', (caller, projectKey) =>
+  getConfiguration.execute({ callerAccountId: caller, projectKey }, resolverDependencies()),
+);
+define('exportConfiguration', (caller, projectKey) =>
+  exportConfiguration.execute({ callerAccountId: caller, projectKey }, resolverDependencies()),
+);
+define('importConfiguration', (caller, projectKey, payload) =>
+  importConfiguration.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
+);
+define('saveRoster', (caller, projectKey, payload) =>
+  saveClientRoster.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
+);
+define('getMyProfile', (caller) => getMyProfile.execute({ callerAccountId: caller }, resolverDependencies()));
+define('saveProfile', (caller, projectKey, payload) =>
+  saveSpocProfile.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
+);
+define('savePolicy', (caller, projectKey, payload) =>
+  savePolicy.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
+);
+define('previewRouting', (caller, projectKey, payload) =>
+  previewRouting.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
+);
+
+resolver.define('getProjectOverview', async ({ context }): Promise<Reply<ProjectOverview>> => {
+  const projectKey = projectKeyFrom((context as ResolverContext).extension?.project?.key);
   if (!context.accountId) return fail('Sign in to see this page.');
   if (!projectKey) return fail('This page needs a project.');
   const response = await api.asUser().requestJira(route`/rest/api/3/search/approximate-count`, {

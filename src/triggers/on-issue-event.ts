@@ -1,41 +1,136 @@
-import { route } from '@forge/api';
-import { kvs } from '@forge/kvs';
-import { forgeJiraClient } from '../jira/jira-client';
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { appJira } from '../jira/forge-jira';
+import { issueFactsFrom } from '../jira/issue-service';
+import { isRetryableJiraError, retryAfterSecondsOf } from '../jira/jira-client';
+import { KvsConfigurationRepository } from '../storage/configuration-repository';
+import { KvsEventLedger } from '../storage/event-ledger';
+import { KvsIssueActivityRepository } from '../storage/issue-activity-repository';
+import { isRetryableStorageError } from '../storage/kvs-helpers';
+import { KvsTriageRepository } from '../storage/triage-repository';
+import { JiraBusyError, TriageConflictError } from '../usecases/errors';
+import { finishPendingUpdates } from '../usecases/finish-pending-updates';
+import { recordAssignmentChange } from '../usecases/record-assignment-change';
+import { recordClientReply } from '../usecases/record-client-reply';
+import { routeClientIssue } from '../usecases/route-client-issue';
 
 /**
- * First trigger: remembers, per issue, the latest product event and the issue's summary as Jira has it now,
- * so the panel can show that the app is listening. SPOC routing replaces the body with the routing use case
- * (issue "SPOC routing core").
+ * The product-event trigger (manifest `spoc-issue-events`): reads the event, hands it to the use case for
+ * its type, and turns "Jira asked us to wait" into an InvocationError so the platform delivers the event
+ * again later and nothing is lost. Events the app caused itself never arrive (`ignoreSelf`).
  */
-export interface IssueEventPayload {
-  readonly eventType: string;
-  readonly issue?: { readonly id?: string; readonly key?: string };
-  readonly atlassianId?: string;
+interface EventPayload {
+  readonly eventType?: unknown;
+  readonly atlassianId?: unknown;
+  readonly issue?: {
+    readonly id?: unknown;
+    readonly key?: unknown;
+    readonly fields?: Record<string, unknown> & {
+      readonly summary?: unknown;
+      readonly project?: { readonly id?: unknown; readonly key?: unknown };
+      readonly reporter?: { readonly accountId?: unknown } | null;
+      readonly assignee?: { readonly accountId?: unknown } | null;
+    };
+  };
+  readonly comment?: {
+    readonly id?: unknown;
+    readonly author?: { readonly accountId?: unknown };
+    readonly visibility?: unknown;
+    readonly jsdPublic?: unknown;
+  };
+  readonly changelog?: { readonly id?: unknown };
 }
 
-export interface IssueActivity {
-  readonly issueKey: string;
-  readonly summary: string;
-  readonly lastEventType: string;
-  readonly lastActorAccountId: string | null;
-  readonly eventsSeen: number;
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.length > 0 ? value : null;
+
+function dependencies() {
+  return {
+    clock: { now: () => new Date() },
+    config: new KvsConfigurationRepository(),
+    triage: new KvsTriageRepository(),
+    ledger: new KvsEventLedger(),
+    jira: appJira(),
+  };
 }
 
-export const issueActivityKey = (issueId: string): string => `issue-activity:${issueId}`;
-
-export async function onIssueEvent(event: IssueEventPayload): Promise<void> {
-  const issueId = event.issue?.id;
-  if (!issueId || !/^\d+$/.test(issueId) || !event.issue?.key) return;
-  const issue = await forgeJiraClient.request<{ fields: { summary: string } }>(
-    'app',
-    route`/rest/api/3/issue/${issueId}?fields=summary`,
-  );
-  const previous = await kvs.get<IssueActivity>(issueActivityKey(issueId));
-  await kvs.set(issueActivityKey(issueId), {
-    issueKey: event.issue.key,
-    summary: issue.fields.summary,
-    lastEventType: event.eventType,
-    lastActorAccountId: event.atlassianId ?? null,
-    eventsSeen: (previous?.eventsSeen ?? 0) + 1,
-  } satisfies IssueActivity);
+export async function onIssueEvent(event: EventPayload): Promise<InvocationError | void> {
+  const issueId = text(event.issue?.id);
+  const issueKey = text(event.issue?.key);
+  const eventType = text(event.eventType);
+  if (!issueId || !/^\d+$/.test(issueId) || !issueKey || !eventType) return;
+  const fields = event.issue?.fields ?? {};
+  const actor = text(event.atlassianId);
+  const deps = dependencies();
+  try {
+    await new KvsIssueActivityRepository().record(issueId, {
+      issueKey,
+      summary: text(fields.summary) ?? '',
+      lastEventType: eventType,
+      lastActorAccountId: actor,
+    });
+    switch (eventType) {
+      case 'avi:jira:created:issue': {
+        const projectId = text(fields.project?.id);
+        const projectKey = text(fields.project?.key);
+        if (!projectId || !projectKey) return;
+        const carriesFacts = 'labels' in fields && 'components' in fields && 'priority' in fields;
+        await routeClientIssue.execute(
+          {
+            issueId,
+            issueKey,
+            projectId,
+            projectKey,
+            summary: text(fields.summary) ?? '',
+            reporterAccountId: text(fields.reporter?.accountId),
+            facts: carriesFacts ? issueFactsFrom(fields) : null,
+          },
+          deps,
+        );
+        return;
+      }
+      case 'avi:jira:commented:issue': {
+        const commentId = text(event.comment?.id);
+        if (!commentId) return;
+        await recordClientReply.execute(
+          {
+            issueId,
+            commentId,
+            authorAccountId: text(event.comment?.author?.accountId),
+            isPublic: event.comment?.visibility === undefined && event.comment?.jsdPublic !== false,
+          },
+          deps,
+        );
+        return;
+      }
+      case 'avi:jira:assigned:issue': {
+        const changelogId = text(event.changelog?.id);
+        if (!changelogId) return;
+        await recordAssignmentChange.execute(
+          {
+            issueId,
+            changelogId,
+            newAssigneeAccountId: text(fields.assignee?.accountId),
+            actorAccountId: actor,
+          },
+          deps,
+        );
+        return;
+      }
+      default:
+        await finishPendingUpdates.execute({ issueId }, deps);
+    }
+  } catch (error) {
+    if (error instanceof JiraBusyError || isRetryableJiraError(error)) {
+      const seconds = error instanceof JiraBusyError ? error.retryAfterSeconds : retryAfterSecondsOf(error);
+      return new InvocationError({
+        retryAfter: Math.min(900, Math.max(1, Math.ceil(seconds))),
+        retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+      });
+    }
+    if (error instanceof TriageConflictError || isRetryableStorageError(error)) {
+      // Another delivery changed the record at the same moment, or storage hiccupped: look again shortly.
+      return new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    }
+    throw error;
+  }
 }

@@ -61,19 +61,29 @@ describe('an issue filed over REST', () => {
     await site.idle();
   });
 
-  it('fires the app trigger, whose Jira calls appear in the request log as the app', async () => {
+  it('fires the app trigger, which routes it; its Jira calls appear in the request log as the app', async () => {
     const log = await site.anonymous.get(`/local/api/requests?caller=app`);
-    const appCalls = log.body.entries.filter(
-      (e: { path: string }) => e.path === `/rest/api/3/issue/${issueId}`,
-    );
-    expect(appCalls).toHaveLength(1);
-    expect(appCalls[0]).toMatchObject({ caller: 'app', method: 'GET', status: 200 });
-    expect(appCalls[0].points).toBeGreaterThan(0);
-    expect(appCalls[0].invocationId).toEqual(expect.any(String));
+    const appCalls = log.body.entries as Array<{
+      method: string;
+      path: string;
+      points: number;
+      invocationId?: string;
+    }>;
+    expect(
+      appCalls.map((e) => `${e.method} ${e.path.replace(/__DEVELOPMENT__.*$/, '__DEVELOPMENT__…')}`),
+    ).toEqual([
+      `PUT /rest/api/3/app/field/${site.forge.appId}__DEVELOPMENT__…`,
+      `PUT /rest/api/3/issue/${issueId}`,
+      `POST /rest/api/3/issue/${issueId}/comment`,
+    ]);
+    expect(new Set(appCalls.map((e) => e.invocationId)).size).toBe(1); // one trigger invocation made them all
+    expect(appCalls[0]?.invocationId).toEqual(expect.any(String));
+    expect(log.body.totals.points).toBeLessThanOrEqual(3);
 
     const invocations = await site.anonymous.get('/local/api/invocations');
     const deliveries = invocations.body.invocations.filter(
-      (i: { functionKey: string; eventType?: string }) => i.functionKey === 'on-issue-event',
+      (i: { functionKey: string; eventType?: string }) =>
+        i.functionKey === 'on-issue-event' && i.eventType === 'avi:jira:created:issue',
     );
     expect(deliveries.length).toBeGreaterThanOrEqual(1);
   });

@@ -1,0 +1,89 @@
+/**
+ * What the SPOC issue panel sends to its resolver (`spoc-panel` → `panel-resolver`) and gets back. Every
+ * answer is a `Reply<T>`: `{ ok: true, data }` or `{ ok: false, error }`. The issue always comes from the
+ * panel's context, never from the payload.
+ *
+ * Resolver functions: `getSpocView` → SpocIssueView, `applyTriageAction` (TriageActionRequest) →
+ * TriageActionReply, `previewRouting` → RoutingPreview (src/contract/project-page.ts), and the first
+ * panel's `getIssueActivity`.
+ */
+export type TriageStateName =
+  'awaiting-spoc' | 'info-requested' | 'vetted' | 'rejected' | 'duplicate' | 'returned';
+
+export type TriageActionName =
+  | 'accept-for-delivery'
+  | 'request-info'
+  | 'reject'
+  | 'mark-duplicate'
+  | 'reassign'
+  | 'escalate'
+  | 'take-over'
+  | 'return-to-spoc';
+
+/** Why the caller may act on the issue: what the app knows of them for this issue. */
+export type CallerRole = 'spoc' | 'backup' | 'delegate' | 'delivery' | 'manager';
+
+export interface PersonRef {
+  readonly accountId: string;
+  readonly displayName: string;
+}
+
+export interface SpocNow {
+  /** "14:05" on the SPOC's wall clock. */
+  readonly localTime: string;
+  readonly timeZone: string;
+  readonly status: 'available' | 'away' | 'at-capacity' | 'off-shift';
+  /** "Priya Shah is working until 17:00 Europe/London with 2 of 8 open client issues". */
+  readonly sentence: string;
+}
+
+export interface SpocIssueView {
+  readonly issueId: string;
+  readonly issueKey: string;
+  /** False when the app did not route this issue (no client rule matched it). */
+  readonly routed: boolean;
+  readonly state: TriageStateName | null;
+  /** "waiting for its SPOC". */
+  readonly stateLabel: string | null;
+  readonly client: { readonly id: string; readonly name: string } | null;
+  readonly spoc: PersonRef | null;
+  readonly spocNow: SpocNow | null;
+  readonly routedAt: string | null;
+  readonly dueAt: string | null;
+  /** The due time on the SPOC's wall clock, e.g. "tomorrow 11:00 Asia/Tokyo". */
+  readonly dueLocal: string | null;
+  readonly responseStatus: 'not-running' | 'on-track' | 'at-risk' | 'breached' | null;
+  readonly escalationLevel: number;
+  readonly bounceBacks: number;
+  readonly duplicateOf: string | null;
+  readonly vettedAt: string | null;
+  /** The routing decision: a summary and every reason, as written on the issue. */
+  readonly summary: string | null;
+  readonly reasons: readonly string[];
+  /** One line per triage event, oldest first. */
+  readonly history: readonly string[];
+  /** Bypasses and other things the app noticed, newest last. */
+  readonly notices: readonly string[];
+  readonly callerRoles: readonly CallerRole[];
+  /** What the caller may do now (state and role both allow it). */
+  readonly allowedActions: readonly TriageActionName[];
+  /** True while some of the app's writes to Jira are still waiting (e.g. Jira asked it to slow down). */
+  readonly pendingJiraUpdates: boolean;
+}
+
+export type TriageActionRequest =
+  | { readonly action: 'accept-for-delivery'; readonly note?: string }
+  | { readonly action: 'request-info'; readonly message: string }
+  | { readonly action: 'reject'; readonly reason: string }
+  | { readonly action: 'mark-duplicate'; readonly duplicateOf: string; readonly note?: string }
+  | { readonly action: 'reassign'; readonly toAccountId: string; readonly reason: string }
+  | { readonly action: 'escalate'; readonly reason: string }
+  | { readonly action: 'take-over'; readonly note?: string }
+  | { readonly action: 'return-to-spoc'; readonly reason: string };
+
+export interface TriageActionReply {
+  /** The issue's view after the action. */
+  readonly view: SpocIssueView;
+  /** "Priya Shah accepted the issue for delivery.", for a flag. */
+  readonly summary: string;
+}

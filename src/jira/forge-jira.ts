@@ -1,0 +1,39 @@
+import type { AppJira, UserJira } from '../usecases/ports';
+import { IssueService } from './issue-service';
+import { forgeJiraClient, type JiraClient } from './jira-client';
+import { PermissionService } from './permission-service';
+import { SearchService } from './search-service';
+import { SpocFieldService } from './spoc-field-service';
+import { UserService } from './user-service';
+
+/** The use cases' two views of Jira, put together from the services: as the app, and as the caller. */
+export function appJira(client: JiraClient = forgeJiraClient): AppJira {
+  const issues = new IssueService(client);
+  const users = new UserService(client);
+  const field = new SpocFieldService(client);
+  return {
+    readIssueFacts: (issueId) => issues.readFacts(issueId),
+    reporterGroups: (accountId) => users.groups(accountId),
+    reporterEmail: (accountId) => users.email(accountId),
+    userNames: (accountIds) => users.names(accountIds),
+    componentLead: (componentId) => issues.componentLead(componentId),
+    setSpocField: (issueId, accountId) => field.set(issueId, accountId),
+    editIssue: (issueId, edit) => issues.edit(issueId, edit),
+    addComment: (issueId, body, role) => issues.comment(issueId, body, role),
+    linkDuplicate: (issueKey, duplicateOf) => issues.linkDuplicate(issueKey, duplicateOf),
+    readTriageProperty: (issueId) => issues.readTriageProperty(issueId),
+  };
+}
+
+export function userJira(client: JiraClient = forgeJiraClient): UserJira {
+  const search = new SearchService(client);
+  const permissions = new PermissionService(client);
+  return {
+    issue: (issueIdOrKey) => search.issue(issueIdOrKey),
+    project: (projectKey) => search.project(projectKey),
+    issuePermissions: (issueId, keys) => permissions.onIssue(issueId, keys),
+    projectPermissions: (projectKey, keys) => permissions.onProject(projectKey, keys),
+    globalPermissions: (keys) => permissions.global(keys),
+    search: (jql, max) => search.search(jql, max),
+  };
+}

@@ -1,0 +1,112 @@
+import { route } from '@forge/api';
+import { TRIAGE_PROPERTY_KEY } from '../domain';
+import type { IssueEdit, IssueFacts } from '../usecases/ports';
+import type { AdfDoc } from './adf';
+import { JiraRequestError, type JiraClient } from './jira-client';
+
+/**
+ * Issues as the app itself changes them: the few fields routing reads, one edit that carries assignee,
+ * labels and the `spoc` property together, comments, duplicate links, and the property read back.
+ */
+interface IssueFactsBody {
+  readonly fields?: {
+    readonly labels?: unknown;
+    readonly components?: unknown;
+    readonly priority?: { readonly name?: unknown } | null;
+    readonly reporter?: { readonly accountId?: unknown } | null;
+  };
+}
+
+/** Labels, components and priority from an issue's `fields` (the REST answer or an event payload). */
+export function issueFactsFrom(fields: IssueFactsBody['fields']): IssueFacts {
+  const labels = Array.isArray(fields?.labels)
+    ? fields.labels.filter((l): l is string => typeof l === 'string')
+    : [];
+  const components = Array.isArray(fields?.components)
+    ? fields.components
+        .filter(
+          (c): c is { id?: unknown; name: string } =>
+            typeof c === 'object' && c !== null && typeof c.name === 'string',
+        )
+        .map((c) => ({ id: typeof c.id === 'string' ? c.id : null, name: c.name }))
+    : [];
+  const priority = typeof fields?.priority?.name === 'string' ? fields.priority.name : null;
+  return { labels, components, priority };
+}
+
+export class IssueService {
+  constructor(private readonly client: JiraClient) {}
+
+  async readFacts(issueId: string): Promise<IssueFacts & { reporterAccountId: string | null }> {
+    const issue = await this.client.request<IssueFactsBody>(
+      'app',
+      route`/rest/api/3/issue/${issueId}?fields=labels,components,priority,reporter`,
+    );
+    const reporter = issue.fields?.reporter?.accountId;
+    return {
+      ...issueFactsFrom(issue.fields),
+      reporterAccountId: typeof reporter === 'string' ? reporter : null,
+    };
+  }
+
+  async edit(issueId: string, edit: IssueEdit): Promise<void> {
+    const labelOps = [
+      ...(edit.addLabels ?? []).map((label) => ({ add: label })),
+      ...(edit.removeLabels ?? []).map((label) => ({ remove: label })),
+    ];
+    const body = {
+      ...(edit.assignee !== undefined
+        ? { fields: { assignee: edit.assignee === null ? null : { accountId: edit.assignee } } }
+        : {}),
+      ...(labelOps.length ? { update: { labels: labelOps } } : {}),
+      ...(edit.property ? { properties: [{ key: TRIAGE_PROPERTY_KEY, value: edit.property }] } : {}),
+    };
+    await this.client.request('app', route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body });
+  }
+
+  async comment(issueId: string, body: AdfDoc, visibleToRole: string | null): Promise<void> {
+    await this.client.request('app', route`/rest/api/3/issue/${issueId}/comment`, {
+      method: 'POST',
+      body: { body, ...(visibleToRole ? { visibility: { type: 'role', value: visibleToRole } } : {}) },
+    });
+  }
+
+  /** "`issueKey` duplicates `duplicateOf`". */
+  async linkDuplicate(issueKey: string, duplicateOf: string): Promise<void> {
+    await this.client.request('app', route`/rest/api/3/issueLink`, {
+      method: 'POST',
+      body: {
+        type: { name: 'Duplicate' },
+        inwardIssue: { key: issueKey },
+        outwardIssue: { key: duplicateOf },
+      },
+    });
+  }
+
+  /** The `spoc` property's value, or undefined when the issue has none. */
+  async readTriageProperty(issueId: string): Promise<unknown> {
+    try {
+      const property = await this.client.request<{ value?: unknown }>(
+        'app',
+        route`/rest/api/3/issue/${issueId}/properties/${TRIAGE_PROPERTY_KEY}`,
+      );
+      return property?.value;
+    } catch (error) {
+      if (error instanceof JiraRequestError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async componentLead(componentId: string): Promise<string | null> {
+    try {
+      const component = await this.client.request<{ lead?: { accountId?: unknown } }>(
+        'app',
+        route`/rest/api/3/component/${componentId}`,
+      );
+      return typeof component.lead?.accountId === 'string' ? component.lead.accountId : null;
+    } catch (error) {
+      if (error instanceof JiraRequestError && error.status === 404) return null;
+      throw error;
+    }
+  }
+}

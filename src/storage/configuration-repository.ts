@@ -1,0 +1,176 @@
+import { Filter, FilterConditions, kvs } from '@forge/kvs';
+import {
+  CONFIGURATION_SCHEMA_VERSION,
+  DEFAULT_POLICY,
+  type ClientMatchRule,
+  type ClientRoster,
+  type Configuration,
+  type SpocPolicy,
+  type SpocProfile,
+} from '../domain';
+import { ConfigurationConflictError } from '../usecases/errors';
+import type { ConfigurationHead, ConfigurationRepository, ConfigurationUpdate } from '../usecases/ports';
+import { EMPTY_HEAD, planSave, savePrefix, type HeadDocument, type ShardRef } from './configuration-layout';
+import { isConflict, readMany } from './kvs-helpers';
+
+/**
+ * The configuration in KVS (layout and limits: configuration-layout.ts). One instance per invocation: it
+ * reads the head once and each shard at most once, so an invocation sees a single version.
+ */
+const HEAD_ENTITY = 'config-head';
+const HEAD_KEY = 'current';
+
+interface HeadRow {
+  readonly version: number;
+  readonly head: HeadDocument;
+}
+
+export class KvsConfigurationRepository implements ConfigurationRepository {
+  private headRow: Promise<HeadRow> | undefined;
+  private readonly shardCache = new Map<string, Promise<unknown>>();
+
+  async head(): Promise<ConfigurationHead> {
+    const { version, head } = await this.loadHead();
+    return {
+      version,
+      updatedAt: head.updatedAt,
+      updatedBy: head.updatedBy,
+      clients: head.clients,
+      settings: head.settings,
+      names: head.names,
+      profileAccountIds: Object.keys(head.shards.profiles),
+      escalationManagerAccountIds: [...new Set(Object.values(head.managers ?? {}).flat())],
+    };
+  }
+
+  async rules(): Promise<readonly ClientMatchRule[]> {
+    const { head } = await this.loadHead();
+    const groups = await this.shards<ClientMatchRule[]>(head.shards.rules);
+    return groups.flat();
+  }
+
+  async policy(): Promise<SpocPolicy> {
+    const { head } = await this.loadHead();
+    if (!head.shards.policy) return DEFAULT_POLICY;
+    const [policy] = await this.shards<SpocPolicy>([head.shards.policy]);
+    return policy ?? DEFAULT_POLICY;
+  }
+
+  async roster(clientId: string): Promise<ClientRoster | null> {
+    const { head } = await this.loadHead();
+    const ref = Object.hasOwn(head.shards.rosters, clientId) ? head.shards.rosters[clientId] : undefined;
+    if (!ref) return null;
+    const [roster] = await this.shards<ClientRoster>([ref]);
+    return roster ?? null;
+  }
+
+  async profiles(accountIds: readonly string[]): Promise<readonly SpocProfile[]> {
+    const { head } = await this.loadHead();
+    const refs = [...new Set(accountIds)]
+      .filter((id) => Object.hasOwn(head.shards.profiles, id))
+      .map((id) => head.shards.profiles[id] as ShardRef);
+    return this.shards<SpocProfile>(refs);
+  }
+
+  async all(): Promise<Configuration> {
+    const { head } = await this.loadHead();
+    const [rules, policy, rosters, profiles] = await Promise.all([
+      this.rules(),
+      this.policy(),
+      this.shards<ClientRoster>(Object.values(head.shards.rosters)),
+      this.shards<SpocProfile>(Object.values(head.shards.profiles)),
+    ]);
+    const order = new Map(head.clients.map((c, i) => [c.id, i]));
+    return {
+      schemaVersion: CONFIGURATION_SCHEMA_VERSION,
+      clients: head.clients,
+      rules,
+      rosters: [...rosters].sort((a, b) => (order.get(a.clientId) ?? 0) - (order.get(b.clientId) ?? 0)),
+      profiles: [...profiles].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+      policy,
+      settings: head.settings,
+    };
+  }
+
+  async save(update: ConfigurationUpdate, expectedVersion: number, by: string, at: Date): Promise<number> {
+    const current = await this.loadHead();
+    if (current.version !== expectedVersion) {
+      throw new ConfigurationConflictError(expectedVersion, current.version);
+    }
+    const version = expectedVersion + 1;
+    const { head, writes, deletable } = planSave(current.head, update, {
+      version,
+      prefix: savePrefix(version),
+      by,
+      at,
+    });
+
+    for (let i = 0; i < writes.length; i += 25) {
+      const result = await kvs.batchSet(writes.slice(i, i + 25));
+      if (result.failedKeys.length > 0) {
+        const failed = result.failedKeys[0];
+        throw new Error(`Storing the configuration failed at ${failed?.key}: ${failed?.error.message}`);
+      }
+    }
+    try {
+      await this.replaceHead({ version, head }, expectedVersion);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      await deleteKeys(writes.map((w) => w.key));
+      this.headRow = undefined;
+      const stored = await this.loadHead();
+      throw new ConfigurationConflictError(expectedVersion, stored.version);
+    }
+    await deleteKeys(deletable);
+    this.headRow = Promise.resolve({ version, head });
+    for (const w of writes) this.shardCache.set(w.key, Promise.resolve(w.value));
+    return version;
+  }
+
+  private async replaceHead(row: HeadRow, expectedVersion: number): Promise<void> {
+    if (expectedVersion === 0) {
+      await kvs.entity<HeadRow>(HEAD_ENTITY).set(HEAD_KEY, row, { keyPolicy: 'FAIL_IF_EXISTS' });
+      return;
+    }
+    await kvs
+      .transact()
+      .set<HeadRow>(HEAD_KEY, row, {
+        entityName: HEAD_ENTITY,
+        conditions: new Filter<HeadRow>().and('version', FilterConditions.equalTo(expectedVersion)),
+      })
+      .execute();
+  }
+
+  private loadHead(): Promise<HeadRow> {
+    this.headRow ??= kvs
+      .entity<HeadRow>(HEAD_ENTITY)
+      .get(HEAD_KEY)
+      .then((row) => row ?? { version: 0, head: EMPTY_HEAD });
+    return this.headRow;
+  }
+
+  /** Reads shards, each key once per instance, in batches of 25. */
+  private async shards<T>(refs: readonly ShardRef[]): Promise<T[]> {
+    const missing = refs.map((r) => r.key).filter((key) => !this.shardCache.has(key));
+    if (missing.length > 0) {
+      const loading = readMany(missing);
+      for (const key of missing) {
+        this.shardCache.set(
+          key,
+          loading.then((values) => {
+            if (!values.has(key))
+              throw new Error(`Configuration shard ${key} is missing; reload and try again.`);
+            return values.get(key);
+          }),
+        );
+      }
+    }
+    return Promise.all(refs.map((r) => this.shardCache.get(r.key) as Promise<T>));
+  }
+}
+
+async function deleteKeys(keys: readonly string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += 25) {
+    await kvs.batchDelete(keys.slice(i, i + 25).map((key) => ({ key })));
+  }
+}

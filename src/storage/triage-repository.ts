@@ -1,0 +1,143 @@
+import { Filter, FilterConditions, kvs, Sort } from '@forge/kvs';
+import { describeProblems, isUnvetted, readTriageRecord, type TriageState } from '../domain';
+import { TriageConflictError } from '../usecases/errors';
+import type { TriageRepository } from '../usecases/ports';
+import type { StoredTriageEntry, TriageEntry } from '../usecases/triage-entry';
+import { isConflict } from './kvs-helpers';
+
+/**
+ * The authoritative triage record of each routed issue, as a Custom Entity Store row (entity
+ * `triage-record`, key `issue-<id>`). Rows carry a revision so that updates are compare-and-set
+ * (transaction condition), and indexed copies of a few fields so that a SPOC's open issues can be counted
+ * and listed (`open-by-spoc`) and a project's vetted issues found (`by-project-state`) without scanning.
+ */
+const ENTITY = 'triage-record';
+const QUERY_PAGE = 100;
+
+interface TriageRow {
+  readonly revision: number;
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly projectId: string;
+  readonly clientId: string;
+  readonly spocAccountId: string;
+  readonly state: string;
+  /** The SPOC while the issue awaits them, else empty. */
+  readonly openFor: string;
+  /** `open` while the issue is not yet vetted, else empty. */
+  readonly openQueue: string;
+  readonly updatedAt: string;
+  readonly envelope: TriageEntry;
+}
+
+const keyOf = (issueId: string): string => `issue-${issueId}`;
+
+function rowOf(entry: TriageEntry, revision: number, at: Date): TriageRow {
+  const spoc = entry.record.spocAccountId ?? '';
+  return {
+    revision,
+    issueId: entry.issueId,
+    issueKey: entry.issueKey,
+    projectId: entry.projectId,
+    clientId: entry.record.clientId,
+    spocAccountId: spoc,
+    state: entry.record.state,
+    openFor: isUnvetted(entry.record.state) ? spoc : '',
+    openQueue: isUnvetted(entry.record.state) ? 'open' : '',
+    updatedAt: at.toISOString(),
+    envelope: entry,
+  };
+}
+
+function entryOf(row: TriageRow): TriageEntry {
+  const checked = readTriageRecord(row.envelope.record);
+  if (!checked.ok) {
+    throw new Error(
+      `The stored triage record of ${row.issueKey} is damaged: ${describeProblems(checked.problems)}`,
+    );
+  }
+  return row.envelope;
+}
+
+export class KvsTriageRepository implements TriageRepository {
+  private readonly table = kvs.entity<TriageRow>(ENTITY);
+
+  async get(issueId: string): Promise<StoredTriageEntry | undefined> {
+    const row = await this.table.get(keyOf(issueId));
+    return row ? { entry: entryOf(row), revision: row.revision } : undefined;
+  }
+
+  async create(entry: TriageEntry, at: Date): Promise<boolean> {
+    try {
+      await this.table.set(keyOf(entry.issueId), rowOf(entry, 1, at), { keyPolicy: 'FAIL_IF_EXISTS' });
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  async update(entry: TriageEntry, expectedRevision: number, at: Date): Promise<number> {
+    const revision = expectedRevision + 1;
+    try {
+      await kvs
+        .transact()
+        .set<TriageRow>(keyOf(entry.issueId), rowOf(entry, revision, at), {
+          entityName: ENTITY,
+          conditions: new Filter<TriageRow>().and('revision', FilterConditions.equalTo(expectedRevision)),
+        })
+        .execute();
+    } catch (error) {
+      if (isConflict(error)) throw new TriageConflictError(entry.issueKey);
+      throw error;
+    }
+    return revision;
+  }
+
+  async openCounts(accountIds: readonly string[], cap: number): Promise<Readonly<Record<string, number>>> {
+    const counts: Record<string, number> = {};
+    for (const id of new Set(accountIds)) {
+      counts[id] = (await this.open(id, Math.max(1, cap))).length;
+    }
+    return counts;
+  }
+
+  async openFor(accountId: string, limit: number): Promise<readonly TriageEntry[]> {
+    return (await this.open(accountId, limit)).map(entryOf);
+  }
+
+  async inState(projectId: string, state: TriageState, limit: number): Promise<readonly TriageEntry[]> {
+    const { results } = await this.table
+      .query()
+      .index('by-project-state', { partition: [projectId, state] })
+      .sort(Sort.DESC)
+      .limit(Math.min(limit, QUERY_PAGE))
+      .getMany();
+    return results.map((r) => entryOf(r.value));
+  }
+
+  async allOpen(limit: number): Promise<readonly TriageEntry[]> {
+    return (await this.page('open-issues', 'open', limit)).map(entryOf);
+  }
+
+  /** Rows open for the SPOC, oldest first, up to `limit` (paged). */
+  private open(accountId: string, limit: number): Promise<TriageRow[]> {
+    return this.page('open-by-spoc', accountId, limit);
+  }
+
+  private async page(index: string, partition: string, limit: number): Promise<TriageRow[]> {
+    const rows: TriageRow[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = this.table
+        .query()
+        .index(index, { partition: [partition] })
+        .limit(Math.min(QUERY_PAGE, limit - rows.length));
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      rows.push(...page.results.map((r) => r.value));
+      cursor = page.nextCursor;
+    } while (cursor && rows.length < limit);
+    return rows;
+  }
+}

@@ -1,0 +1,118 @@
+import { rosterInForce, type AppSettings, type RosterVersion } from '../domain';
+import { activeOutOfOffice } from '../domain/spoc-profile';
+import type { CallerRole, TriageActionName } from '../contract/issue-panel';
+import type { AppJira, ConfigurationReader, UserJira } from './ports';
+import type { TriageEntry } from './triage-entry';
+
+/**
+ * Who the caller is for one client issue, decided from the app's own record and configuration (never from
+ * the issue property, which anyone who can edit the issue can rewrite) and, for managers, from Jira's
+ * answer about the caller's own permissions.
+ */
+export interface RoleDeps {
+  readonly config: ConfigurationReader;
+  readonly jira: AppJira;
+  readonly user: UserJira;
+}
+
+/** Which roles may take each action, and which Jira permissions the caller must hold on the issue. */
+export const ACTION_RULES: Readonly<
+  Record<
+    TriageActionName,
+    { readonly roles: readonly CallerRole[]; readonly jira: readonly string[]; readonly who: string }
+  >
+> = {
+  'accept-for-delivery': {
+    roles: ['spoc', 'backup', 'delegate'],
+    jira: ['EDIT_ISSUES', 'ASSIGN_ISSUES'],
+    who: "the issue's SPOC or their backups",
+  },
+  'request-info': {
+    roles: ['spoc', 'backup', 'delegate'],
+    jira: ['ADD_COMMENTS'],
+    who: "the issue's SPOC or their backups",
+  },
+  reject: {
+    roles: ['spoc', 'backup', 'delegate'],
+    jira: ['ADD_COMMENTS', 'EDIT_ISSUES'],
+    who: "the issue's SPOC or their backups",
+  },
+  'mark-duplicate': {
+    roles: ['spoc', 'backup', 'delegate'],
+    jira: ['LINK_ISSUES'],
+    who: "the issue's SPOC or their backups",
+  },
+  reassign: {
+    roles: ['spoc', 'backup', 'delegate', 'manager'],
+    jira: ['ASSIGN_ISSUES'],
+    who: "the issue's SPOC, their backups or a project administrator",
+  },
+  escalate: {
+    roles: ['spoc', 'backup', 'delegate'],
+    jira: ['ADD_COMMENTS'],
+    who: "the issue's SPOC or their backups",
+  },
+  'take-over': {
+    roles: ['backup', 'delegate'],
+    jira: ['ASSIGN_ISSUES'],
+    who: "the SPOC's backups or delegate",
+  },
+  'return-to-spoc': { roles: ['delivery'], jira: ['EDIT_ISSUES'], who: 'the delivery team' },
+};
+
+export interface IssueRoles {
+  readonly roles: ReadonlySet<CallerRole>;
+  readonly roster: RosterVersion | null;
+  readonly settings: AppSettings;
+}
+
+export async function rolesOnIssue(
+  callerAccountId: string,
+  entry: TriageEntry,
+  now: Date,
+  deps: RoleDeps,
+  options: { readonly askJiraAboutManager: boolean },
+): Promise<IssueRoles> {
+  const [head, roster] = await Promise.all([deps.config.head(), deps.config.roster(entry.record.clientId)]);
+  const inForce = roster ? rosterInForce(roster, now) : null;
+  const roles = new Set<CallerRole>();
+  const spoc = entry.record.spocAccountId;
+  if (spoc === callerAccountId) roles.add('spoc');
+  if (
+    inForce &&
+    (inForce.backupAccountIds.includes(callerAccountId) || inForce.poolAccountIds.includes(callerAccountId))
+  ) {
+    roles.add('backup');
+  }
+  if (spoc !== null && spoc !== callerAccountId) {
+    const [profile] = await deps.config.profiles([spoc]);
+    if (profile && activeOutOfOffice(profile, now.getTime())?.delegateAccountId === callerAccountId) {
+      roles.add('delegate');
+    }
+  }
+  if (await isDeliveryMember(callerAccountId, inForce, head.settings, deps.jira)) roles.add('delivery');
+  if (options.askJiraAboutManager) {
+    const granted = await deps.user.issuePermissions(entry.issueId, ['ADMINISTER_PROJECTS']);
+    if (granted.has('ADMINISTER_PROJECTS')) roles.add('manager');
+  }
+  return { roles, roster: inForce, settings: head.settings };
+}
+
+async function isDeliveryMember(
+  accountId: string,
+  roster: RosterVersion | null,
+  settings: AppSettings,
+  jira: AppJira,
+): Promise<boolean> {
+  if (settings.deliveryTeamAccountIds.includes(accountId)) return true;
+  const target = roster?.deliveryTarget;
+  if (target?.kind === 'user') return target.accountId === accountId;
+  if (target?.kind === 'component-lead') return (await jira.componentLead(target.componentId)) === accountId;
+  return false;
+}
+
+/** Whether the caller administers the project (or all of Jira): they keep rosters and policy. */
+export async function isProjectAdministrator(user: UserJira, projectKey: string): Promise<boolean> {
+  const granted = await user.projectPermissions(projectKey, ['ADMINISTER_PROJECTS', 'ADMINISTER']);
+  return granted.has('ADMINISTER_PROJECTS') || granted.has('ADMINISTER');
+}

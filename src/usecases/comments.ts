@@ -1,0 +1,146 @@
+import { bulletList, doc, paragraph, type AdfDoc } from '../jira/adf';
+
+/**
+ * The comments the app writes on issues. People it must tell are mentioned, so Jira notifies them; internal
+ * comments (routing reasons, bypasses) are restricted to the configured staff role, messages for the
+ * client are public.
+ */
+export type Names = Readonly<Record<string, string>>;
+
+const person = (names: Names, accountId: string) => ({
+  mention: accountId,
+  name: names[accountId] ?? accountId,
+});
+
+export function routedComment(params: {
+  readonly spocAccountId: string;
+  readonly role: string;
+  readonly clientName: string;
+  readonly matchReason: string;
+  readonly reasons: readonly string[];
+  readonly targetReason: string;
+  readonly names: Names;
+}): AdfDoc {
+  return doc(
+    paragraph(
+      'Routed to ',
+      person(params.names, params.spocAccountId),
+      ` (${params.role}) for client `,
+      { strong: params.clientName },
+      '.',
+    ),
+    paragraph(params.matchReason),
+    bulletList(params.reasons),
+    paragraph(params.targetReason),
+  );
+}
+
+export function unroutedComment(params: {
+  readonly clientName: string;
+  readonly managerAccountId: string | null;
+  readonly matchReason: string;
+  readonly reasons: readonly string[];
+  readonly names: Names;
+}): AdfDoc {
+  return doc(
+    params.managerAccountId === null
+      ? paragraph(
+          'Nobody could take this issue from client ',
+          { strong: params.clientName },
+          '. A manager must set up its roster.',
+        )
+      : paragraph(
+          'Nobody could take this issue from client ',
+          { strong: params.clientName },
+          '. ',
+          person(params.names, params.managerAccountId),
+          ' (escalation manager), please find someone.',
+        ),
+    paragraph(params.matchReason),
+    bulletList(params.reasons),
+  );
+}
+
+export const clientRepliedComment = (spocAccountId: string, names: Names, due: string | null): AdfDoc =>
+  doc(
+    paragraph(
+      'The client replied, so the issue is back with ',
+      person(names, spocAccountId),
+      due ? `. Response due ${due}.` : '.',
+    ),
+  );
+
+export const bypassComment = (params: {
+  readonly spocAccountId: string;
+  readonly reason: string;
+  readonly reverted: boolean;
+  readonly names: Names;
+}): AdfDoc =>
+  doc(
+    paragraph(person(params.names, params.spocAccountId), `: ${params.reason}`),
+    params.reverted ? paragraph('The app assigned the issue back to its SPOC.') : null,
+  );
+
+export const vettedComment = (
+  by: string,
+  deliveryReason: string,
+  note: string | undefined,
+  names: Names,
+): AdfDoc =>
+  doc(
+    paragraph(person(names, by), ' accepted the issue for delivery. ', deliveryReason),
+    note ? paragraph(note) : null,
+  );
+
+export const requestInfoComment = (reporter: string | null, message: string, names: Names): AdfDoc =>
+  doc(
+    reporter ? paragraph(person(names, reporter), ', we need some more information:') : null,
+    paragraph(message),
+  );
+
+export const rejectedComment = (reason: string): AdfDoc =>
+  doc(paragraph('We will not take this issue forward: ', reason));
+
+export const duplicateComment = (duplicateOf: string, note: string | undefined): AdfDoc =>
+  doc(
+    paragraph(`This is a duplicate of ${duplicateOf}; follow that issue for updates.`),
+    note ? paragraph(note) : null,
+  );
+
+export const reassignedComment = (by: string, to: string, reason: string, names: Names): AdfDoc =>
+  doc(paragraph(person(names, by), ' handed this client issue to ', person(names, to), `: ${reason}`));
+
+export const escalatedComment = (
+  by: string,
+  managerAccountId: string | null,
+  level: number,
+  reason: string,
+  names: Names,
+): AdfDoc =>
+  doc(
+    managerAccountId
+      ? paragraph(
+          person(names, by),
+          ` escalated this client issue to level ${level}. `,
+          person(names, managerAccountId),
+          ' (escalation manager), please look at it.',
+        )
+      : paragraph(person(names, by), ` escalated this client issue to level ${level}.`),
+    paragraph(`Reason: ${reason}`),
+  );
+
+export const takenOverComment = (
+  by: string,
+  from: string | null,
+  note: string | undefined,
+  names: Names,
+): AdfDoc =>
+  doc(
+    from
+      ? paragraph(person(names, by), ' took over this client issue from ', person(names, from), '.')
+      : paragraph(person(names, by), ' took over this client issue.'),
+    note ? paragraph(note) : null,
+  );
+
+export const returnedComment = (by: string, spoc: string, reason: string, names: Names): AdfDoc =>
+  doc(paragraph(person(names, by), ' sent this issue back to ', person(names, spoc), ` (SPOC): ${reason}`));

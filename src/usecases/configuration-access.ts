@@ -1,0 +1,79 @@
+import type { Configuration } from '../domain';
+import type { ConfigurationDocument } from '../contract/project-page';
+import { isProjectAdministrator } from './caller-roles';
+import { InvalidInputError, NotAllowedError } from './errors';
+import type { AppJira, ConfigurationReader, UserJira } from './ports';
+
+/**
+ * Who may read and change the configuration: project administrators (asked of Jira as the caller) keep
+ * rosters and policy; SPOCs and the delivery team may read it; each SPOC edits their own profile.
+ */
+export async function requireProjectAdministrator(
+  user: UserJira,
+  projectKey: string,
+  what: string,
+): Promise<void> {
+  if (!(await isProjectAdministrator(user, projectKey))) {
+    throw new NotAllowedError(`Only administrators of project ${projectKey} can ${what}.`);
+  }
+}
+
+export async function requireConfigurationReader(
+  callerAccountId: string,
+  projectKey: string,
+  deps: { readonly config: ConfigurationReader; readonly user: UserJira },
+): Promise<void> {
+  const head = await deps.config.head();
+  if (head.profileAccountIds.includes(callerAccountId)) return;
+  if (head.settings.deliveryTeamAccountIds.includes(callerAccountId)) return;
+  if (await isProjectAdministrator(deps.user, projectKey)) return;
+  throw new NotAllowedError(
+    'Only SPOCs, the delivery team and project administrators can see the SPOC configuration.',
+  );
+}
+
+export function toDocument(configuration: Configuration, version: number): ConfigurationDocument {
+  return {
+    schemaVersion: configuration.schemaVersion,
+    version,
+    clients: configuration.clients,
+    rules: configuration.rules,
+    rosters: configuration.rosters,
+    profiles: configuration.profiles,
+    policy: configuration.policy,
+    settings: configuration.settings,
+  };
+}
+
+/** Every account id must be a Jira user: a typo would otherwise route issues to nobody. Returns their names. */
+export async function checkPeopleExist(
+  accountIds: readonly string[],
+  jira: AppJira,
+): Promise<Readonly<Record<string, string>>> {
+  if (accountIds.length === 0) return {};
+  const names = await jira.userNames(accountIds);
+  const unknown = accountIds.filter((id) => !(id in names));
+  if (unknown.length) {
+    throw new InvalidInputError(
+      `No Jira user has the account id${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}.`,
+    );
+  }
+  return names;
+}
+
+export function expectedVersionOf(payload: Readonly<Record<string, unknown>>): number {
+  const value = payload.expectedVersion;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new InvalidInputError(
+      'Send expectedVersion: the configuration version your change is based on (0 before the first save).',
+    );
+  }
+  return value;
+}
+
+export function payloadRecord(payload: unknown, what: string): Readonly<Record<string, unknown>> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new InvalidInputError(`Send ${what} as a JSON object.`);
+  }
+  return payload as Readonly<Record<string, unknown>>;
+}

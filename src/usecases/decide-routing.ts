@@ -1,0 +1,201 @@
+import {
+  effectiveCapacity,
+  matchClient,
+  responseTargetFor,
+  rosterCandidates,
+  rosterInForce,
+  routeClientIssue,
+  type ClientMatch,
+  type ClientMatchRule,
+  type RosterVersion,
+  type RoutingDecision,
+  type SpocPolicy,
+  type SpocProfile,
+} from '../domain';
+import type { AppJira, Clock, ConfigurationReader, IssueFacts, TriageRepository } from './ports';
+
+/**
+ * Everything routing needs, gathered with as few reads as possible, then the pure decision. Shared by the
+ * trigger that routes new issues and by the "which SPOC would this issue get" preview.
+ *
+ * Reporter groups and email are asked of Jira only when a rule of that kind comes before the rule that
+ * would otherwise win: most issues are recognised by project, component, label or reporter, for free.
+ */
+export interface IssueToRoute {
+  readonly project: { readonly id: string; readonly key: string };
+  readonly reporterAccountId: string | null;
+  /** Known facts, or how to read them from Jira when (and only when) a rule or the target needs them. */
+  readonly facts: IssueFacts | (() => Promise<IssueFacts>);
+}
+
+/** Reads the facts at most once, and only when asked. */
+function factsSource(issue: IssueToRoute): { known: IssueFacts | null; get(): Promise<IssueFacts> } {
+  const source = issue.facts;
+  if (typeof source !== 'function') return { known: source, get: () => Promise.resolve(source) };
+  let loading: Promise<IssueFacts> | undefined;
+  const holder = {
+    known: null as IssueFacts | null,
+    get() {
+      loading ??= source().then((facts) => {
+        holder.known = facts;
+        return facts;
+      });
+      return loading;
+    },
+  };
+  return holder;
+}
+
+export interface RoutingDeps {
+  readonly clock: Clock;
+  readonly config: ConfigurationReader;
+  readonly triage: TriageRepository;
+  readonly jira: AppJira;
+}
+
+export type RoutingOutcome =
+  | { readonly kind: 'no-client'; readonly reasons: readonly string[] }
+  | {
+      readonly kind: 'decided';
+      readonly client: { readonly id: string; readonly name: string };
+      readonly matchReason: string;
+      readonly decision: RoutingDecision;
+      readonly targetMinutes: number;
+      readonly targetReason: string;
+      readonly priority: string | null;
+      readonly roster: RosterVersion | null;
+      readonly policy: SpocPolicy;
+      /** Display names of everyone involved. */
+      readonly names: Readonly<Record<string, string>>;
+      readonly profiles: readonly SpocProfile[];
+    };
+
+export async function decideRouting(
+  issue: IssueToRoute,
+  deps: RoutingDeps,
+  options: { readonly excludeAccountIds?: readonly string[] } = {},
+): Promise<RoutingOutcome> {
+  const [head, rules] = await Promise.all([deps.config.head(), deps.config.rules()]);
+  const clientNames = Object.fromEntries(head.clients.map((c) => [c.id, c.name]));
+  const facts = factsSource(issue);
+  const match = await matchWithLazyFacts(issue, facts, rules, clientNames, deps.jira);
+  if (match.outcome === 'no-match') return { kind: 'no-client', reasons: match.reasons };
+
+  const now = deps.clock.now();
+  const client = { id: match.clientId, name: clientNames[match.clientId] ?? match.clientId };
+  const [policy, roster] = await Promise.all([deps.config.policy(), deps.config.roster(client.id)]);
+  const inForce = roster ? rosterInForce(roster, now) : null;
+  const profiles = inForce ? await profilesWithDelegates(inForce, deps.config) : [];
+  const cap = Math.max(
+    1,
+    ...profiles.map((p) => effectiveCapacity(p, policy.defaultCapacity) ?? policy.defaultCapacity),
+  );
+  const openClientIssues = await deps.triage.openCounts(
+    profiles.map((p) => p.accountId),
+    cap,
+  );
+  // The priority only matters when the policy sets targets by priority.
+  const needPriority = Object.keys(policy.responseTargets.byPriority).length > 0;
+  const priority = facts.known?.priority ?? (needPriority ? (await facts.get()).priority : null);
+  const target = responseTargetFor(policy, priority);
+  const names = { ...head.names, ...Object.fromEntries(profiles.map((p) => [p.accountId, p.displayName])) };
+  const decision = routeClientIssue({
+    now,
+    client,
+    roster: inForce,
+    profiles,
+    openClientIssues,
+    responseTargetMinutes: target.minutes,
+    defaultCapacity: policy.defaultCapacity,
+    names,
+    ...(options.excludeAccountIds ? { excludeAccountIds: options.excludeAccountIds } : {}),
+  });
+  return {
+    kind: 'decided',
+    client,
+    matchReason: match.reason,
+    decision,
+    targetMinutes: target.minutes,
+    targetReason: target.reason,
+    priority,
+    roster: inForce,
+    policy,
+    names,
+    profiles,
+  };
+}
+
+const enabledBefore = (rules: readonly ClientMatchRule[], position: number, kind: ClientMatchRule['kind']) =>
+  rules.slice(0, position - 1).some((r) => r.enabled !== false && r.kind === kind);
+
+/**
+ * Matches with what is known for free (project, reporter, and labels and components when the event carried
+ * them), then asks Jira for the issue's fields, the reporter's groups or email only when a rule of that kind
+ * comes before the rule that would otherwise win.
+ */
+async function matchWithLazyFacts(
+  issue: IssueToRoute,
+  facts: ReturnType<typeof factsSource>,
+  rules: readonly ClientMatchRule[],
+  clientNames: Readonly<Record<string, string>>,
+  jira: AppJira,
+): Promise<ClientMatch> {
+  let reporterGroups: ReadonlyArray<{ id: string | null; name: string }> = [];
+  let reporterEmail: string | null = null;
+  const attempt = () =>
+    matchClient(
+      {
+        project: issue.project,
+        components: facts.known?.components ?? [],
+        labels: facts.known?.labels ?? [],
+        reporterAccountId: issue.reporterAccountId,
+        reporterGroups,
+        reporterEmail,
+        organizationIds: [],
+      },
+      rules,
+      { clientNames },
+    );
+  let match = attempt();
+  const winner = () => (match.outcome === 'matched' ? match.rulePosition : rules.length + 1);
+  if (
+    facts.known === null &&
+    (enabledBefore(rules, winner(), 'component') || enabledBefore(rules, winner(), 'label'))
+  ) {
+    await facts.get();
+    match = attempt();
+  }
+  const reporter = issue.reporterAccountId;
+  if (reporter === null) return match;
+  const needGroups = enabledBefore(rules, winner(), 'reporter-group');
+  const needEmail = enabledBefore(rules, winner(), 'email-domain');
+  if (!needGroups && !needEmail) return match;
+  [reporterGroups, reporterEmail] = await Promise.all([
+    needGroups ? jira.reporterGroups(reporter) : Promise.resolve([]),
+    needEmail ? jira.reporterEmail(reporter) : Promise.resolve(null),
+  ]);
+  match = attempt();
+  return match;
+}
+
+/** The roster's people and, for those away, their delegates (and theirs), each profile read once. */
+async function profilesWithDelegates(
+  version: RosterVersion,
+  config: ConfigurationReader,
+): Promise<readonly SpocProfile[]> {
+  const found = new Map<string, SpocProfile>();
+  const asked = new Set<string>();
+  let wanted = [...new Set(rosterCandidates(version).map((c) => c.accountId))];
+  for (let round = 0; round < 4 && wanted.length > 0; round += 1) {
+    wanted.forEach((id) => asked.add(id));
+    for (const profile of await config.profiles(wanted)) found.set(profile.accountId, profile);
+    wanted = [
+      ...new Set(
+        [...found.values()]
+          .flatMap((p) => p.outOfOffice.map((o) => o.delegateAccountId))
+          .filter((id): id is string => id !== null && !asked.has(id)),
+      ),
+    ];
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,97 @@
+import { compareWithProperty } from '../domain';
+import type { SpocIssueView } from '../contract/issue-panel';
+import { isRetryableJiraError } from '../jira/jira-client';
+import { rolesOnIssue } from './caller-roles';
+import { JiraBusyError, NotFoundError } from './errors';
+import type { AppJira, Clock, ConfigurationReader, TriageRepository, UserJira } from './ports';
+import { sendOutbox } from './send-outbox';
+import { buildSpocView, notRoutedView } from './spoc-view';
+import { withNotice, type StoredTriageEntry } from './triage-entry';
+
+/**
+ * The SPOC panel opens on an issue. The caller must be able to browse it (asked of Jira as them). While
+ * here, the app finishes writes it still owes the issue and checks the searchable `spoc` property against
+ * its own record, rewriting the copy when someone changed it.
+ */
+export interface GetIssueSpocViewParams {
+  readonly callerAccountId: string;
+  readonly issueIdOrKey: string;
+}
+
+export interface GetIssueSpocViewDeps {
+  readonly clock: Clock;
+  readonly config: ConfigurationReader;
+  readonly triage: TriageRepository;
+  readonly jira: AppJira;
+  readonly user: UserJira;
+}
+
+export const getIssueSpocView = {
+  async execute(params: GetIssueSpocViewParams, deps: GetIssueSpocViewDeps): Promise<SpocIssueView> {
+    const issue = await deps.user.issue(params.issueIdOrKey);
+    if (!issue) throw new NotFoundError(`Issue ${params.issueIdOrKey} does not exist or you cannot see it.`);
+    let stored = await deps.triage.get(issue.id);
+    if (!stored) return notRoutedView(issue);
+    const head = await deps.config.head();
+    const outboxDeps = { ...deps, internalCommentRole: head.settings.internalCommentRole };
+    stored = await bestEffort(stored, (s) => sendOutbox(s, outboxDeps));
+    stored = await bestEffort(stored, (s) => repairProperty(s, deps, outboxDeps));
+    const granted = await deps.user.issuePermissions(issue.id, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS']);
+    const { roles } = await rolesOnIssue(params.callerAccountId, stored.entry, deps.clock.now(), deps, {
+      askJiraAboutManager: false,
+    });
+    const callerRoles = new Set(roles);
+    if (granted.has('ADMINISTER_PROJECTS')) callerRoles.add('manager');
+    const view = await buildSpocView(stored.entry, callerRoles, deps);
+    // Clients see who their SPOC is and where the issue stands, not staff availability or internal notes.
+    return granted.has('EDIT_ISSUES') || callerRoles.size > 0 ? view : forTheClient(view);
+  },
+};
+
+function forTheClient(view: SpocIssueView): SpocIssueView {
+  return {
+    ...view,
+    spocNow: null,
+    summary: null,
+    reasons: [],
+    history: [],
+    notices: [],
+    callerRoles: [],
+    allowedActions: [],
+  };
+}
+
+/** A busy Jira must not keep the panel from showing: the pending writes wait for the next chance. */
+async function bestEffort(
+  stored: StoredTriageEntry,
+  step: (s: StoredTriageEntry) => Promise<StoredTriageEntry>,
+): Promise<StoredTriageEntry> {
+  try {
+    return await step(stored);
+  } catch (error) {
+    if (error instanceof JiraBusyError || isRetryableJiraError(error)) return stored;
+    throw error;
+  }
+}
+
+async function repairProperty(
+  stored: StoredTriageEntry,
+  deps: GetIssueSpocViewDeps,
+  outboxDeps: Parameters<typeof sendOutbox>[1],
+): Promise<StoredTriageEntry> {
+  if (stored.entry.outbox.some((w) => w.kind === 'edit' || w.kind === 'property')) return stored;
+  const readBack = await deps.jira.readTriageProperty(stored.entry.issueId);
+  const comparison = compareWithProperty(stored.entry.record, readBack);
+  if (comparison.matches) return stored;
+  const now = deps.clock.now();
+  const next = {
+    ...withNotice(stored.entry, {
+      at: now.toISOString(),
+      kind: 'property-repaired' as const,
+      text: `The spoc property differed from the app's record and was rewritten: ${comparison.differences.join(' ')}`,
+    }),
+    outbox: [...stored.entry.outbox, { kind: 'property' as const }],
+  };
+  const revision = await deps.triage.update(next, stored.revision, now);
+  return sendOutbox({ entry: next, revision }, outboxDeps);
+}

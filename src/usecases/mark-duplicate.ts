@@ -1,0 +1,45 @@
+import { duplicateComment } from './comments';
+import { InvalidInputError, NotFoundError } from './errors';
+import {
+  optionalText,
+  payloadObject,
+  runTriageVerb,
+  type TriageActionDeps,
+  type TriageActionParams,
+  type TriageActionResult,
+  type TriageVerb,
+} from './triage-action';
+
+/** The issue repeats another: linked as a duplicate, and the client pointed at the other issue. */
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
+
+export const markDuplicateVerb: TriageVerb<{ duplicateOf: string; note?: string }> = {
+  name: 'mark-duplicate',
+  parse(payload) {
+    const body = payloadObject(payload);
+    const key = typeof body.duplicateOf === 'string' ? body.duplicateOf.trim().toUpperCase() : '';
+    if (!ISSUE_KEY.test(key))
+      throw new InvalidInputError('Name the issue this duplicates by its key, e.g. SUP-12.');
+    const note = optionalText(body, 'note', 'The note');
+    return { duplicateOf: key, ...(note ? { note } : {}) };
+  },
+  async plan(context, input) {
+    // The other issue must be one the caller can see, as themselves.
+    const other = await context.deps.user.issue(input.duplicateOf);
+    if (!other) throw new NotFoundError(`Issue ${input.duplicateOf} does not exist or you cannot see it.`);
+    if (other.id === context.issue.id) throw new InvalidInputError('An issue cannot duplicate itself.');
+    return {
+      action: { type: 'mark-duplicate', duplicateOf: other.key, ...(input.note ? { note: input.note } : {}) },
+      writes: () => [
+        { kind: 'duplicate-link', duplicateOf: other.key },
+        { kind: 'property' },
+        { kind: 'comment', internal: false, body: duplicateComment(other.key, input.note) },
+      ],
+    };
+  },
+};
+
+export const markDuplicate = {
+  execute: (params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> =>
+    runTriageVerb(markDuplicateVerb, params, deps),
+};

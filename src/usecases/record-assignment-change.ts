@@ -1,0 +1,86 @@
+import { judgeAssignmentChange } from '../domain';
+import { bypassComment } from './comments';
+import type { AppJira, Clock, ConfigurationReader, EventLedger, TriageRepository } from './ports';
+import { sendOutbox } from './send-outbox';
+import { withNotice, type JiraWrite, type TriageEntry } from './triage-entry';
+
+/**
+ * Someone (not the app) assigned a routed issue. Before the SPOC vetted it, moving it away from them is a
+ * bypass of the triage gate: it is recorded on the issue's record, the SPOC is told, and the policy decides
+ * whether the app puts it back. The changelog id is claimed first, so a redelivered event does nothing.
+ */
+export interface RecordAssignmentChangeParams {
+  readonly issueId: string;
+  readonly changelogId: string;
+  readonly newAssigneeAccountId: string | null;
+  readonly actorAccountId: string | null;
+}
+
+export interface RecordAssignmentChangeDeps {
+  readonly clock: Clock;
+  readonly config: ConfigurationReader;
+  readonly triage: TriageRepository;
+  readonly ledger: EventLedger;
+  readonly jira: AppJira;
+}
+
+export type RecordAssignmentChangeResult =
+  'not-routed' | 'allowed' | 'already-handled' | 'recorded' | 'reverted';
+
+export const recordAssignmentChange = {
+  async execute(
+    params: RecordAssignmentChangeParams,
+    deps: RecordAssignmentChangeDeps,
+  ): Promise<RecordAssignmentChangeResult> {
+    let stored = await deps.triage.get(params.issueId);
+    if (!stored) return 'not-routed';
+    const [head, policy] = await Promise.all([deps.config.head(), deps.config.policy()]);
+    const outboxDeps = { ...deps, internalCommentRole: head.settings.internalCommentRole };
+    stored = await sendOutbox(stored, outboxDeps);
+    const { entry } = stored;
+    const spoc = entry.record.spocAccountId;
+    const profiles = await deps.config.profiles(
+      [spoc, params.newAssigneeAccountId, params.actorAccountId].filter((id): id is string => id !== null),
+    );
+    const names = { ...head.names, ...Object.fromEntries(profiles.map((p) => [p.accountId, p.displayName])) };
+    const verdict = judgeAssignmentChange(
+      policy,
+      { state: entry.record.state, spocAccountId: spoc, newAssigneeAccountId: params.newAssigneeAccountId },
+      names,
+    );
+    if (verdict.verdict === 'allowed' || spoc === null) return 'allowed';
+
+    const claim = `assigned:${params.issueId}:${params.changelogId}`;
+    const now = deps.clock.now();
+    if (!(await deps.ledger.claim(claim, now))) return 'already-handled';
+    const by = params.actorAccountId ? (names[params.actorAccountId] ?? params.actorAccountId) : 'someone';
+    const reverted = verdict.verdict === 'revert';
+    const writes: JiraWrite[] = [
+      ...(reverted ? [{ kind: 'edit' as const, assignee: spoc }] : []),
+      {
+        kind: 'comment',
+        internal: true,
+        body: bypassComment({ spocAccountId: spoc, reason: verdict.reason, reverted, names }),
+      },
+    ];
+    const next: TriageEntry = {
+      ...withNotice(entry, {
+        at: now.toISOString(),
+        kind: 'bypass',
+        text: `Bypass by ${by}: ${verdict.reason}`,
+      }),
+      outbox: [...entry.outbox, ...writes],
+    };
+    let saved = false;
+    try {
+      const revision = await deps.triage.update(next, stored.revision, now);
+      saved = true;
+      await sendOutbox({ entry: next, revision }, outboxDeps);
+    } catch (error) {
+      // Nothing stored: free the claim so the redelivery tries again. Stored: the redelivery finishes the outbox.
+      if (!saved) await deps.ledger.release(claim);
+      throw error;
+    }
+    return reverted ? 'reverted' : 'recorded';
+  },
+};

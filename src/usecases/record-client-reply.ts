@@ -1,0 +1,94 @@
+import { applyTriageAction, calendarOf, responseDueAt } from '../domain';
+import { describeLocalMoment } from '../domain/zone-time';
+import { clientRepliedComment } from './comments';
+import type { AppJira, Clock, ConfigurationReader, EventLedger, TriageRepository } from './ports';
+import { sendOutbox } from './send-outbox';
+import { withNotice, type TriageEntry } from './triage-entry';
+
+/**
+ * A comment on a routed issue. When the client (the reporter) answers an issue waiting for their
+ * information, it goes back to its SPOC with a fresh response clock, and the SPOC is told. Everything else
+ * only finishes any writes the app still owes the issue. The comment id is claimed first, so a redelivered
+ * event (or an edit of the same comment) changes nothing.
+ */
+export interface RecordClientReplyParams {
+  readonly issueId: string;
+  readonly commentId: string;
+  readonly authorAccountId: string | null;
+  /** False for comments restricted to a role or group (internal notes are not client replies). */
+  readonly isPublic: boolean;
+}
+
+export interface RecordClientReplyDeps {
+  readonly clock: Clock;
+  readonly config: ConfigurationReader;
+  readonly triage: TriageRepository;
+  readonly ledger: EventLedger;
+  readonly jira: AppJira;
+}
+
+export type RecordClientReplyResult =
+  'not-routed' | 'not-a-client-reply' | 'already-handled' | 'back-with-spoc';
+
+export const recordClientReply = {
+  async execute(
+    params: RecordClientReplyParams,
+    deps: RecordClientReplyDeps,
+  ): Promise<RecordClientReplyResult> {
+    let stored = await deps.triage.get(params.issueId);
+    if (!stored) return 'not-routed';
+    const head = await deps.config.head();
+    const outboxDeps = { ...deps, internalCommentRole: head.settings.internalCommentRole };
+    stored = await sendOutbox(stored, outboxDeps);
+    const { entry } = stored;
+    const fromClient =
+      params.isPublic &&
+      params.authorAccountId !== null &&
+      params.authorAccountId === entry.reporterAccountId;
+    if (!fromClient || entry.record.state !== 'info-requested') return 'not-a-client-reply';
+
+    const claim = `comment:${params.issueId}:${params.commentId}`;
+    const now = deps.clock.now();
+    if (!(await deps.ledger.claim(claim, now))) return 'already-handled';
+    let saved = false;
+    try {
+      const spoc = entry.record.spocAccountId;
+      const [profile] = spoc ? await deps.config.profiles([spoc]) : [];
+      const policy = await deps.config.policy();
+      const dueAt = profile
+        ? responseDueAt(calendarOf(profile), now, entry.routing.responseTargetMinutes)
+        : null;
+      const outcome = applyTriageAction(
+        entry.record,
+        { type: 'client-replied', dueAt },
+        { by: params.authorAccountId, at: now, historyLimit: policy.historyLimit },
+      );
+      if (!outcome.ok) return 'not-a-client-reply';
+      const names = { ...head.names, ...(profile ? { [profile.accountId]: profile.displayName } : {}) };
+      const dueText =
+        profile && dueAt ? describeLocalMoment(Date.parse(dueAt), profile.timeZone, now.getTime()) : null;
+      let next: TriageEntry = withNotice(
+        { ...entry, record: outcome.record },
+        { at: now.toISOString(), kind: 'client-replied', text: outcome.summary },
+      );
+      next = {
+        ...next,
+        outbox: [
+          { kind: 'property' },
+          ...(spoc
+            ? [{ kind: 'comment' as const, internal: true, body: clientRepliedComment(spoc, names, dueText) }]
+            : []),
+        ],
+      };
+      const revision = await deps.triage.update(next, stored.revision, now);
+      saved = true;
+      await sendOutbox({ entry: next, revision }, outboxDeps);
+      return 'back-with-spoc';
+    } catch (error) {
+      // Nothing stored (a conflict): free the claim so the redelivery tries again. Stored but Jira busy: keep
+      // it; the redelivery only finishes the outbox.
+      if (!saved) await deps.ledger.release(claim);
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import { describeProblems, validatePolicy, validateSettings, type ValidationProblem } from '../domain';
+import type { ConfigurationSaved } from '../contract/project-page';
+import {
+  checkPeopleExist,
+  expectedVersionOf,
+  payloadRecord,
+  requireProjectAdministrator,
+} from './configuration-access';
+import { InvalidInputError } from './errors';
+import type { AppJira, Clock, ConfigurationRepository, UserJira } from './ports';
+
+/** Project administrators set the response targets, capacity default, escalation ladder and bypass handling. */
+export interface SavePolicyDeps {
+  readonly clock: Clock;
+  readonly config: ConfigurationRepository;
+  readonly jira: AppJira;
+  readonly user: UserJira;
+}
+
+export const savePolicy = {
+  async execute(
+    params: { readonly callerAccountId: string; readonly projectKey: string; readonly payload: unknown },
+    deps: SavePolicyDeps,
+  ): Promise<ConfigurationSaved> {
+    const payload = payloadRecord(params.payload, 'the policy');
+    const expectedVersion = expectedVersionOf(payload);
+    const policy = validatePolicy(payload.policy);
+    const problems: ValidationProblem[] = policy.ok ? [] : [...policy.problems];
+    const settings =
+      payload.settings === undefined ? undefined : validateSettings(payload.settings, problems);
+    if (!policy.ok || problems.length) {
+      throw new InvalidInputError(`The policy was not saved. ${describeProblems(problems)}`);
+    }
+    await requireProjectAdministrator(deps.user, params.projectKey, 'change the SPOC policy');
+    const names = settings ? await checkPeopleExist(settings.deliveryTeamAccountIds, deps.jira) : {};
+    const version = await deps.config.save(
+      { policy: policy.value, ...(settings ? { settings } : {}), names },
+      expectedVersion,
+      params.callerAccountId,
+      deps.clock.now(),
+    );
+    return { version, warnings: [] };
+  },
+};

@@ -1,0 +1,126 @@
+import {
+  allowedTriageActions,
+  availabilityAt,
+  calendarOf,
+  checkEscalation,
+  describeHistory,
+  describeTriageState,
+  effectiveCapacity,
+} from '../domain';
+import { describeLocalMoment, formatLocalTime } from '../domain/zone-time';
+import type { CallerRole, SpocIssueView, TriageActionName } from '../contract/issue-panel';
+import { ACTION_RULES } from './caller-roles';
+import type { Clock, ConfigurationReader, IssueRef, TriageRepository } from './ports';
+import type { TriageEntry } from './triage-entry';
+
+/**
+ * The SPOC panel's view of a client issue, built from the app's own record: state, client, SPOC and their
+ * time and availability now, due time, reasons, history, and what the caller may do. It asks Jira nothing.
+ */
+export interface SpocViewDeps {
+  readonly clock: Clock;
+  readonly config: ConfigurationReader;
+  readonly triage: TriageRepository;
+}
+
+export function notRoutedView(issue: Pick<IssueRef, 'id' | 'key'>): SpocIssueView {
+  return {
+    issueId: issue.id,
+    issueKey: issue.key,
+    routed: false,
+    state: null,
+    stateLabel: null,
+    client: null,
+    spoc: null,
+    spocNow: null,
+    routedAt: null,
+    dueAt: null,
+    dueLocal: null,
+    responseStatus: null,
+    escalationLevel: 0,
+    bounceBacks: 0,
+    duplicateOf: null,
+    vettedAt: null,
+    summary: null,
+    reasons: [],
+    history: [],
+    notices: [],
+    callerRoles: [],
+    allowedActions: [],
+    pendingJiraUpdates: false,
+  };
+}
+
+export async function buildSpocView(
+  entry: TriageEntry,
+  callerRoles: ReadonlySet<CallerRole>,
+  deps: SpocViewDeps,
+): Promise<SpocIssueView> {
+  const now = deps.clock.now();
+  const { record } = entry;
+  const [head, policy] = await Promise.all([deps.config.head(), deps.config.policy()]);
+  const spocId = record.spocAccountId;
+  const [profile] = spocId ? await deps.config.profiles([spocId]) : [];
+  const names = { ...head.names, ...(profile ? { [profile.accountId]: profile.displayName } : {}) };
+
+  let spocNow: SpocIssueView['spocNow'] = null;
+  let responseStatus: SpocIssueView['responseStatus'] = record.dueAt ? 'on-track' : 'not-running';
+  if (profile) {
+    const capacity = effectiveCapacity(profile, policy.defaultCapacity) ?? policy.defaultCapacity;
+    const open = (await deps.triage.openCounts([profile.accountId], capacity))[profile.accountId] ?? 0;
+    const availability = availabilityAt(
+      profile,
+      now,
+      { openClientIssues: open },
+      { defaultCapacity: policy.defaultCapacity, names },
+    );
+    spocNow = {
+      localTime: formatLocalTime(now.getTime(), profile.timeZone),
+      timeZone: profile.timeZone,
+      status: availability.status,
+      sentence: `${profile.displayName} ${availability.phrase}.`,
+    };
+    responseStatus = checkEscalation({
+      record,
+      calendar: calendarOf(profile),
+      targetMinutes: entry.routing.responseTargetMinutes,
+      policy,
+      now,
+    }).status;
+  } else if (record.dueAt && Date.parse(record.dueAt) <= now.getTime()) {
+    responseStatus = 'breached';
+  }
+
+  const roleAllows = (action: TriageActionName) => ACTION_RULES[action].roles.some((r) => callerRoles.has(r));
+  const allowedActions = allowedTriageActions(record.state).filter(
+    (a): a is TriageActionName => a !== 'client-replied' && roleAllows(a as TriageActionName),
+  );
+  return {
+    issueId: entry.issueId,
+    issueKey: entry.issueKey,
+    routed: true,
+    state: record.state,
+    stateLabel: describeTriageState(record.state),
+    client: { id: record.clientId, name: entry.clientName },
+    spoc: spocId ? { accountId: spocId, displayName: names[spocId] ?? spocId } : null,
+    spocNow,
+    routedAt: record.routedAt,
+    dueAt: record.dueAt,
+    dueLocal:
+      record.dueAt && profile
+        ? describeLocalMoment(Date.parse(record.dueAt), profile.timeZone, now.getTime())
+        : null,
+    responseStatus,
+    escalationLevel: record.escalationLevel,
+    bounceBacks: record.bounceBacks,
+    duplicateOf: record.duplicateOf,
+    vettedAt: record.vettedAt,
+    summary: entry.routing.summary,
+    reasons: [entry.routing.matchReason, ...entry.routing.reasons],
+    history: describeHistory(record, names),
+    notices: entry.notices.map((n) => `${n.at} ${n.text}`),
+    callerRoles: [...callerRoles],
+    allowedActions,
+    pendingJiraUpdates: entry.outbox.length > 0,
+  };
+}

@@ -1,0 +1,72 @@
+import type { TriageRecord } from '../domain';
+import type { AdfDoc } from '../jira/adf';
+
+/**
+ * Everything the app keeps about one client issue it routed: the authoritative triage record, why it was
+ * routed the way it was, what the app noticed since, and the writes to Jira it still owes (its outbox).
+ * Every decision is stored first and then written to Jira from the outbox, so a rate limit or a crash
+ * between two Jira calls loses nothing and repeats nothing: the next attempt sends what is left.
+ */
+export type JiraWrite =
+  /** The read-only SPOC field, through the app-field API. */
+  | { readonly kind: 'spoc-field'; readonly accountId: string | null }
+  /** One issue edit: assignee, labels and the `spoc` property copy together. */
+  | {
+      readonly kind: 'edit';
+      /** Undefined leaves the assignee alone; null unassigns. */
+      readonly assignee?: string | null;
+      readonly addLabels?: readonly string[];
+      readonly removeLabels?: readonly string[];
+    }
+  /** The `spoc` property alone (sent as an issue edit with only `properties`). */
+  | { readonly kind: 'property' }
+  | { readonly kind: 'comment'; readonly body: AdfDoc; readonly internal: boolean }
+  | { readonly kind: 'duplicate-link'; readonly duplicateOf: string };
+
+export interface RoutingExplanation {
+  readonly outcome: 'routed' | 'unrouted';
+  readonly summary: string;
+  readonly reasons: readonly string[];
+  /** How the client was recognised, e.g. "Client Acme matched by rule 1 of 3 (component Acme Portal)." */
+  readonly matchReason: string;
+  readonly responseTargetMinutes: number;
+  readonly priority: string | null;
+}
+
+export interface Notice {
+  readonly at: string;
+  readonly kind: 'bypass' | 'property-repaired' | 'client-replied' | 'jira-refused';
+  readonly text: string;
+}
+
+export interface TriageEntry {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly projectId: string;
+  readonly projectKey: string;
+  readonly summary: string;
+  readonly reporterAccountId: string | null;
+  readonly clientName: string;
+  readonly record: TriageRecord;
+  readonly routing: RoutingExplanation;
+  /** Newest last, at most MAX_NOTICES. */
+  readonly notices: readonly Notice[];
+  readonly outbox: readonly JiraWrite[];
+}
+
+/** A stored entry with its revision, for compare-and-set updates. */
+export interface StoredTriageEntry {
+  readonly entry: TriageEntry;
+  readonly revision: number;
+}
+
+export const MAX_NOTICES = 10;
+
+export function withNotice(entry: TriageEntry, notice: Notice): TriageEntry {
+  const notices = [...entry.notices, notice];
+  return { ...entry, notices: notices.slice(Math.max(0, notices.length - MAX_NOTICES)) };
+}
+
+/** Labels the app puts on issues it handles, so people can filter on them without the app. */
+export const ROUTED_LABEL = 'spoc-routed';
+export const UNROUTED_LABEL = 'spoc-unrouted';

@@ -1,0 +1,153 @@
+import { NotFoundError } from './errors';
+import { getIssueSpocView } from './get-issue-spoc-view';
+import { listMyTriageQueue, listVettedQueue } from './list-triage-queue';
+import { previewRouting } from './preview-routing';
+import { routeClientIssue } from './route-client-issue';
+import { ADMIN, aWorld, issueRef, PEOPLE, STAFF, SUP, type World } from './testing/world';
+
+/** What the panel and the project page show: the SPOC view, the queues and the routing preview. */
+let world: World;
+const ISSUE = issueRef(1);
+
+beforeEach(async () => {
+  world = aWorld();
+  world.jira.addIssue(ISSUE, {
+    components: [{ id: '1', name: 'Acme Portal' }],
+    reporterAccountId: PEOPLE.client,
+    summary: 'Tracking page times out',
+  });
+  await routeClientIssue.execute(
+    {
+      issueId: ISSUE.id,
+      issueKey: ISSUE.key,
+      ...SUP,
+      summary: 'Tracking page times out',
+      reporterAccountId: PEOPLE.client,
+      facts: { labels: [], components: [{ id: '1', name: 'Acme Portal' }], priority: 'Medium' },
+    },
+    world,
+  );
+  world.jira.calls.length = 0;
+});
+
+const view = (caller: string, permissions: readonly string[] = STAFF) =>
+  getIssueSpocView.execute({ callerAccountId: caller, issueIdOrKey: ISSUE.key }, world.as(permissions));
+
+describe("the issue's SPOC view", () => {
+  it('shows state, client, SPOC with their local time and availability, due time, reasons and what the SPOC may do', async () => {
+    const v = await view(PEOPLE.priya);
+    expect(v).toMatchObject({
+      routed: true,
+      state: 'awaiting-spoc',
+      client: { id: 'acme', name: 'Acme Ltd' },
+      spoc: { accountId: PEOPLE.priya, displayName: 'Priya Shah' },
+      spocNow: { localTime: '10:00', timeZone: 'Europe/London', status: 'available' },
+      dueAt: '2025-06-09T13:00:00.000Z',
+      dueLocal: '14:00 Europe/London',
+      responseStatus: 'on-track',
+      callerRoles: ['spoc'],
+    });
+    expect(v.spocNow?.sentence).toMatch(
+      /Priya Shah is working until 17:00 Europe\/London with 1 of 8 open client issues/,
+    );
+    expect(v.reasons[0]).toMatch(/matched by rule 1 of 2 \(component Acme Portal\)/);
+    expect(v.allowedActions).toEqual([
+      'accept-for-delivery',
+      'request-info',
+      'reject',
+      'mark-duplicate',
+      'reassign',
+      'escalate',
+    ]);
+    expect(v.history).toHaveLength(1);
+  });
+
+  it('offers delivery nothing until the issue is vetted, and a backup the take-over', async () => {
+    expect((await view(PEOPLE.dev)).allowedActions).toEqual([]);
+    expect((await view(PEOPLE.kenji)).allowedActions).toContain('take-over');
+  });
+
+  it('rewrites the spoc property when someone changed it, and says so', async () => {
+    world.jira.issue(ISSUE.id).property = { state: 'vetted', clientId: 'acme' };
+    const v = await view(PEOPLE.priya);
+    expect(world.jira.issue(ISSUE.id).property).toMatchObject({
+      state: 'awaiting-spoc',
+      spocAccountId: PEOPLE.priya,
+    });
+    expect(v.notices.at(-1)).toMatch(
+      /state is "vetted" on the issue but "awaiting-spoc" in the app's record/,
+    );
+    expect(v.state).toBe('awaiting-spoc');
+  });
+
+  it('shows the client who their SPOC is and the state, but no staff availability or internal reasons', async () => {
+    const v = await view(PEOPLE.client, ['BROWSE_PROJECTS', 'ADD_COMMENTS']);
+    expect(v).toMatchObject({
+      state: 'awaiting-spoc',
+      spoc: { displayName: 'Priya Shah' },
+      spocNow: null,
+      reasons: [],
+    });
+    expect(v.history).toEqual([]);
+    expect(v.allowedActions).toEqual([]);
+  });
+
+  it('is refused to someone who cannot see the issue', async () => {
+    await expect(
+      getIssueSpocView.execute(
+        { callerAccountId: PEOPLE.stranger, issueIdOrKey: ISSUE.key },
+        world.as(STAFF, () => false),
+      ),
+    ).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe('queues', () => {
+  it("lists the SPOC's open client issues as they may see them", async () => {
+    const mine = await listMyTriageQueue.execute({ callerAccountId: PEOPLE.priya }, world.as(STAFF));
+    expect(mine).toEqual([
+      expect.objectContaining({
+        issueKey: 'SUP-1',
+        summary: 'Tracking page times out',
+        state: 'awaiting-spoc',
+      }),
+    ]);
+    expect(await listMyTriageQueue.execute({ callerAccountId: PEOPLE.kenji }, world.as(STAFF))).toEqual([]);
+  });
+
+  it('lists vetted issues from the app’s record, not from a rewritten property', async () => {
+    world.jira.issue(ISSUE.id).property = { state: 'vetted' };
+    expect(
+      await listVettedQueue.execute({ callerAccountId: PEOPLE.dev, projectKey: 'SUP' }, world.as(STAFF)),
+    ).toEqual([]);
+  });
+});
+
+describe('routing preview', () => {
+  it('says which client and SPOC an issue would get, and why, writing nothing', async () => {
+    const preview = await previewRouting.execute(
+      {
+        callerAccountId: PEOPLE.maria,
+        projectKey: 'SUP',
+        payload: { components: ['Acme Portal'], priority: 'Highest' },
+      },
+      world.as(ADMIN),
+    );
+    expect(preview).toMatchObject({
+      outcome: 'routed',
+      client: { id: 'acme' },
+      spoc: { accountId: PEOPLE.priya },
+    });
+    expect(preview.reasons.join(' ')).toMatch(/Response target for priority Highest: 1 h/);
+    expect(world.jira.writes()).toEqual([]);
+  });
+
+  it('is for SPOCs and administrators only', async () => {
+    await expect(
+      previewRouting.execute(
+        { callerAccountId: PEOPLE.stranger, projectKey: 'SUP', payload: {} },
+        world.as(['BROWSE_PROJECTS']),
+      ),
+    ).rejects.toThrow(/Only SPOCs and project administrators/);
+  });
+});
