@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildUi, customUiBundles } from './build-ui';
+import {
+  budgetProblems,
+  buildUi,
+  customUiBundles,
+  floorEntry,
+  floorImports,
+  INITIAL_BUDGET_BYTES,
+  MARGIN_BUDGET_BYTES,
+} from './build-ui';
 
 describe('build-ui', () => {
   let appDir: string;
@@ -57,7 +65,14 @@ describe('build-ui', () => {
     expect(report?.name).toBe('first');
     expect(report?.initialGzipBytes).toBeGreaterThan(0);
     expect(report?.totalGzipBytes).toBeGreaterThan(report?.initialGzipBytes ?? 0);
-    expect(lines).toEqual([expect.stringMatching(/^✓ first: \d+\.\d KB gzipped on first load/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^✓ first: \d+\.\d KB gzipped on first load .*; floor \d+\.\d KB, -?\d+\.\d KB above it/,
+      ),
+    ]);
+    // A bundle importing nothing but its own code has React DOM as its floor.
+    expect(report?.floorGzipBytes).toBeGreaterThan(30 * 1024);
+    expect(report?.marginBytes).toBe((report?.initialGzipBytes ?? 0) - (report?.floorGzipBytes ?? 0));
   });
 
   it('says which bundle is unknown or has no entry', async () => {
@@ -69,4 +84,80 @@ describe('build-ui', () => {
       'Custom UI entry missing: static/second/src/index.tsx',
     );
   });
+});
+
+describe('the floor of a bundle', () => {
+  it('imports exactly the platform exports the sources import, leaving out types and own files', () => {
+    const src = fs.mkdtempSync(path.join(os.tmpdir(), 'spoc-floor-src-'));
+    try {
+      fs.mkdirSync(path.join(src, 'parts'));
+      fs.writeFileSync(
+        path.join(src, 'index.tsx'),
+        [
+          "import Button from '@atlaskit/button/new';",
+          "import { token, type CSSToken } from '@atlaskit/tokens';",
+          "import type { Props } from '@atlaskit/select';",
+          "import { invoke as call, view } from '@forge/bridge';",
+          "import { useState } from 'react';",
+          "import luxon from 'luxon';",
+          "import { App } from './App';",
+          "const Lazy = () => import('@atlaskit/textarea');",
+        ].join('\n'),
+      );
+      fs.writeFileSync(
+        path.join(src, 'parts', 'x.ts'),
+        "import Lozenge, { type X } from '@atlaskit/lozenge';",
+      );
+      const imports = floorImports(src);
+      const asObject = Object.fromEntries([...imports].map(([spec, names]) => [spec, [...names].sort()]));
+      expect(asObject).toEqual({
+        '@atlaskit/button/new': ['default'],
+        '@atlaskit/tokens': ['token'],
+        '@forge/bridge': ['invoke', 'view'],
+        react: ['useState'],
+        '@atlaskit/textarea': ['*'],
+        '@atlaskit/lozenge': ['default'],
+        'react-dom/client': ['createRoot'],
+        'react/jsx-runtime': ['jsx'],
+      });
+      const entry = floorEntry(imports);
+      expect(entry).toContain('import { invoke as m2_2 } from "@forge/bridge";');
+      expect(entry).toContain('import * as m4_5 from "@atlaskit/textarea";');
+      expect(entry).not.toContain('luxon');
+    } finally {
+      fs.rmSync(src, { recursive: true, force: true });
+    }
+  });
+
+  it('names what is over budget', () => {
+    const kb = 1024;
+    expect(budgetProblems('spoc-panel', 140 * kb, 120 * kb)).toEqual([]);
+    expect(budgetProblems('spoc-panel', 151 * kb, 140 * kb)).toEqual([
+      '151.0 KB on first load, more than 150.0 KB',
+    ]);
+    expect(budgetProblems('spoc-project-page', 200 * kb, 160 * kb)).toEqual([
+      '40.0 KB above its floor, more than 30.0 KB',
+    ]);
+  });
+});
+
+describe("the app's Custom UI bundles", () => {
+  it('stay within their budgets: the issue panel at most 150 KB, each at most 30 KB above its floor', async () => {
+    const appDir = path.resolve(__dirname, '..');
+    const { bundles } = await buildUi({ appDir, quiet: true });
+    expect(bundles.map((b) => b.name).sort()).toEqual(
+      customUiBundles(appDir)
+        .map((b) => b.name)
+        .sort(),
+    );
+    for (const bundle of bundles) {
+      expect({ name: bundle.name, overBudget: bundle.overBudget }).toEqual({
+        name: bundle.name,
+        overBudget: [],
+      });
+      expect(bundle.marginBytes).toBeLessThanOrEqual(MARGIN_BUDGET_BYTES);
+    }
+    const panel = bundles.find((b) => b.name === 'spoc-panel');
+    expect(panel?.initialGzipBytes).toBeLessThanOrEqual(INITIAL_BUDGET_BYTES['spoc-panel'] as number);
+  }, 180_000);
 });

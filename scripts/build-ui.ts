@@ -6,9 +6,15 @@
  *   npx tsx scripts/build-ui.ts                 build every bundle once
  *   npx tsx scripts/build-ui.ts --watch         rebuild a bundle whenever its sources change
  *   npx tsx scripts/build-ui.ts spoc-panel      build only the named bundles
+ *
+ * Each bundle is measured against its **floor**: the same build of a bare entry that imports only React,
+ * `@forge/bridge` and the `@atlaskit` exports the bundle's sources import. A bundle may add at most
+ * `MARGIN_BUDGET_BYTES` of gzipped initial JavaScript and CSS above its floor; the issue panel, which opens
+ * with every issue, at most `INITIAL_BUDGET_BYTES[name]` in all.
  */
 import esbuild from 'esbuild';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import YAML from 'yaml';
@@ -33,7 +39,18 @@ export interface BundleReport {
   readonly initialGzipBytes: number;
   /** gzip-9 size of every .js and .css file, lazily loaded chunks (themes, locales) included. */
   readonly totalGzipBytes: number;
+  /** gzip-9 initial size of the bare entry importing only what the bundle imports from its platform packages. */
+  readonly floorGzipBytes: number;
+  /** initialGzipBytes - floorGzipBytes. */
+  readonly marginBytes: number;
+  /** Why the bundle is over budget, or empty. */
+  readonly overBudget: readonly string[];
 }
+
+/** Gzipped bytes a bundle may add above its floor on first load. */
+export const MARGIN_BUDGET_BYTES = 30 * 1024;
+/** Gzipped initial bytes in all, for the bundles that have such a limit. */
+export const INITIAL_BUDGET_BYTES: Readonly<Record<string, number>> = { 'spoc-panel': 150 * 1024 };
 
 export interface UiBuild {
   readonly bundles: readonly BundleReport[];
@@ -158,7 +175,7 @@ function writeHtmlAndReport(
   return {
     name: 'forge-custom-ui-html',
     setup(build) {
-      build.onEnd((result) => {
+      build.onEnd(async (result) => {
         builds++;
         if (result.errors.length > 0 || !result.metafile) {
           // A one-off build rejects with esbuild's own message; a watcher keeps going and says why.
@@ -180,20 +197,130 @@ function writeHtmlAndReport(
         }
         const hasCss = fs.existsSync(path.join(bundle.outDir, 'index.css'));
         fs.writeFileSync(path.join(bundle.outDir, 'index.html'), indexHtml(bundle.name, hasCss));
+        const initialGzipBytes = gzipSize(
+          bundle.outDir,
+          initialFiles(result.metafile, bundle.outDir, appDir),
+        );
+        const floorGzipBytes = await floorSize(bundle, appDir);
         const sizes: BundleReport = {
           name: bundle.name,
           outDir: bundle.outDir,
-          initialGzipBytes: gzipSize(bundle.outDir, initialFiles(result.metafile, bundle.outDir, appDir)),
+          initialGzipBytes,
           totalGzipBytes: gzipSize(bundle.outDir),
+          floorGzipBytes,
+          marginBytes: initialGzipBytes - floorGzipBytes,
+          overBudget: budgetProblems(bundle.name, initialGzipBytes, floorGzipBytes),
         };
         report(sizes);
         log(
-          `${builds > 1 ? '↻' : '✓'} ${bundle.name}: ${formatKb(sizes.initialGzipBytes)} gzipped on first load ` +
-            `(${formatKb(sizes.totalGzipBytes)} with lazy chunks)`,
+          `${sizes.overBudget.length > 0 ? '✗' : builds > 1 ? '↻' : '✓'} ${bundle.name}: ` +
+            `${formatKb(sizes.initialGzipBytes)} gzipped on first load ` +
+            `(${formatKb(sizes.totalGzipBytes)} with lazy chunks); floor ${formatKb(floorGzipBytes)}, ` +
+            `${formatKb(sizes.marginBytes)} above it (budget ${formatKb(MARGIN_BUDGET_BYTES)})` +
+            sizes.overBudget.map((problem) => `\n    over budget: ${problem}`).join(''),
         );
       });
     },
   };
+}
+
+export function budgetProblems(name: string, initial: number, floor: number): string[] {
+  const problems: string[] = [];
+  const limit = INITIAL_BUDGET_BYTES[name];
+  if (limit !== undefined && initial > limit)
+    problems.push(`${formatKb(initial)} on first load, more than ${formatKb(limit)}`);
+  if (initial - floor > MARGIN_BUDGET_BYTES)
+    problems.push(`${formatKb(initial - floor)} above its floor, more than ${formatKb(MARGIN_BUDGET_BYTES)}`);
+  return problems;
+}
+
+/** Packages that make up a bundle's floor: the ones every Custom UI needs or that Atlassian supplies. */
+const FLOOR_PACKAGE = /^(react|react-dom|@forge\/bridge|@atlaskit\/[^/]+)(\/.*)?$/;
+
+/**
+ * What a bundle's sources import from its floor packages: specifier → imported names (`*` for a whole
+ * module, `default` for a default import). Type-only imports are left out, as the build leaves them out.
+ */
+export function floorImports(srcDir: string): Map<string, Set<string>> {
+  const imports = new Map<string, Set<string>>();
+  const add = (spec: string, name: string) => {
+    if (!FLOOR_PACKAGE.test(spec)) return;
+    const names = imports.get(spec) ?? new Set<string>();
+    names.add(name);
+    imports.set(spec, names);
+  };
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return files(full);
+      return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+    });
+  for (const file of files(srcDir)) {
+    const source = fs.readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/import\s+(?!type\s)([^'";]*?)\s+from\s+['"]([^'"]+)['"]/g)) {
+      const clause = match[1] as string;
+      const spec = match[2] as string;
+      const namespace = /\*\s+as\s+\w+/.test(clause);
+      if (namespace) add(spec, '*');
+      const defaultName = /^\s*([A-Za-z_$][\w$]*)\s*(,|$)/.exec(clause);
+      if (defaultName) add(spec, 'default');
+      const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? '';
+      for (const part of named.split(',')) {
+        const item = part.trim();
+        if (item === '' || item.startsWith('type ')) continue;
+        add(spec, (item.split(/\s+as\s+/)[0] as string).trim());
+      }
+    }
+    for (const match of source.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) add(match[1] as string, '*');
+  }
+  // Every bundle renders with React DOM; JSX compiles to the automatic runtime.
+  add('react-dom/client', 'createRoot');
+  add('react/jsx-runtime', 'jsx');
+  return imports;
+}
+
+/** The bare entry of a bundle's floor: imports exactly what the bundle imports and keeps all of it. */
+export function floorEntry(imports: Map<string, Set<string>>): string {
+  const lines: string[] = [];
+  const kept: string[] = [];
+  [...imports].forEach(([spec, names], i) => {
+    for (const name of names) {
+      const local = `m${i}_${kept.length}`;
+      kept.push(local);
+      if (name === '*') lines.push(`import * as ${local} from ${JSON.stringify(spec)};`);
+      else if (name === 'default') lines.push(`import ${local} from ${JSON.stringify(spec)};`);
+      else lines.push(`import { ${name} as ${local} } from ${JSON.stringify(spec)};`);
+    }
+  });
+  lines.push(`(globalThis as unknown as { floor: unknown[] }).floor = [${kept.join(', ')}];`);
+  return lines.join('\n') + '\n';
+}
+
+/** gzip-9 initial size of the bundle's floor, built with the bundle's own esbuild options. */
+export async function floorSize(bundle: CustomUiBundle, appDir: string): Promise<number> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `spoc-floor-${bundle.name}-`));
+  try {
+    const entry = path.join(workDir, 'index.tsx');
+    fs.writeFileSync(entry, floorEntry(floorImports(path.dirname(bundle.entry))));
+    const outDir = path.join(workDir, 'build');
+    const floor: CustomUiBundle = { ...bundle, name: `${bundle.name} floor`, entry, outDir };
+    const options = buildOptions(
+      floor,
+      appDir,
+      () => undefined,
+      false,
+      () => undefined,
+    );
+    const result = await esbuild.build({
+      ...options,
+      plugins: [],
+      // The bundle's own packages, or this repository's when the app folder has none (tests).
+      nodePaths: [path.join(appDir, 'node_modules'), path.resolve(__dirname, '..', 'node_modules')],
+    });
+    return gzipSize(outDir, initialFiles(result.metafile as esbuild.Metafile, outDir, appDir));
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
 }
 
 /** Relative paths only: Forge serves each resource from its own origin and path, under a strict CSP. */

@@ -48,17 +48,20 @@ afterAll(async () => {
 });
 
 describe('issue view', () => {
-  it("shows the issue panel with the signed-in person's context, resolver reply and Jira data", async () => {
+  it("shows the issue panel with the page's context and its resolver's answer for the signed-in person", async () => {
+    const before = site.forge.invocations().length;
     await signIn(page, site.url, PRIYA.email, '/browse/SUP-1');
     await expectText(page, '[data-testid=signed-in-as]', PRIYA.name);
     const panel = await moduleFrame(page, 'spoc-panel');
-    // getContext: the issue and the account come from the host page.
+    // getContext names the issue; invoke('getSpocView') ran the resolver (the app is not configured on
+    // this site, so it routed nothing and says so).
     await expectText(panel, '[data-testid=panel-issue]', 'SUP-1');
-    await expectText(panel, '[data-testid=panel-account]', PRIYA.accountId);
-    // requestJira('/rest/api/3/myself') answered as the signed-in person.
-    await expectText(panel, '[data-testid=panel-viewer]', PRIYA.name);
-    // invoke('getIssueActivity') ran the resolver (nothing seen yet on a fresh site).
-    await expectText(panel, '[data-testid=panel-activity]', 'No issue events seen yet');
+    await expectText(panel, '[data-testid=panel-not-routed]', 'did not route this issue');
+    const calls = site.forge
+      .invocations()
+      .slice(before)
+      .filter((i) => i.moduleKey === 'spoc-panel' && i.resolverFunction === 'getSpocView');
+    expect(calls.map((i) => i.accountId)).toEqual([PRIYA.accountId]);
     // The frame grows with its content instead of keeping the default height.
     const height = await page.$eval(
       'iframe[data-module-key=spoc-panel]',
@@ -67,7 +70,7 @@ describe('issue view', () => {
     expect(height).toBeGreaterThan(120);
   });
 
-  it('adds a comment through the REST API, which fires the trigger the panel then reports', async () => {
+  it("adds a comment through the REST API, which fires the trigger the panel's resolver then reports", async () => {
     // SUP-3 is this test's own issue: the others expect an issue the app has not seen events of.
     await signIn(page, site.url, PRIYA.email, '/browse/SUP-3');
     await page.fill('form[data-action=comment] textarea', 'Looking at it now.');
@@ -79,7 +82,17 @@ describe('issue view', () => {
     await site.idle();
     await page.reload();
     const panel = await moduleFrame(page, 'spoc-panel');
-    await expectText(panel, '[data-testid=panel-activity]', 'avi:jira:commented:issue');
+    await expectText(panel, '[data-testid=panel-issue]', 'SUP-3');
+    // The bundle's invoke goes through the bridge host, with the context of this frame.
+    const activity = (await panel.evaluate(() =>
+      (globalThis as unknown as { __bridge: Bridge }).__bridge.callBridge('invoke', {
+        functionKey: 'getIssueActivity',
+      }),
+    )) as { ok: boolean; data: { issueKey: string; lastEventType: string } | null };
+    expect(activity).toMatchObject({
+      ok: true,
+      data: { issueKey: 'SUP-3', lastEventType: 'avi:jira:commented:issue' },
+    });
     await screenshot(page, 'issue-view');
   });
 
@@ -295,7 +308,7 @@ describe("the bridge's trust boundary", () => {
     const before = violations();
     await signIn(page, site.url, PRIYA.email, '/browse/SUP-1');
     const panel = await moduleFrame(page, 'spoc-panel');
-    await expectText(panel, '[data-testid=panel-viewer]', PRIYA.name);
+    await expectText(panel, '[data-testid=panel-not-routed]', 'did not route');
     // The app's own bundle needs nothing the manifest does not declare.
     expect(violations()).toBe(before);
     const outcome = await panel.evaluate(async () => {

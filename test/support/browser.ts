@@ -165,3 +165,35 @@ export async function restAs<T>(
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+  /** The start of each offending element's HTML. */
+  readonly html: string[];
+}
+
+/**
+ * axe-core's serious and critical violations in a page or frame. The script is evaluated through the
+ * DevTools protocol, so the frame's Content-Security-Policy (no inline scripts) does not stop it.
+ */
+export async function seriousAxeViolations(scope: Page | Frame): Promise<AxeViolation[]> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await scope.evaluate(`${source}\n;void 0;`);
+  return scope.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<any> } })
+      .axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as any[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id as string,
+        impact: v.impact as string,
+        help: v.help as string,
+        targets: (v.nodes as any[]).map((n) => String(n.target)),
+        html: (v.nodes as any[]).map((n) => String(n.html).slice(0, 160)),
+      }));
+  });
+}

@@ -1,41 +1,27 @@
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useState } from 'react';
-import {
-  getIssueActivity,
-  getViewer,
-  loadContext,
-  type IssueActivity,
-  type PanelContext,
-  type Viewer,
-} from './api';
+import { getSpocView, loadContext, type PanelContext, type SpocIssueView } from './api';
 import { messages } from './messages';
-
-interface Loaded {
-  readonly context: PanelContext;
-  readonly viewer: Viewer;
-  readonly activity: IssueActivity | null;
-}
+import { Notice } from './Notice';
+import { SpocPanel } from './SpocPanel';
 
 type State =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly error: string }
-  | ({ readonly kind: 'ready' } & Loaded);
+  | { readonly kind: 'ready'; readonly context: PanelContext; readonly view: SpocIssueView };
 
-async function load(): Promise<Loaded> {
-  const [context, viewer, reply] = await Promise.all([loadContext(), getViewer(), getIssueActivity()]);
+async function load(): Promise<{ context: PanelContext; view: SpocIssueView }> {
+  const [context, reply] = await Promise.all([loadContext(), getSpocView()]);
   if (!reply.ok) throw new Error(reply.error);
-  return { context, viewer, activity: reply.data };
+  return { context, view: reply.data };
 }
 
-const rowStyle = {
-  display: 'flex',
-  gap: token('space.100', '8px'),
-  margin: `${token('space.050', '4px')} 0`,
+const pageStyle = {
+  color: token('color.text', '#172B4D'),
+  font: token('font.body', '14px sans-serif'),
+  padding: token('space.025', '2px'),
 };
-const labelStyle = { color: token('color.text.subtle', '#44546F'), minWidth: '7rem' };
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -47,46 +33,29 @@ export function App() {
   }, []);
   useEffect(refresh, [refresh]);
 
-  if (state.kind === 'loading') return <p>{messages.loading}</p>;
-  if (state.kind === 'failed') {
-    return (
-      <SectionMessage appearance="error" title={messages.failed}>
-        <p data-testid="panel-error">{state.error}</p>
-      </SectionMessage>
-    );
-  }
-  const { context, viewer, activity } = state;
   return (
-    <main style={{ color: token('color.text', '#172B4D'), font: token('font.body', '14px sans-serif') }}>
-      <div style={rowStyle}>
-        <span style={labelStyle}>{messages.issue}</span>
-        <strong data-testid="panel-issue">{context.issueKey}</strong>
-        <Lozenge>{context.projectKey}</Lozenge>
-      </div>
-      <div style={rowStyle}>
-        <span style={labelStyle}>{messages.viewer}</span>
-        <span data-testid="panel-viewer">{viewer.displayName}</span>
-        <code data-testid="panel-account">{context.accountId}</code>
-      </div>
-      <h3 style={{ font: token('font.heading.xsmall', 'bold 14px sans-serif') }}>
-        {messages.activityHeading}
-      </h3>
-      {activity ? (
-        <div data-testid="panel-activity">
-          <div style={rowStyle}>
-            <span style={labelStyle}>{messages.lastEvent}</span>
-            <code>{activity.lastEventType}</code>
-          </div>
-          <div style={rowStyle}>
-            <span style={labelStyle}>{messages.eventsSeen}</span>
-            <span>{activity.eventsSeen}</span>
-          </div>
-        </div>
-      ) : (
-        <p data-testid="panel-activity">{messages.noActivity}</p>
+    <main style={pageStyle} aria-busy={state.kind === 'loading'}>
+      {state.kind === 'loading' && <p data-testid="panel-loading">{messages.loading}</p>}
+      {state.kind === 'failed' && (
+        <Notice tone="error" title={messages.failed}>
+          <p data-testid="panel-error">{state.error}</p>
+          <Button onClick={refresh}>{messages.retry}</Button>
+        </Notice>
       )}
-      <p style={{ color: token('color.text.subtlest', '#626F86') }}>{messages.placeholder}</p>
-      <Button onClick={refresh}>{messages.refresh}</Button>
+      {state.kind === 'ready' && (
+        <SpocPanel
+          issueKey={state.context.issueKey || state.view.issueKey}
+          view={state.view}
+          onChanged={(view) => setState({ ...state, view })}
+        />
+      )}
+      {state.kind === 'ready' && (
+        <div style={{ marginTop: token('space.150', '12px') }}>
+          <Button appearance="subtle" spacing="compact" onClick={refresh}>
+            {messages.refresh}
+          </Button>
+        </div>
+      )}
     </main>
   );
 }

@@ -1,15 +1,121 @@
+import type { CallerRole, TriageActionName } from './api';
+
 /** Every text the SPOC panel shows, in one place (ready for translation). */
 export const messages = {
   loading: 'Loading SPOC…',
-  heading: 'SPOC',
-  issue: 'Issue',
-  project: 'Project',
-  viewer: 'You',
-  activityHeading: 'What the app has seen',
-  noActivity: 'No issue events seen yet. Edit or comment on the issue and reopen the panel.',
-  lastEvent: 'Last event',
-  eventsSeen: 'Events seen',
-  refresh: 'Refresh',
   failed: 'The SPOC panel could not load',
-  placeholder: 'Routing, triage and the SPOC field arrive with the full SPOC panel.',
+  retry: 'Try again',
+  refresh: 'Refresh',
+  notRouted: 'SPOC for Jira did not route this issue',
+  notRoutedBody:
+    'No client rule matched it, so it has no SPOC. A manager can add a rule under Clients & SPOCs.',
+  client: 'Client',
+  spoc: 'SPOC',
+  noSpoc: 'Nobody yet',
+  localTime: (time: string, zone: string) => `${time} local time (${zone})`,
+  responseDue: 'Response due',
+  noDueTime: 'No response target running',
+  vettedAt: 'Vetted',
+  duplicateOf: 'Duplicate of',
+  escalation: (level: number) => `Escalation level ${level}`,
+  bounceBacks: (n: number) => (n === 1 ? 'Sent back once' : `Sent back ${n} times`),
+  whyHeading: 'Why it was routed here',
+  noticesHeading: 'Noticed by the app',
+  pending:
+    'Some updates to Jira are still waiting (Jira asked the app to slow down); they will follow shortly.',
+  historyHeading: (n: number) => `History (${n})`,
+  actionsHeading: 'Your actions',
+  youAre: (roles: string) => `You are ${roles} for this issue.`,
+  noActions: 'There is nothing for you to do on this issue right now.',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  working: 'Saving…',
+  actionFailed: 'That did not work',
+  required: 'Please fill this in.',
+  optionalNote: 'Note (optional)',
+  formLoadFailed: 'The form could not load. Reload the issue and try again.',
+  searchPeople: 'Type a name to search',
+  noPeople: 'Nobody matches',
+  loadingPeople: 'Searching…',
 } as const;
+
+export const roleNames: Record<CallerRole, string> = {
+  spoc: 'the SPOC',
+  backup: 'a backup SPOC',
+  delegate: 'the delegate',
+  delivery: 'on the delivery team',
+  manager: 'the escalation manager',
+};
+
+export const responseStatusNames = {
+  'not-running': 'not running',
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  breached: 'breached',
+} as const;
+
+export const spocStatusNames = {
+  available: 'available',
+  away: 'away',
+  'at-capacity': 'at capacity',
+  'off-shift': 'off shift',
+} as const;
+
+/** What each action is called on its button, what its form asks and what its confirm button says. */
+export const actionTexts: Record<
+  TriageActionName,
+  { readonly button: string; readonly title: string; readonly field: string; readonly confirm: string }
+> = {
+  'accept-for-delivery': {
+    button: 'Accept for delivery',
+    title: 'Accept this issue for delivery?',
+    field: 'Note for the delivery team (optional)',
+    confirm: 'Accept',
+  },
+  'request-info': {
+    button: 'Request information',
+    title: 'Ask the client for information',
+    field: 'What do you need from the client?',
+    confirm: 'Send request',
+  },
+  reject: {
+    button: 'Reject',
+    title: 'Reject this issue',
+    field: 'Why is it rejected? The client sees this.',
+    confirm: 'Reject',
+  },
+  'mark-duplicate': {
+    button: 'Duplicate',
+    title: 'Mark as a duplicate',
+    field: 'Key of the issue it duplicates (e.g. SUP-12)',
+    confirm: 'Mark duplicate',
+  },
+  reassign: {
+    button: 'Reassign',
+    title: 'Reassign to another SPOC',
+    field: 'Why are you handing it over?',
+    confirm: 'Reassign',
+  },
+  escalate: {
+    button: 'Escalate',
+    title: 'Escalate this issue',
+    field: 'Why does it need escalating?',
+    confirm: 'Escalate',
+  },
+  'take-over': {
+    button: 'Take over',
+    title: 'Take over as SPOC?',
+    field: 'Note (optional)',
+    confirm: 'Take over',
+  },
+  'return-to-spoc': {
+    button: 'Return to SPOC',
+    title: 'Return this issue to its SPOC',
+    field: 'What is unclear?',
+    confirm: 'Return',
+  },
+};
+
+export const reassignTo = 'New SPOC';
+export const duplicateNote = 'Note (optional)';
+export const actionDone = 'Done';

@@ -1,0 +1,249 @@
+import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import { Badge, type BadgeAppearance } from './Badge';
+import { Notice } from './Notice';
+import { flag, type SpocIssueView, type TriageActionName, type TriageStateName } from './api';
+import { actionTexts, messages, responseStatusNames, roleNames, spocStatusNames } from './messages';
+
+// The confirmation form (text fields and the person picker) is not needed for the first paint.
+const ActionForm = lazy(() => import('./ActionForm'));
+
+const STATE_APPEARANCE: Record<TriageStateName, BadgeAppearance> = {
+  'awaiting-spoc': 'new',
+  'info-requested': 'moved',
+  vetted: 'success',
+  rejected: 'removed',
+  duplicate: 'default',
+  returned: 'moved',
+};
+
+const RESPONSE_APPEARANCE: Record<keyof typeof responseStatusNames, BadgeAppearance> = {
+  'not-running': 'default',
+  'on-track': 'success',
+  'at-risk': 'moved',
+  breached: 'removed',
+};
+
+const SPOC_APPEARANCE: Record<keyof typeof spocStatusNames, BadgeAppearance> = {
+  available: 'success',
+  away: 'removed',
+  'at-capacity': 'moved',
+  'off-shift': 'default',
+};
+
+const subtle = { color: token('color.text.subtle', '#44546F') };
+const headingStyle = {
+  font: token('font.heading.xsmall', '600 14px/16px sans-serif'),
+  margin: `${token('space.200', '16px')} 0 ${token('space.075', '6px')}`,
+};
+const rowStyle = {
+  display: 'flex',
+  flexWrap: 'wrap' as const,
+  alignItems: 'baseline',
+  gap: token('space.100', '8px'),
+  margin: `${token('space.050', '4px')} 0`,
+};
+const labelStyle = { ...subtle, minWidth: '8rem', font: token('font.body.small', '12px sans-serif') };
+const listStyle = { margin: 0, paddingInlineStart: token('space.250', '20px') };
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div style={rowStyle}>
+      <span style={labelStyle}>{label}</span>
+      <span data-testid={testId}>{children}</span>
+    </div>
+  );
+}
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** History lines start with an ISO time; show it the way the rest of Jira shows times. */
+function historyLine(line: string): { at: string | null; text: string } {
+  const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\s+(.*)$/.exec(line);
+  return match ? { at: when(match[1] as string), text: match[2] as string } : { at: null, text: line };
+}
+
+export interface SpocPanelProps {
+  readonly issueKey: string;
+  readonly view: SpocIssueView;
+  readonly onChanged: (view: SpocIssueView) => void;
+}
+
+export function SpocPanel({ issueKey, view, onChanged }: SpocPanelProps) {
+  const [active, setActive] = useState<TriageActionName | null>(null);
+  const actionsHeading = useRef<HTMLHeadingElement>(null);
+  const buttons = useRef(new Map<TriageActionName, HTMLButtonElement | null>());
+
+  if (!view.routed) {
+    return (
+      <div data-testid="panel-not-routed">
+        <div style={rowStyle}>
+          <strong data-testid="panel-issue">{view.issueKey || issueKey}</strong>
+        </div>
+        <Notice tone="information" title={messages.notRouted}>
+          {messages.notRoutedBody}
+        </Notice>
+      </div>
+    );
+  }
+
+  const close = (focusOn: TriageActionName | null) => {
+    setActive(null);
+    // Give focus back where the person was, or to the actions when that button is gone.
+    requestAnimationFrame(() => {
+      const button = focusOn ? buttons.current.get(focusOn) : null;
+      (button ?? actionsHeading.current)?.focus();
+    });
+  };
+
+  return (
+    <div data-testid="spoc-panel">
+      <div style={rowStyle}>
+        <strong data-testid="panel-issue">{view.issueKey}</strong>
+        {view.state && (
+          <span data-testid="panel-state">
+            <Badge appearance={STATE_APPEARANCE[view.state]} isBold>
+              {view.stateLabel ?? view.state}
+            </Badge>
+          </span>
+        )}
+        {view.escalationLevel > 0 && (
+          <span data-testid="panel-escalation">
+            <Badge appearance="removed">{messages.escalation(view.escalationLevel)}</Badge>
+          </span>
+        )}
+        {view.bounceBacks > 0 && <Badge appearance="moved">{messages.bounceBacks(view.bounceBacks)}</Badge>}
+      </div>
+
+      <Row label={messages.client} testId="panel-client">
+        {view.client?.name ?? '—'}
+      </Row>
+      <Row label={messages.spoc} testId="panel-spoc">
+        <strong>{view.spoc?.displayName ?? messages.noSpoc}</strong>
+        {view.spocNow && (
+          <>
+            {' '}
+            <Badge appearance={SPOC_APPEARANCE[view.spocNow.status]}>
+              {spocStatusNames[view.spocNow.status]}
+            </Badge>
+          </>
+        )}
+      </Row>
+      {view.spocNow && (
+        <div style={{ ...rowStyle, ...subtle }} data-testid="panel-spoc-now">
+          <span style={{ minWidth: '8rem' }} />
+          <span>
+            {messages.localTime(view.spocNow.localTime, view.spocNow.timeZone)}. {view.spocNow.sentence}
+          </span>
+        </div>
+      )}
+      <Row label={messages.responseDue} testId="panel-due">
+        {view.dueLocal ?? (view.dueAt ? when(view.dueAt) : messages.noDueTime)}
+        {view.responseStatus && view.responseStatus !== 'not-running' && (
+          <>
+            {' '}
+            <Badge appearance={RESPONSE_APPEARANCE[view.responseStatus]}>
+              {responseStatusNames[view.responseStatus]}
+            </Badge>
+          </>
+        )}
+      </Row>
+      {view.vettedAt && <Row label={messages.vettedAt}>{when(view.vettedAt)}</Row>}
+      {view.duplicateOf && <Row label={messages.duplicateOf}>{view.duplicateOf}</Row>}
+
+      {view.pendingJiraUpdates && <Notice tone="information">{messages.pending}</Notice>}
+
+      <h3 style={headingStyle}>{messages.whyHeading}</h3>
+      {view.summary && <p style={{ margin: 0 }}>{view.summary}</p>}
+      <ol style={listStyle} data-testid="panel-reasons">
+        {view.reasons
+          .filter((reason) => reason !== view.summary)
+          .map((reason, i) => (
+            <li key={i}>{reason}</li>
+          ))}
+      </ol>
+
+      {view.notices.length > 0 && (
+        <Notice tone="warning" title={messages.noticesHeading}>
+          <ul style={listStyle} data-testid="panel-notices">
+            {view.notices.map((notice, i) => (
+              <li key={i}>{notice}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+
+      <h3 style={headingStyle} ref={actionsHeading} tabIndex={-1}>
+        {messages.actionsHeading}
+      </h3>
+      {view.callerRoles.length > 0 && (
+        <p style={{ ...subtle, margin: 0 }} data-testid="panel-roles">
+          {messages.youAre(view.callerRoles.map((role) => roleNames[role]).join(', '))}
+        </p>
+      )}
+      {view.allowedActions.length === 0 ? (
+        <p style={subtle} data-testid="panel-no-actions">
+          {messages.noActions}
+        </p>
+      ) : (
+        <div
+          role="group"
+          aria-label={messages.actionsHeading}
+          data-testid="panel-actions"
+          style={{ ...rowStyle, marginTop: token('space.100', '8px') }}
+        >
+          {view.allowedActions.map((action) => (
+            <Button
+              key={action}
+              ref={(element: HTMLButtonElement | null) => buttons.current.set(action, element)}
+              appearance={action === 'accept-for-delivery' ? 'primary' : 'default'}
+              aria-expanded={active === action}
+              onClick={() => setActive(active === action ? null : action)}
+              testId={`action-${action}`}
+            >
+              {actionTexts[action].button}
+            </Button>
+          ))}
+        </div>
+      )}
+      {active && (
+        <Suspense fallback={<p style={subtle}>{messages.loading}</p>}>
+          <ActionForm
+            key={active}
+            action={active}
+            issueKey={view.issueKey || issueKey}
+            onCancel={() => close(active)}
+            onDone={(reply) => {
+              onChanged(reply.view);
+              flag('success', actionTexts[active].button, reply.summary);
+              close(reply.view.allowedActions.includes(active) ? active : null);
+            }}
+          />
+        </Suspense>
+      )}
+
+      <details style={{ marginTop: token('space.200', '16px') }} data-testid="panel-history">
+        <summary style={{ cursor: 'pointer', font: token('font.heading.xsmall', '600 14px sans-serif') }}>
+          {messages.historyHeading(view.history.length)}
+        </summary>
+        <ol style={listStyle}>
+          {view.history.map((line, i) => {
+            const { at, text } = historyLine(line);
+            return (
+              <li key={i}>
+                {at && <span style={subtle}>{at}: </span>}
+                {text}
+              </li>
+            );
+          })}
+        </ol>
+      </details>
+    </div>
+  );
+}
