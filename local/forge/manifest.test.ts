@@ -3,8 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { appIdOf, findModule, functionUses, loadManifest, ManifestError, parseHandler } from './manifest';
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function appWith(manifest: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forge-manifest-'));
+  made.push(dir);
   fs.writeFileSync(path.join(dir, 'manifest.yml'), manifest);
   return dir;
 }
