@@ -325,3 +325,24 @@ describe("the bridge's trust boundary", () => {
     expect(outcome).toEqual({ injected: false, direct: 'blocked' });
   });
 });
+
+describe('the request log page', () => {
+  it("lists what the app's trigger called when a client filed an issue, with the points charged", async () => {
+    await site.anonymous.delete('/local/api/requests');
+    const filed = await site.as(LI_WEI.email).post('/rest/api/3/issue', {
+      fields: {
+        project: { key: 'SUP' },
+        issuetype: { name: 'Bug' },
+        summary: 'Delivery notes print twice',
+        components: [{ name: 'Acme Portal' }],
+      },
+    });
+    expect(filed.status).toBe(201);
+    await site.idle();
+    await signIn(page, site.url, PRIYA.email, '/local/requests');
+    await expectText(page, '#request-totals', '3 points');
+    const rows = await page.locator('#request-log tbody tr').allInnerTexts();
+    const appRows = rows.filter((row) => /\bapp\b/.test(row));
+    expect(appRows.some((row) => row.includes(`/rest/api/3/issue/${filed.body.id}/comment`))).toBe(true);
+  });
+});
