@@ -75,6 +75,25 @@ describe('build-ui', () => {
     expect(report?.marginBytes).toBe((report?.initialGzipBytes ?? 0) - (report?.floorGzipBytes ?? 0));
   });
 
+  it('rebuilds a bundle in watch mode when its source changes (npm start)', async () => {
+    const build = await buildUi({ appDir, only: ['first'], watch: true, quiet: true });
+    try {
+      const entry = path.join(appDir, 'static', 'first', 'src', 'lazy.ts');
+      fs.writeFileSync(entry, 'export const later = () => "edited while watching";');
+      const outDir = path.join(appDir, 'static', 'first', 'build');
+      const rebuilt = async (): Promise<boolean> =>
+        fs
+          .readdirSync(outDir)
+          .filter((f) => f.endsWith('.js'))
+          .some((f) => fs.readFileSync(path.join(outDir, f), 'utf8').includes('edited while watching'));
+      // Bounded wait for esbuild's watcher: it is event-driven, so poll a little.
+      for (let i = 0; i < 100 && !(await rebuilt()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await rebuilt()).toBe(true);
+    } finally {
+      await build.stop();
+    }
+  });
+
   it('says which bundle is unknown or has no entry', async () => {
     await expect(buildUi({ appDir, only: ['third'], quiet: true })).rejects.toThrow(
       'No Custom UI resource named third',
