@@ -6,8 +6,9 @@ import { startTestSite, TEST_START, type PersonClient, type TestSite } from '../
 /**
  * The local site with SPOC for Jira configured by its demo seed, for the routing tests.
  *
- * The app reads the time from `Date`, as on Forge; the test site's clock is frozen. So that both tell the
- * same time, these tests fake `Date` alone (timers stay real) and move it with the site clock.
+ * The local Forge host makes the app's `Date` follow the site clock during an invocation. These tests also
+ * fake the test file's own `Date` (timers stay real) and move it with the site clock, so expectations they
+ * compute from `new Date()` agree with what the app saw.
  */
 export { PEOPLE };
 
