@@ -84,7 +84,8 @@ describe('the default dashboard', () => {
     await edit.fill('input[name=refresh]', '15');
     await edit.getByRole('button', { name: 'Save' }).click();
 
-    const saved = { projectKey: 'SUP', maxRows: 5, refresh: 15 };
+    // The edit view saves every setting it shows, its defaults included, plus Jira's `refresh` minutes.
+    const saved = { projectKey: 'SUP', capacityWarnPercent: 80, maxRows: 5, refresh: 15 };
     const view = await moduleFrame(page, WORKLOAD);
     expect((await extensionOf(view)).gadgetConfiguration).toEqual(saved);
     await expectResolverAnswered(view, WORKLOAD, SAM.accountId);
@@ -141,10 +142,10 @@ describe("a person's own dashboard", () => {
       page.click(`[data-action=add-gadget][data-module-key=${ESCALATIONS}]`),
     ]);
     const edit = await moduleFrame(page, ESCALATIONS, 'edit');
-    await edit.check('input[name=breachedOnly]');
+    await edit.fill('input[name=breachedAlert]', '3');
     await edit.getByRole('button', { name: 'Save' }).click();
     const view = await moduleFrame(page, ESCALATIONS);
-    expect((await extensionOf(view)).gadgetConfiguration).toMatchObject({ breachedOnly: true });
+    expect((await extensionOf(view)).gadgetConfiguration).toEqual({ breachedAlert: 3, maxRows: 10 });
     await expectResolverAnswered(view, ESCALATIONS, HANNAH.accountId);
 
     const { gadgets } = await restAs<{ gadgets: Array<{ id: number; moduleKey: string }> }>(

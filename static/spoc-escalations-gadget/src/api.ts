@@ -1,29 +1,37 @@
-import { events, invoke, view } from '@forge/bridge';
+import { events, invoke, requestJira, router, view } from '@forge/bridge';
+import type { EscalationSnapshot } from '../../../src/contract/gadgets';
 
 /**
- * Every call the escalation status gadget makes to its resolver (src/resolvers/spoc-gadgets.ts) and to the
- * host goes through this file. The view reads a cached snapshot only, so it costs no Jira calls.
+ * Every call the escalation status gadget makes to its resolver (src/resolvers/spoc-gadgets.ts), to Jira and
+ * to the host goes through this file. The view reads the resolver's snapshot only, so it costs no Jira call;
+ * the edit view asks Jira once, for the projects to choose from.
  */
+export type { EscalationRow, EscalationSnapshot } from '../../../src/contract/gadgets';
+
 export type Reply<T> =
   { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: string };
 
-export interface GadgetSnapshot {
-  readonly takenAt: string | null;
-  readonly rows: readonly unknown[];
-}
-
-/** What the edit view saves with `view.submit`; `refresh` is read by Jira itself (minutes). */
+/**
+ * What the edit view saves with `view.submit`. The resolver narrows by `projectKey` and `maxRows`; the view
+ * raises an alert when `breachedAlert` or more targets are breached; Jira reloads it every `refresh` minutes.
+ */
 export interface EscalationsConfig {
-  readonly breachedOnly: boolean;
+  readonly projectKey?: string;
+  readonly breachedAlert?: number;
+  readonly maxRows: number;
   readonly refresh?: number;
 }
 
-export const DEFAULT_CONFIG: EscalationsConfig = { breachedOnly: false };
+export const DEFAULT_CONFIG: EscalationsConfig = { maxRows: 10 };
+
+export interface ProjectChoice {
+  readonly key: string;
+  readonly name: string;
+}
 
 export interface GadgetContext {
   readonly entryPoint: 'edit' | 'view';
   readonly config: EscalationsConfig;
-  readonly gadgetId: string;
 }
 
 export async function loadContext(): Promise<GadgetContext> {
@@ -31,29 +39,40 @@ export async function loadContext(): Promise<GadgetContext> {
   const extension = context.extension as {
     entryPoint?: string;
     gadgetConfiguration?: Partial<EscalationsConfig>;
-    gadget?: { id?: string };
   };
   return {
     entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view',
     config: { ...DEFAULT_CONFIG, ...(extension.gadgetConfiguration ?? {}) },
-    gadgetId: extension.gadget?.id ?? '',
   };
 }
 
-/** Called without metadata, `invoke` answers the resolver's value itself. */
-export async function getSnapshot(): Promise<Reply<GadgetSnapshot>> {
-  return (await invoke<Reply<GadgetSnapshot>>('getSnapshot')) as Reply<GadgetSnapshot>;
+/** A resolver that throws or answers something else still reaches the gadget as a Reply it can show. */
+export async function getSnapshot(): Promise<Reply<EscalationSnapshot>> {
+  try {
+    const reply = (await invoke<Reply<EscalationSnapshot>>('getSnapshot')) as
+      Reply<EscalationSnapshot> | undefined;
+    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
+    return { ok: false, error: 'The app answered with something unexpected.' };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
 }
 
-export function saveConfig(config: EscalationsConfig): Promise<void> {
-  return view.submit(config);
+/** The projects the person can see, for the edit view's scope choice. */
+export async function getProjects(): Promise<ProjectChoice[]> {
+  const response = await requestJira('/rest/api/3/project/search?maxResults=50', {
+    headers: { Accept: 'application/json' },
+  });
+  if (!response.ok) throw new Error(`Jira answered ${response.status} ${response.statusText}`);
+  const page = (await response.json()) as { values: ProjectChoice[] };
+  return page.values.map(({ key, name }) => ({ key, name }));
 }
 
-export function closeEditor(): Promise<void> {
-  return view.close();
-}
+export const saveConfig = (config: EscalationsConfig): Promise<void> => view.submit(config);
+export const closeEditor = (): Promise<void> => view.close();
+export const openIssue = (issueKey: string): Promise<void> => router.navigate({ target: 'issue', issueKey });
 
-/** Jira's refresh event; only delivered when the module sets `refreshable: false`. */
+/** Jira's refresh event (sent to gadgets that refresh themselves). */
 export async function onDashboardRefresh(listener: () => void): Promise<() => void> {
   const subscription = await events.on('JIRA_DASHBOARD_GADGET_REFRESH', listener);
   return () => subscription.unsubscribe();

@@ -1,9 +1,9 @@
-import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useState } from 'react';
+import { Notice, pageStyle } from '../../shared/ui';
 import { loadContext, type GadgetContext } from './api';
-import { Edit } from './Edit';
 import { messages } from './messages';
-import { View } from './View';
+import { WorkloadEdit } from './WorkloadEdit';
+import { WorkloadView } from './WorkloadView';
 
 /** One resource serves both entry points of the gadget: Jira says which in `extension.entryPoint`. */
 export function App() {
@@ -12,13 +12,16 @@ export function App() {
   useEffect(() => {
     loadContext().then(setContext, (e: unknown) => setError((e as Error).message));
   }, []);
-  if (error) {
-    return (
-      <SectionMessage appearance="error" title={messages.failed}>
-        <p data-testid="gadget-error">{error}</p>
-      </SectionMessage>
-    );
-  }
-  if (!context) return <p>{messages.loading}</p>;
-  return context.entryPoint === 'edit' ? <Edit config={context.config} /> : <View config={context.config} />;
+  return (
+    <main style={pageStyle} aria-busy={!context && !error}>
+      {error && (
+        <Notice tone="error" title={messages.failed}>
+          <p data-testid="gadget-error">{error}</p>
+        </Notice>
+      )}
+      {!context && !error && <p>{messages.loading}</p>}
+      {context?.entryPoint === 'edit' && <WorkloadEdit config={context.config} />}
+      {context?.entryPoint === 'view' && <WorkloadView config={context.config} />}
+    </main>
+  );
 }

@@ -1,37 +1,40 @@
-import { events, invoke, requestJira, view } from '@forge/bridge';
+import { events, invoke, requestJira, router, view } from '@forge/bridge';
+import type { GadgetSnapshot, WorkloadRow } from '../../../src/contract/gadgets';
 
 /**
  * Every call the SPOC workload gadget makes to its resolver (src/resolvers/spoc-gadgets.ts), to Jira and to
- * the host goes through this file. The view reads a cached snapshot only, so it costs no Jira calls; only
- * the edit view asks Jira (for the projects to choose from).
+ * the host goes through this file. The view reads the resolver's snapshot only, so it costs no Jira call;
+ * the edit view asks Jira once, for the projects to choose from.
  */
+export type { WorkloadRow } from '../../../src/contract/gadgets';
+export type WorkloadSnapshot = GadgetSnapshot<WorkloadRow>;
+
 export type Reply<T> =
   { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: string };
 
-export interface GadgetSnapshot {
-  readonly takenAt: string | null;
-  readonly rows: readonly unknown[];
-}
-
-/** What the edit view saves with `view.submit`; `refresh` is read by Jira itself (minutes). */
+/**
+ * What the edit view saves with `view.submit`. The resolver narrows by `projectKey` and `maxRows`; the view
+ * narrows to `spocAccountIds` and colours capacity from `capacityWarnPercent`; Jira reloads the gadget every
+ * `refresh` minutes.
+ */
 export interface WorkloadConfig {
-  /** Only SPOCs of this project's clients; all projects when absent. */
   readonly projectKey?: string;
+  readonly spocAccountIds?: readonly string[];
+  readonly capacityWarnPercent: number;
   readonly maxRows: number;
   readonly refresh?: number;
 }
+
+export const DEFAULT_CONFIG: WorkloadConfig = { maxRows: 10, capacityWarnPercent: 80 };
 
 export interface ProjectChoice {
   readonly key: string;
   readonly name: string;
 }
 
-export const DEFAULT_CONFIG: WorkloadConfig = { maxRows: 10 };
-
 export interface GadgetContext {
   readonly entryPoint: 'edit' | 'view';
   readonly config: WorkloadConfig;
-  readonly gadgetId: string;
 }
 
 export async function loadContext(): Promise<GadgetContext> {
@@ -39,18 +42,23 @@ export async function loadContext(): Promise<GadgetContext> {
   const extension = context.extension as {
     entryPoint?: string;
     gadgetConfiguration?: Partial<WorkloadConfig>;
-    gadget?: { id?: string };
   };
   return {
     entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view',
     config: { ...DEFAULT_CONFIG, ...(extension.gadgetConfiguration ?? {}) },
-    gadgetId: extension.gadget?.id ?? '',
   };
 }
 
-/** Called without metadata, `invoke` answers the resolver's value itself. */
-export async function getSnapshot(): Promise<Reply<GadgetSnapshot>> {
-  return (await invoke<Reply<GadgetSnapshot>>('getSnapshot')) as Reply<GadgetSnapshot>;
+/** A resolver that throws or answers something else still reaches the gadget as a Reply it can show. */
+export async function getSnapshot(): Promise<Reply<WorkloadSnapshot>> {
+  try {
+    const reply = (await invoke<Reply<WorkloadSnapshot>>('getSnapshot')) as
+      Reply<WorkloadSnapshot> | undefined;
+    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
+    return { ok: false, error: 'The app answered with something unexpected.' };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
 }
 
 /** The projects the person can see, for the edit view's scope choice. */
@@ -63,15 +71,11 @@ export async function getProjects(): Promise<ProjectChoice[]> {
   return page.values.map(({ key, name }) => ({ key, name }));
 }
 
-export function saveConfig(config: WorkloadConfig): Promise<void> {
-  return view.submit(config);
-}
+export const saveConfig = (config: WorkloadConfig): Promise<void> => view.submit(config);
+export const closeEditor = (): Promise<void> => view.close();
+export const openIssue = (issueKey: string): Promise<void> => router.navigate({ target: 'issue', issueKey });
 
-export function closeEditor(): Promise<void> {
-  return view.close();
-}
-
-/** Jira's refresh event; only delivered when the module sets `refreshable: false`. */
+/** Jira's refresh event (sent to gadgets that refresh themselves). */
 export async function onDashboardRefresh(listener: () => void): Promise<() => void> {
   const subscription = await events.on('JIRA_DASHBOARD_GADGET_REFRESH', listener);
   return () => subscription.unsubscribe();

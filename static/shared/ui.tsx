@@ -1,0 +1,365 @@
+import { token } from '@atlaskit/tokens';
+import type { CSSProperties, ReactNode } from 'react';
+
+/**
+ * Small building blocks both SPOC gadgets draw with design tokens, in the issue panel's look. The Atlaskit
+ * lozenge and section message would bring their primitives into each gadget's first paint; these are a few
+ * hundred bytes. Every text comes from the gadget's own messages module.
+ */
+export const pageStyle: CSSProperties = {
+  color: token('color.text', '#172B4D'),
+  font: token('font.body', '14px sans-serif'),
+  padding: token('space.025', '2px'),
+};
+
+export const fieldStyle: CSSProperties = {
+  display: 'grid',
+  gap: token('space.050', '4px'),
+  marginBottom: token('space.150', '12px'),
+};
+
+export const controlStyle: CSSProperties = {
+  font: 'inherit',
+  color: token('color.text', '#172B4D'),
+  background: token('color.background.input', '#FFFFFF'),
+  border: `1px solid ${token('color.border.input', '#8590A2')}`,
+  borderRadius: token('radius.small', '3px'),
+  padding: `${token('space.050', '4px')} ${token('space.100', '8px')}`,
+  minHeight: '32px',
+};
+
+export const subtleText: CSSProperties = {
+  color: token('color.text.subtle', '#44546F'),
+  font: token('font.body.small', '12px sans-serif'),
+};
+
+export const tableStyle: CSSProperties = { width: '100%', borderCollapse: 'collapse' };
+export const cellStyle: CSSProperties = {
+  textAlign: 'start',
+  padding: `${token('space.050', '4px')} ${token('space.075', '6px')}`,
+  borderBottom: `1px solid ${token('color.border', '#091E4224')}`,
+  verticalAlign: 'top',
+};
+export const headStyle: CSSProperties = {
+  ...cellStyle,
+  color: token('color.text.subtle', '#44546F'),
+  font: token('font.body.small', '12px sans-serif'),
+  fontWeight: token('font.weight.bold', '700'),
+};
+
+export type Tone = 'neutral' | 'information' | 'success' | 'warning' | 'danger';
+
+const BADGE: Record<Tone, [string, string]> = {
+  neutral: [token('color.background.neutral', '#091E420F'), token('color.text.subtle', '#44546F')],
+  information: [token('color.background.information', '#E9F2FF'), token('color.text.information', '#0055CC')],
+  success: [token('color.background.success', '#DCFFF1'), token('color.text.success', '#216E4E')],
+  warning: [token('color.background.warning', '#FFF7D6'), token('color.text.warning', '#A54800')],
+  danger: [token('color.background.danger', '#FFECEB'), token('color.text.danger', '#AE2E24')],
+};
+
+/** A lozenge: short uppercase state text. */
+export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: ReactNode }) {
+  const [background, color] = BADGE[tone];
+  return (
+    <span
+      style={{
+        display: 'inline-block',
+        padding: `0 ${token('space.050', '4px')}`,
+        borderRadius: token('radius.small', '3px'),
+        background,
+        color,
+        font: token('font.body.small', '11px sans-serif'),
+        fontWeight: token('font.weight.bold', '700'),
+        textTransform: 'uppercase',
+        whiteSpace: 'nowrap',
+        lineHeight: '16px',
+      }}
+    >
+      {children}
+    </span>
+  );
+}
+
+const NOTICE = {
+  information: [
+    token('color.background.information', '#E9F2FF'),
+    token('color.border.information', '#1D7AFC'),
+  ],
+  warning: [token('color.background.warning', '#FFF7D6'), token('color.border.warning', '#E56910')],
+  error: [token('color.background.danger', '#FFECEB'), token('color.border.danger', '#E2483D')],
+} as const;
+
+/** A section message: errors are announced (role alert), the rest is read in place. */
+export function Notice({
+  tone,
+  title,
+  children,
+  testId,
+}: {
+  tone: keyof typeof NOTICE;
+  title?: string;
+  children?: ReactNode;
+  testId?: string;
+}) {
+  const [background, border] = NOTICE[tone];
+  return (
+    <section
+      role={tone === 'error' ? 'alert' : undefined}
+      data-testid={testId}
+      style={{
+        background,
+        borderInlineStart: `${token('border.width.selected', '2px')} solid ${border}`,
+        borderRadius: token('radius.small', '3px'),
+        padding: token('space.150', '12px'),
+        margin: `${token('space.100', '8px')} 0`,
+        color: token('color.text', '#172B4D'),
+      }}
+    >
+      {title && (
+        <strong style={{ display: 'block', marginBottom: token('space.050', '4px') }}>{title}</strong>
+      )}
+      {children}
+    </section>
+  );
+}
+
+const TILE_TEXT: Record<Tone, string> = {
+  neutral: token('color.text', '#172B4D'),
+  information: token('color.text.information', '#0055CC'),
+  success: token('color.text.success', '#216E4E'),
+  warning: token('color.text.warning', '#A54800'),
+  danger: token('color.text.danger', '#AE2E24'),
+};
+
+/** One number with its label, for the row of totals at the top of a gadget. */
+export function Stat({
+  label,
+  value,
+  tone = 'neutral',
+  testId,
+}: {
+  label: string;
+  value: number;
+  tone?: Tone;
+  testId?: string;
+}) {
+  return (
+    <div
+      data-testid={testId}
+      style={{
+        minWidth: '88px',
+        padding: token('space.100', '8px'),
+        borderRadius: token('radius.medium', '6px'),
+        background: token('elevation.surface.sunken', '#F7F8F9'),
+      }}
+    >
+      <div style={{ font: token('font.heading.medium', '500 20px sans-serif'), color: TILE_TEXT[tone] }}>
+        {value}
+      </div>
+      <div style={subtleText}>{label}</div>
+    </div>
+  );
+}
+
+export function StatRow({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      style={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: token('space.100', '8px'),
+        margin: `${token('space.100', '8px')} 0`,
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** A bar of `value` out of `max`: warning from `warnPercent`, danger when full. */
+export function Meter({
+  value,
+  max,
+  warnPercent,
+  label,
+}: {
+  value: number;
+  max: number;
+  warnPercent: number;
+  label: string;
+}) {
+  const percent = max > 0 ? Math.round((value / max) * 100) : 0;
+  const fill =
+    percent >= 100
+      ? token('color.background.danger.bold', '#C9372C')
+      : percent >= warnPercent
+        ? token('color.background.warning.bold', '#F5CD47')
+        : token('color.background.success.bold', '#1F845A');
+  return (
+    <div
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={Math.min(value, max)}
+      style={{
+        width: '56px',
+        height: '8px',
+        borderRadius: '4px',
+        background: token('color.background.neutral', '#091E420F'),
+        overflow: 'hidden',
+        display: 'inline-block',
+        verticalAlign: 'middle',
+      }}
+    >
+      <div style={{ width: `${Math.min(100, percent)}%`, height: '100%', background: fill }} />
+    </div>
+  );
+}
+
+export interface ChartSeries {
+  readonly name: string;
+  readonly colour: string;
+}
+
+export const CHART_COLOURS = [
+  token('color.chart.blue.bold', '#1D7AFC'),
+  token('color.chart.purple.bold', '#8F7EE7'),
+  token('color.chart.teal.bold', '#2898BD'),
+  token('color.chart.orange.bold', '#E56910'),
+  token('color.chart.red.bold', '#E2483D'),
+] as const;
+
+/**
+ * A horizontal stacked bar chart in SVG: one bar per row, one segment per series. The chart is an image
+ * with a written summary for screen readers; the table next to it carries the same numbers.
+ */
+export function StackedBarChart({
+  rows,
+  series,
+  summary,
+  testId,
+}: {
+  rows: ReadonlyArray<{ readonly label: string; readonly values: readonly number[] }>;
+  series: readonly ChartSeries[];
+  summary: string;
+  testId?: string;
+}) {
+  const labelWidth = 120;
+  const barHeight = 16;
+  const gap = 6;
+  const width = 360;
+  const max = Math.max(1, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
+  const scale = (width - labelWidth - 30) / max;
+  const height = rows.length * (barHeight + gap) + 24;
+  const text = token('color.text', '#172B4D');
+  // Legend entries side by side, each as wide as its name (about 6 px a character at 11 px).
+  const legendX = series.map((_, i) => series.slice(0, i).reduce((x, s) => x + s.name.length * 6 + 28, 0));
+  return (
+    <figure style={{ margin: `${token('space.100', '8px')} 0` }} data-testid={testId}>
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: `${width}px` }}
+      >
+        <title>{summary}</title>
+        {rows.map((row, i) => {
+          const y = i * (barHeight + gap);
+          let x = labelWidth;
+          const total = row.values.reduce((a, b) => a + b, 0);
+          return (
+            <g key={row.label}>
+              <text x={0} y={y + 12} fontSize="11" fill={text}>
+                {row.label.length > 18 ? `${row.label.slice(0, 17)}…` : row.label}
+              </text>
+              {row.values.map((value, s) => {
+                const w = value * scale;
+                const rect = (
+                  <rect key={s} x={x} y={y} width={w} height={barHeight} fill={series[s]?.colour ?? text} />
+                );
+                x += w;
+                return rect;
+              })}
+              <text x={x + 4} y={y + 12} fontSize="11" fill={text}>
+                {total}
+              </text>
+            </g>
+          );
+        })}
+        {series.map((s, i) => (
+          <g key={s.name} transform={`translate(${legendX[i] ?? 0}, ${height - 12})`}>
+            <rect width={10} height={10} fill={s.colour} />
+            <text x={14} y={9} fontSize="11" fill={text}>
+              {s.name}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+}
+
+/** Whole numbers in a range, or undefined (for the edit views' checks). */
+export function wholeNumber(text: string, min: number, max: number): number | undefined {
+  if (!/^\d+$/.test(text.trim())) return undefined;
+  const value = Number(text);
+  return value >= min && value <= max ? value : undefined;
+}
+
+/** How long ago `since` was, in whole days, hours and minutes (for "waiting 2 d 3 h" texts). */
+export function elapsed(since: string, now: string): { days: number; hours: number; minutes: number } {
+  const minutes = Math.max(0, Math.floor((Date.parse(now) - Date.parse(since)) / 60_000));
+  return {
+    days: Math.floor(minutes / 1440),
+    hours: Math.floor((minutes % 1440) / 60),
+    minutes: minutes % 60,
+  };
+}
+
+/** A field's label, control and error in words, tied together for screen readers. */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div style={fieldStyle}>
+      <label htmlFor={id} style={{ fontWeight: token('font.weight.medium', '500') }}>
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <span id={`${id}-hint`} style={subtleText}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span
+          id={`${id}-error`}
+          data-testid={`${id}-error`}
+          style={{ color: token('color.text.danger', '#AE2E24') }}
+        >
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** aria attributes a control inside `Field` needs. */
+export function describedBy(id: string, hint: boolean, error: string | undefined) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
+}
