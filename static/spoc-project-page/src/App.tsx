@@ -1,8 +1,8 @@
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import {
+  canAdministerProject,
   createHistory,
   getProject,
   getProjectOverview,
@@ -12,8 +12,20 @@ import {
   type ProjectDetails,
   type ProjectOverview,
 } from './api';
+import { Availability } from './Availability';
+import { Clients } from './Clients';
+import { Escalations } from './Escalations';
+import { ImportExport } from './ImportExport';
 import { messages } from './messages';
+import { Notice } from './Notice';
+import { Policy } from './Policy';
+import { Reports } from './Reports';
+import { TriageQueue, VettedQueue } from './Queues';
 
+/**
+ * The SPOC project page: one frame for every subpage of the manifest; the host's history says which one
+ * shows, and moving between them never reloads the frame.
+ */
 type State =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly error: string }
@@ -23,17 +35,55 @@ type State =
       readonly project: ProjectDetails;
       readonly overview: ProjectOverview;
       readonly history: PageHistory;
+      readonly isAdmin: boolean;
     };
 
 async function load() {
   const context = await loadContext();
-  const [project, reply, history] = await Promise.all([
+  const [project, reply, history, isAdmin] = await Promise.all([
     getProject(context.projectKey),
     getProjectOverview(),
     createHistory(),
+    canAdministerProject(context.projectKey),
   ]);
   if (!reply.ok) throw new Error(reply.error);
-  return { context, project, overview: reply.data, history };
+  return { context, project, overview: reply.data, history, isAdmin };
+}
+
+function Subpage({
+  pathname,
+  projectKey,
+  isAdmin,
+}: {
+  pathname: string;
+  projectKey: string;
+  isAdmin: boolean;
+}) {
+  switch (pathname) {
+    case '/':
+    case '/triage':
+      return <TriageQueue />;
+    case '/vetted':
+      return <VettedQueue projectKey={projectKey} />;
+    case '/clients':
+      return <Clients projectKey={projectKey} isAdmin={isAdmin} />;
+    case '/escalations':
+      return <Escalations projectKey={projectKey} />;
+    case '/reports':
+      return <Reports projectKey={projectKey} />;
+    case '/availability':
+      return <Availability />;
+    case '/policy':
+      return <Policy isAdmin={isAdmin} />;
+    case '/import-export':
+      return <ImportExport isAdmin={isAdmin} />;
+    default:
+      return (
+        <p data-testid="not-yet" style={{ color: token('color.text.subtlest', '#626F86') }}>
+          {messages.notYet}
+        </p>
+      );
+  }
 }
 
 export function App() {
@@ -56,28 +106,45 @@ export function App() {
   if (state.kind === 'loading') return <p>{messages.loading}</p>;
   if (state.kind === 'failed') {
     return (
-      <SectionMessage appearance="error" title={messages.failed}>
+      <Notice tone="error" title={messages.failed}>
         <p data-testid="page-error">{state.error}</p>
-      </SectionMessage>
+      </Notice>
     );
   }
   const title = messages.subpages[pathname] ?? messages.unknownSubpage(pathname);
   const others = Object.keys(messages.subpages).filter((path) => path !== pathname && path !== '/');
+  const subtle = { color: token('color.text.subtle', '#44546F'), margin: 0 };
   return (
     <main style={{ color: token('color.text', '#172B4D'), font: token('font.body', '14px sans-serif') }}>
-      <h2 data-testid="page-title" style={{ font: token('font.heading.medium', 'bold 20px sans-serif') }}>
-        {title}
-      </h2>
-      <p data-testid="page-pathname">
-        <code>{pathname}</code>
-      </p>
-      <p data-testid="page-project">{messages.project(state.project.name, state.project.key)}</p>
-      <p data-testid="page-overview">
-        {messages.openIssues(state.overview.openIssues, state.overview.projectKey)}
-      </p>
-      <p data-testid="page-viewer">{messages.viewer(state.context.accountId ?? '')}</p>
-      <p style={{ color: token('color.text.subtlest', '#626F86') }}>{messages.placeholder}</p>
-      <nav style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100', '8px') }}>
+      <header>
+        <h2 data-testid="page-title" style={{ font: token('font.heading.medium', 'bold 20px sans-serif') }}>
+          {title}
+        </h2>
+        <p style={subtle}>
+          <span data-testid="page-project">{messages.project(state.project.name, state.project.key)}</span>
+          {' · '}
+          <span data-testid="page-overview">
+            {messages.openIssues(state.overview.openIssues, state.overview.projectKey)}
+          </span>
+        </p>
+        <p style={{ ...subtle, font: token('font.body.small', '12px sans-serif') }}>
+          <span data-testid="page-viewer">{messages.viewer(state.context.accountId ?? '')}</span>
+          {' · '}
+          <code data-testid="page-pathname">{pathname}</code>
+        </p>
+      </header>
+      <div data-testid="subpage" key={pathname} style={{ marginTop: token('space.200', '16px') }}>
+        <Subpage pathname={pathname} projectKey={state.project.key} isAdmin={state.isAdmin} />
+      </div>
+      <nav
+        aria-label={messages.subpageNav}
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: token('space.100', '8px'),
+          marginTop: token('space.300', '24px'),
+        }}
+      >
         {others.map((path) => (
           <Button key={path} appearance="subtle" onClick={() => state.history.push(path)}>
             {`${messages.goTo} ${messages.subpages[path]}`}
