@@ -11,7 +11,7 @@ import {
   type TriageActionRequest,
 } from './api';
 import type { TriageActionReply } from '../../../src/contract/issue-panel';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 import { actionTexts, duplicateNote, messages, reassignTo } from './messages';
 
 /** Actions whose text is required; for the others it is an optional note. */

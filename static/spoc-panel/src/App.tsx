@@ -3,7 +3,7 @@ import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useState } from 'react';
 import { getSpocView, loadContext, type PanelContext, type SpocIssueView } from './api';
 import { messages } from './messages';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 import { SpocPanel } from './SpocPanel';
 
 type State =

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { Badge, type BadgeAppearance } from './Badge';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 import { flag, type SpocIssueView, type TriageActionName, type TriageStateName } from './api';
 import { actionTexts, messages, responseStatusNames, roleNames, spocStatusNames } from './messages';
 

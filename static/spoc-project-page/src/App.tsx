@@ -17,7 +17,7 @@ import { Clients } from './Clients';
 import { Escalations } from './Escalations';
 import { ImportExport } from './ImportExport';
 import { messages } from './messages';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 import { Policy } from './Policy';
 import { Reports } from './Reports';
 import { TriageQueue, VettedQueue } from './Queues';

@@ -12,7 +12,7 @@ import {
 } from './api';
 import { fieldStyle, formBox, inputStyle, sectionTitle } from './forms';
 import { messages } from './messages';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 import { Loaded, useReply } from './Loaded';
 
 /** Availability: every SPOC's profile read-only, and the signed-in SPOC's own profile to edit. */

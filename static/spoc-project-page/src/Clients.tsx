@@ -14,7 +14,7 @@ import {
 } from './api';
 import { messages } from './messages';
 import { fieldStyle, formBox, inputStyle, sectionTitle } from './forms';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 import { Loaded, useReply } from './Loaded';
 import { RulesEditor } from './RulesEditor';
 

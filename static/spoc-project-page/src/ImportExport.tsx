@@ -4,7 +4,7 @@ import { useReply } from './Loaded';
 import { exportConfiguration, getConfiguration, importConfiguration, type Reply } from './api';
 import { fieldStyle, formBox, inputStyle, sectionTitle } from './forms';
 import { messages } from './messages';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 
 /** Import/export of the whole configuration as JSON; the download link is made here, in the browser. */
 const codeBox = { ...inputStyle, width: '100%', boxSizing: 'border-box', fontFamily: 'monospace' } as const;

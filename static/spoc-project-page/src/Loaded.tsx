@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Reply } from './api';
 import { messages } from './messages';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 
 /** Loads a reply (again whenever `deps` change) and keeps it, or its error, for showing. */
 export function useReply<T>(load: () => Promise<Reply<T>>, deps: readonly unknown[] = []) {

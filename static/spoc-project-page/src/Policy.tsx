@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { getConfiguration, savePolicy, type ConfigurationView } from './api';
 import { fieldStyle, formBox, inputStyle } from './forms';
 import { messages } from './messages';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 import { Loaded, useReply } from './Loaded';
 
 /** Policy: response targets by priority, the at-risk share and the default capacity; administrators edit. */

@@ -10,7 +10,7 @@ import {
 } from './api';
 import { fieldStyle, formBox, inputStyle } from './forms';
 import { messages } from './messages';
-import { Notice } from './Notice';
+import { Notice } from '../../shared/notice';
 
 /** Project administrators remove rules and add new ones at the end (the first rule that matches wins). */
 const KINDS = Object.keys(messages.ruleKinds);
