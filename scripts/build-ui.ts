@@ -240,6 +240,7 @@ const FLOOR_PACKAGE = /^(react|react-dom|@forge\/bridge|@atlaskit\/[^/]+)(\/.*)?
 /**
  * What a bundle's sources import from its floor packages: specifier → imported names (`*` for a whole
  * module, `default` for a default import). Type-only imports are left out, as the build leaves them out.
+ * The sources are the bundle's own folder plus the shared files (static/shared) it reaches by relative import.
  */
 export function floorImports(srcDir: string): Map<string, Set<string>> {
   const imports = new Map<string, Set<string>>();
@@ -255,8 +256,17 @@ export function floorImports(srcDir: string): Map<string, Set<string>> {
       if (entry.isDirectory()) return files(full);
       return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
     });
-  for (const file of files(srcDir)) {
+  const seen = new Set<string>();
+  const queue = files(srcDir);
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
     const source = fs.readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/from\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      const target = resolveRelative(path.dirname(file), match[1] as string);
+      if (target && !target.includes(`${path.sep}src${path.sep}contract${path.sep}`)) queue.push(target);
+    }
     for (const match of source.matchAll(/import\s+(?!type\s)([^'";]*?)\s+from\s+['"]([^'"]+)['"]/g)) {
       const clause = match[1] as string;
       const spec = match[2] as string;
@@ -294,6 +304,22 @@ export function floorEntry(imports: Map<string, Set<string>>): string {
   });
   lines.push(`(globalThis as unknown as { floor: unknown[] }).floor = [${kept.join(', ')}];`);
   return lines.join('\n') + '\n';
+}
+
+/** The .ts/.tsx file a relative import names, if it is one. */
+function resolveRelative(fromDir: string, spec: string): string | undefined {
+  const base = path.resolve(fromDir, spec);
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, 'index.ts'),
+    path.join(base, 'index.tsx'),
+  ]) {
+    if (/\.(ts|tsx)$/.test(candidate) && fs.existsSync(candidate) && fs.statSync(candidate).isFile())
+      return candidate;
+  }
+  return undefined;
 }
 
 /** gzip-9 initial size of the bundle's floor, built with the bundle's own esbuild options. */

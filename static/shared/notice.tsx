@@ -1,7 +1,10 @@
 import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
 
-/** A section message drawn with design tokens (the Atlaskit one would double the first paint). */
+/**
+ * A section message drawn with design tokens (the Atlaskit one would double the first paint). Errors are
+ * announced (role alert); the rest is read in place.
+ */
 const TONES = {
   information: [
     token('color.background.information', '#E9F2FF'),
@@ -19,7 +22,7 @@ export function Notice({
 }: {
   tone: keyof typeof TONES;
   title?: string;
-  children: ReactNode;
+  children?: ReactNode;
   testId?: string;
 }) {
   const [background, border] = TONES[tone];

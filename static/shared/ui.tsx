@@ -80,48 +80,8 @@ export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: R
   );
 }
 
-const NOTICE = {
-  information: [
-    token('color.background.information', '#E9F2FF'),
-    token('color.border.information', '#1D7AFC'),
-  ],
-  warning: [token('color.background.warning', '#FFF7D6'), token('color.border.warning', '#E56910')],
-  error: [token('color.background.danger', '#FFECEB'), token('color.border.danger', '#E2483D')],
-} as const;
-
-/** A section message: errors are announced (role alert), the rest is read in place. */
-export function Notice({
-  tone,
-  title,
-  children,
-  testId,
-}: {
-  tone: keyof typeof NOTICE;
-  title?: string;
-  children?: ReactNode;
-  testId?: string;
-}) {
-  const [background, border] = NOTICE[tone];
-  return (
-    <section
-      role={tone === 'error' ? 'alert' : undefined}
-      data-testid={testId}
-      style={{
-        background,
-        borderInlineStart: `${token('border.width.selected', '2px')} solid ${border}`,
-        borderRadius: token('radius.small', '3px'),
-        padding: token('space.150', '12px'),
-        margin: `${token('space.100', '8px')} 0`,
-        color: token('color.text', '#172B4D'),
-      }}
-    >
-      {title && (
-        <strong style={{ display: 'block', marginBottom: token('space.050', '4px') }}>{title}</strong>
-      )}
-      {children}
-    </section>
-  );
-}
+/** Section messages are shared with the panel and the project page. */
+export { Notice } from './notice';
 
 const TILE_TEXT: Record<Tone, string> = {
   neutral: token('color.text', '#172B4D'),

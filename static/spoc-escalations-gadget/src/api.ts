@@ -1,4 +1,10 @@
-import { events, invoke, requestJira, router, view } from '@forge/bridge';
+import {
+  getSnapshotReply,
+  loadGadgetContext,
+  submitConfig,
+  type GadgetContext as SharedGadgetContext,
+  type Reply,
+} from '../../shared/gadget-bridge';
 import type { EscalationSnapshot } from '../../../src/contract/gadgets';
 
 /**
@@ -8,8 +14,7 @@ import type { EscalationSnapshot } from '../../../src/contract/gadgets';
  */
 export type { EscalationRow, EscalationSnapshot } from '../../../src/contract/gadgets';
 
-export type Reply<T> =
-  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: string };
+export type { Reply } from '../../shared/gadget-bridge';
 
 /**
  * What the edit view saves with `view.submit`. The resolver narrows by `projectKey` and `maxRows`; the view
@@ -24,56 +29,11 @@ export interface EscalationsConfig {
 
 export const DEFAULT_CONFIG: EscalationsConfig = { maxRows: 10 };
 
-export interface ProjectChoice {
-  readonly key: string;
-  readonly name: string;
-}
+export type { ProjectChoice } from '../../shared/gadget-bridge';
+export { closeEditor, getProjects, onDashboardRefresh, openIssue } from '../../shared/gadget-bridge';
 
-export interface GadgetContext {
-  readonly entryPoint: 'edit' | 'view';
-  readonly config: EscalationsConfig;
-}
+export type GadgetContext = SharedGadgetContext<EscalationsConfig>;
 
-export async function loadContext(): Promise<GadgetContext> {
-  const context = await view.getContext();
-  const extension = context.extension as {
-    entryPoint?: string;
-    gadgetConfiguration?: Partial<EscalationsConfig>;
-  };
-  return {
-    entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view',
-    config: { ...DEFAULT_CONFIG, ...(extension.gadgetConfiguration ?? {}) },
-  };
-}
-
-/** A resolver that throws or answers something else still reaches the gadget as a Reply it can show. */
-export async function getSnapshot(): Promise<Reply<EscalationSnapshot>> {
-  try {
-    const reply = (await invoke<Reply<EscalationSnapshot>>('getSnapshot')) as
-      Reply<EscalationSnapshot> | undefined;
-    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
-    return { ok: false, error: 'The app answered with something unexpected.' };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
-}
-
-/** The projects the person can see, for the edit view's scope choice. */
-export async function getProjects(): Promise<ProjectChoice[]> {
-  const response = await requestJira('/rest/api/3/project/search?maxResults=50', {
-    headers: { Accept: 'application/json' },
-  });
-  if (!response.ok) throw new Error(`Jira answered ${response.status} ${response.statusText}`);
-  const page = (await response.json()) as { values: ProjectChoice[] };
-  return page.values.map(({ key, name }) => ({ key, name }));
-}
-
-export const saveConfig = (config: EscalationsConfig): Promise<void> => view.submit(config);
-export const closeEditor = (): Promise<void> => view.close();
-export const openIssue = (issueKey: string): Promise<void> => router.navigate({ target: 'issue', issueKey });
-
-/** Jira's refresh event (sent to gadgets that refresh themselves). */
-export async function onDashboardRefresh(listener: () => void): Promise<() => void> {
-  const subscription = await events.on('JIRA_DASHBOARD_GADGET_REFRESH', listener);
-  return () => subscription.unsubscribe();
-}
+export const loadContext = (): Promise<GadgetContext> => loadGadgetContext(DEFAULT_CONFIG);
+export const getSnapshot = (): Promise<Reply<EscalationSnapshot>> => getSnapshotReply<EscalationSnapshot>();
+export const saveConfig = (config: EscalationsConfig): Promise<void> => submitConfig(config);
