@@ -1,4 +1,5 @@
 import { token } from '@atlaskit/tokens';
+import { Badge as SharedBadge, type BadgeAppearance } from './badge';
 import type { CSSProperties, ReactNode } from 'react';
 
 /**
@@ -49,35 +50,18 @@ export const headStyle: CSSProperties = {
 
 export type Tone = 'neutral' | 'information' | 'success' | 'warning' | 'danger';
 
-const BADGE: Record<Tone, [string, string]> = {
-  neutral: [token('color.background.neutral', '#091E420F'), token('color.text.subtle', '#44546F')],
-  information: [token('color.background.information', '#E9F2FF'), token('color.text.information', '#0055CC')],
-  success: [token('color.background.success', '#DCFFF1'), token('color.text.success', '#216E4E')],
-  warning: [token('color.background.warning', '#FFF7D6'), token('color.text.warning', '#A54800')],
-  danger: [token('color.background.danger', '#FFECEB'), token('color.text.danger', '#AE2E24')],
+/** The gadgets name badge colours by tone; the shared lozenge names them as Atlaskit does. */
+const APPEARANCE: Record<Tone, BadgeAppearance> = {
+  neutral: 'default',
+  information: 'inprogress',
+  success: 'success',
+  warning: 'moved',
+  danger: 'removed',
 };
 
 /** A lozenge: short uppercase state text. */
 export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: ReactNode }) {
-  const [background, color] = BADGE[tone];
-  return (
-    <span
-      style={{
-        display: 'inline-block',
-        padding: `0 ${token('space.050', '4px')}`,
-        borderRadius: token('radius.small', '3px'),
-        background,
-        color,
-        font: token('font.body.small', '11px sans-serif'),
-        fontWeight: token('font.weight.bold', '700'),
-        textTransform: 'uppercase',
-        whiteSpace: 'nowrap',
-        lineHeight: '16px',
-      }}
-    >
-      {children}
-    </span>
-  );
+  return <SharedBadge appearance={APPEARANCE[tone]}>{children}</SharedBadge>;
 }
 
 /** Section messages are shared with the panel and the project page. */

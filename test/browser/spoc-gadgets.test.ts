@@ -15,6 +15,9 @@ import {
   signIn,
   TEST_TIME,
   type TestBrowser,
+  addGadget,
+  gadgetView,
+  refreshGadget,
 } from '../support/browser';
 
 /**
@@ -80,39 +83,6 @@ async function newDashboard(name: string): Promise<string> {
   return page.url().split('/').pop() as string;
 }
 
-/** Adds a gadget from the dashboard's gallery; it opens in its edit view. */
-async function addGadget(moduleKey: string): Promise<Frame> {
-  await page.click('details summary:text("Add gadget")');
-  await Promise.all([
-    page.waitForURL(/configure=\d+/),
-    page.click(`[data-action=add-gadget][data-module-key=${moduleKey}]`),
-  ]);
-  const edit = await moduleFrame(page, moduleKey, 'edit');
-  await edit.waitForSelector('[data-testid=gadget-edit]');
-  return edit;
-}
-
-async function viewOf(moduleKey: string): Promise<Frame> {
-  const frame = await moduleFrame(page, moduleKey);
-  await frame.waitForSelector('[data-testid=gadget-snapshot], [data-testid=gadget-error]');
-  return frame;
-}
-
-/** Clicks the dashboard's refresh control of a gadget and answers its new frame, once it shows numbers. */
-async function refreshGadget(moduleKey: string): Promise<Frame> {
-  const old = await moduleFrame(page, moduleKey);
-  await page.click(`section.gadget:has(iframe[data-module-key=${moduleKey}]) [data-action=refresh-gadget]`);
-  for (let i = 0; i < 50; i++) {
-    const frame = await moduleFrame(page, moduleKey);
-    if (frame !== old) {
-      await frame.waitForSelector('[data-testid=gadget-snapshot], [data-testid=gadget-error]');
-      return frame;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The ${moduleKey} gadget was not rendered again.`);
-}
-
 async function cellNumber(frame: Frame, row: string, cell: string): Promise<number> {
   const text = await frame.textContent(`[data-testid=${row}] [data-testid=${cell}]`);
   return Number(text?.trim());
@@ -159,7 +129,7 @@ describe('the SPOC gadgets on a manager’s dashboard', () => {
     const dashboardId = await newDashboard('SPOC overview');
 
     // SPOC workload: narrowed to one project and one SPOC, with a refresh interval.
-    let edit = await addGadget(WORKLOAD);
+    let edit = await addGadget(page, WORKLOAD);
     await edit.waitForSelector(`select[name=projectKey] option[value=${projectKey}]`, { state: 'attached' });
     await edit.selectOption('select[name=projectKey]', projectKey);
     await edit.check(`input[name=spocAccountIds][value="${PEOPLE.priya}"]`);
@@ -173,7 +143,7 @@ describe('the SPOC gadgets on a manager’s dashboard', () => {
       maxRows: 5,
       refresh: 10,
     };
-    let workload = await viewOf(WORKLOAD);
+    let workload = await gadgetView(page, WORKLOAD);
     await expectText(workload, '[data-testid=gadget-snapshot]', `Clients of ${projectKey}`);
     const { gadgets } = await restAs<{ gadgets: Array<{ id: number; moduleKey: string }> }>(
       site.url,
@@ -216,12 +186,12 @@ describe('the SPOC gadgets on a manager’s dashboard', () => {
       );
 
     // Escalation status: all projects, an alert from one breached target.
-    edit = await addGadget(ESCALATIONS);
+    edit = await addGadget(page, ESCALATIONS);
     await edit.fill('input[name=breachedAlert]', '1');
     await edit.fill('input[name=maxRows]', '8');
     await edit.click('[data-testid=edit-save]');
     const escalationsConfig = { breachedAlert: 1, maxRows: 8 };
-    let escalations = await viewOf(ESCALATIONS);
+    let escalations = await gadgetView(page, ESCALATIONS);
     const snapshotBefore = await resolverSnapshot<EscalationSnapshot>(ESCALATIONS, escalationsConfig);
     const totalsBefore = snapshotBefore.totals;
     expect(snapshotBefore.rows.map((r) => r.issueKey)).toContain(issueKey);
@@ -241,8 +211,8 @@ describe('the SPOC gadgets on a manager’s dashboard', () => {
     // Priya accepts the issue in its panel; the refreshed gadgets count it out of her triage queue.
     await acceptAsPriya(issueKey);
     await signIn(page, site.url, HANNAH.email, `/jira/dashboards/${dashboardId}`);
-    await viewOf(WORKLOAD);
-    workload = await refreshGadget(WORKLOAD);
+    await gadgetView(page, WORKLOAD);
+    workload = await refreshGadget(page, WORKLOAD);
     const after = await priyaRow();
     expect(after.awaitingTriage).toBe(before.awaitingTriage - 1);
     expect(after.open).toBe(before.open - 1);
@@ -251,7 +221,7 @@ describe('the SPOC gadgets on a manager’s dashboard', () => {
       informationRequested: after.informationRequested,
       open: after.open,
     });
-    escalations = await refreshGadget(ESCALATIONS);
+    escalations = await refreshGadget(page, ESCALATIONS);
     const snapshotAfter = await resolverSnapshot<EscalationSnapshot>(ESCALATIONS, escalationsConfig);
     expect(snapshotAfter.rows.map((r) => r.issueKey)).not.toContain(issueKey);
     expect(snapshotAfter.totals.breached).toBe(totalsBefore.breached - 1);
@@ -273,7 +243,7 @@ describe('the SPOC gadgets on a manager’s dashboard', () => {
 
   it('can be configured by keyboard alone, with mistakes explained in words, and Cancel keeps nothing', async () => {
     await newDashboard('Keyboard');
-    const edit = await addGadget(WORKLOAD);
+    const edit = await addGadget(page, WORKLOAD);
     await edit.waitForSelector('input[name=spocAccountIds]');
     const focused = () =>
       edit.evaluate(
@@ -308,7 +278,7 @@ describe('the SPOC gadgets on a manager’s dashboard', () => {
     await page.waitForSelector(`iframe[data-module-key="${WORKLOAD}"][data-entry-point="edit"]`, {
       state: 'detached',
     });
-    const view = await viewOf(WORKLOAD);
+    const view = await gadgetView(page, WORKLOAD);
     await expectText(view, '[data-testid=gadget-snapshot]', 'All projects');
     expect(await view.$$eval('[data-testid^=workload-row-]', (rows) => rows.length)).toBeGreaterThan(1);
   });
@@ -322,7 +292,7 @@ describe('the SPOC gadgets on a manager’s dashboard', () => {
     await page.goto(`${site.url}/jira/dashboards/${dashboardId}`);
     const check = async () => {
       for (const moduleKey of [WORKLOAD, ESCALATIONS]) {
-        const frame = await viewOf(moduleKey);
+        const frame = await gadgetView(page, moduleKey);
         await frame.waitForSelector('table, [data-testid$=-empty]');
         expect(await seriousAxeViolations(frame)).toEqual([]);
       }

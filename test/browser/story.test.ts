@@ -11,6 +11,9 @@ import {
   signIn,
   TEST_TIME,
   type TestBrowser,
+  addGadget,
+  gadgetView,
+  refreshGadget,
 } from '../support/browser';
 
 /**
@@ -63,39 +66,6 @@ async function openPanel(): Promise<Frame> {
   const panel = await moduleFrame(page, 'spoc-panel');
   await panel.waitForSelector('[data-testid=spoc-panel], [data-testid=panel-error]');
   return panel;
-}
-
-async function gadgetView(moduleKey: string): Promise<Frame> {
-  const frame = await moduleFrame(page, moduleKey);
-  await frame.waitForSelector('[data-testid=gadget-snapshot], [data-testid=gadget-error]');
-  return frame;
-}
-
-/** Clicks the dashboard's refresh control of a gadget and answers its new frame, once it shows numbers. */
-async function refreshGadget(moduleKey: string): Promise<Frame> {
-  const old = await moduleFrame(page, moduleKey);
-  await page.click(`section.gadget:has(iframe[data-module-key=${moduleKey}]) [data-action=refresh-gadget]`);
-  for (let i = 0; i < 50; i++) {
-    const frame = await moduleFrame(page, moduleKey);
-    if (frame !== old) {
-      await frame.waitForSelector('[data-testid=gadget-snapshot], [data-testid=gadget-error]');
-      return frame;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The ${moduleKey} gadget was not rendered again.`);
-}
-
-/** Adds a gadget from the dashboard's gallery; it opens in its edit view. */
-async function addGadget(moduleKey: string): Promise<Frame> {
-  await page.click('details summary:text("Add gadget")');
-  await Promise.all([
-    page.waitForURL(/configure=\d+/),
-    page.click(`[data-action=add-gadget][data-module-key=${moduleKey}]`),
-  ]);
-  const edit = await moduleFrame(page, moduleKey, 'edit');
-  await edit.waitForSelector('[data-testid=gadget-edit]');
-  return edit;
 }
 
 const numberIn = async (frame: Frame, selector: string) => {
@@ -176,40 +146,40 @@ describe('the whole story, in the browser', () => {
     ]);
     const dashboard = new URL(page.url()).pathname;
 
-    let edit = await addGadget(WORKLOAD);
+    let edit = await addGadget(page, WORKLOAD);
     await edit.waitForSelector('select[name=projectKey] option[value=SUP]', { state: 'attached' });
     await edit.selectOption('select[name=projectKey]', 'SUP');
     await edit.check(`input[name=spocAccountIds][value="${spoc.accountId}"]`);
     await edit.fill('input[name=maxRows]', '5');
     await edit.click('[data-testid=edit-save]');
-    let workload = await gadgetView(WORKLOAD);
+    let workload = await gadgetView(page, WORKLOAD);
     await expectText(workload, '[data-testid=gadget-snapshot]', 'Clients of SUP');
     expect(await workload.$$eval('[data-testid^=workload-row-]', (rows) => rows.length)).toBe(1);
 
-    edit = await addGadget(ESCALATIONS);
+    edit = await addGadget(page, ESCALATIONS);
     await edit.fill('input[name=breachedAlert]', '1');
     await edit.fill('input[name=maxRows]', '8');
     await edit.click('[data-testid=edit-save]');
-    let escalations = await gadgetView(ESCALATIONS);
+    let escalations = await gadgetView(page, ESCALATIONS);
     const totalsBefore = await escalationTotals(escalations);
     // The accepted issue no longer waits on anyone, so it is not among the escalation rows.
     expect(await escalations.$(`[data-testid=escalation-row-${key}]`)).toBeNull();
 
-    workload = await gadgetView(WORKLOAD);
+    workload = await gadgetView(page, WORKLOAD);
     const before = await workloadOf(workload, spoc.accountId);
 
     // 5. Li Wei files another issue; refreshed, the SPOC has one more waiting for triage and one more open.
     const second = await fileAsLiWei('Label printing times out for large shipments');
     expect(second).not.toBe(key);
     await signIn(page, site.url, HANNAH, dashboard);
-    await gadgetView(WORKLOAD);
-    workload = await refreshGadget(WORKLOAD);
+    await gadgetView(page, WORKLOAD);
+    workload = await refreshGadget(page, WORKLOAD);
     expect(await workloadOf(workload, spoc.accountId)).toEqual({
       awaitingTriage: before.awaitingTriage + 1,
       open: before.open + 1,
     });
     // A fresh issue is inside its response target: nothing breached, at risk or unrouted is added.
-    escalations = await refreshGadget(ESCALATIONS);
+    escalations = await refreshGadget(page, ESCALATIONS);
     expect(await escalationTotals(escalations)).toEqual(totalsBefore);
 
     // 6. The SPOC escalates the new issue in its panel; refreshed, the escalation gadget counts and lists it.
@@ -220,8 +190,8 @@ describe('the whole story, in the browser', () => {
     await panel.click('[data-testid=action-confirm]');
     await page.waitForSelector('#flags .flag-success');
     await signIn(page, site.url, HANNAH, dashboard);
-    await gadgetView(ESCALATIONS);
-    escalations = await refreshGadget(ESCALATIONS);
+    await gadgetView(page, ESCALATIONS);
+    escalations = await refreshGadget(page, ESCALATIONS);
     expect(await escalationTotals(escalations)).toEqual({
       ...totalsBefore,
       escalated: totalsBefore.escalated + 1,
@@ -231,7 +201,7 @@ describe('the whole story, in the browser', () => {
       `[data-testid=escalation-row-${second}] [data-testid=spoc]`,
       spoc.displayName,
     );
-    await gadgetView(WORKLOAD);
+    await gadgetView(page, WORKLOAD);
     await screenshot(page, 'story-4-manager-dashboard');
     expect(browser.errors).toEqual([]);
   }, 120_000);

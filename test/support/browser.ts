@@ -197,3 +197,37 @@ export async function seriousAxeViolations(scope: Page | Frame): Promise<AxeViol
       }));
   });
 }
+
+/** A gadget's view frame on the current dashboard, once it shows its snapshot or an error. */
+export async function gadgetView(page: Page, moduleKey: string): Promise<Frame> {
+  const frame = await moduleFrame(page, moduleKey);
+  await frame.waitForSelector('[data-testid=gadget-snapshot], [data-testid=gadget-error]');
+  return frame;
+}
+
+/** Clicks the dashboard's refresh control of a gadget and answers its new frame, once it shows numbers. */
+export async function refreshGadget(page: Page, moduleKey: string): Promise<Frame> {
+  const old = await moduleFrame(page, moduleKey);
+  await page.click(`section.gadget:has(iframe[data-module-key=${moduleKey}]) [data-action=refresh-gadget]`);
+  for (let i = 0; i < 50; i++) {
+    const frame = await moduleFrame(page, moduleKey);
+    if (frame !== old) {
+      await frame.waitForSelector('[data-testid=gadget-snapshot], [data-testid=gadget-error]');
+      return frame;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The ${moduleKey} gadget was not rendered again.`);
+}
+
+/** Adds a gadget from the dashboard's gallery; it opens in its edit view. */
+export async function addGadget(page: Page, moduleKey: string): Promise<Frame> {
+  await page.click('details summary:text("Add gadget")');
+  await Promise.all([
+    page.waitForURL(/configure=\d+/),
+    page.click(`[data-action=add-gadget][data-module-key=${moduleKey}]`),
+  ]);
+  const edit = await moduleFrame(page, moduleKey, 'edit');
+  await edit.waitForSelector('[data-testid=gadget-edit]');
+  return edit;
+}

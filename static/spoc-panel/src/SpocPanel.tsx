@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
-import { Badge, type BadgeAppearance } from './Badge';
+import { Badge, type BadgeAppearance } from '../../shared/badge';
 import { Notice } from '../../shared/notice';
 import { flag, type SpocIssueView, type TriageActionName, type TriageStateName } from './api';
 import { actionTexts, messages, responseStatusNames, roleNames, spocStatusNames } from './messages';
