@@ -26,7 +26,7 @@ function requireIssue(context: ResolverContext): string {
 }
 
 resolver.define('getSpocView', ({ context }) =>
-  answer(context as ResolverContext, (caller) =>
+  answer(context as ResolverContext, async (caller) =>
     getIssueSpocView.execute(
       { callerAccountId: caller, issueIdOrKey: requireIssue(context as ResolverContext) },
       resolverDependencies(),

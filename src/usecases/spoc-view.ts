@@ -92,8 +92,11 @@ export async function buildSpocView(
   }
 
   const roleAllows = (action: TriageActionName) => ACTION_RULES[action].roles.some((r) => callerRoles.has(r));
+  // The SPOC who is also a backup or in the pool has nothing to take over from themselves.
+  const pointless = (action: TriageActionName) => action === 'take-over' && callerRoles.has('spoc');
   const allowedActions = allowedTriageActions(record.state).filter(
-    (a): a is TriageActionName => a !== 'client-replied' && roleAllows(a as TriageActionName),
+    (a): a is TriageActionName =>
+      a !== 'client-replied' && roleAllows(a as TriageActionName) && !pointless(a as TriageActionName),
   );
   return {
     issueId: entry.issueId,

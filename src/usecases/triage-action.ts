@@ -7,6 +7,7 @@ import {
   type TriageRecord,
 } from '../domain';
 import type { CallerRole, TriageActionName, TriageActionReply } from '../contract/issue-panel';
+import { activeOutOfOffice } from '../domain/spoc-profile';
 import { ACTION_RULES, rolesOnIssue } from './caller-roles';
 import { InvalidInputError, NotAllowedError, NotFoundError, TriageRefusedError } from './errors';
 import type { AppJira, Clock, ConfigurationReader, IssueRef, TriageRepository, UserJira } from './ports';
@@ -115,10 +116,35 @@ export async function runTriageVerb<P>(
     { entry: next, revision },
     { ...deps, internalCommentRole: head.settings.internalCommentRole },
   );
-  return {
-    view: await buildSpocView(sent.entry, roles as ReadonlySet<CallerRole>, deps),
-    summary: outcome.summary,
-  };
+  const rolesNow = await rolesAfterAction(params.callerAccountId, roles, stored.entry, sent.entry, now, deps);
+  return { view: await buildSpocView(sent.entry, rolesNow, deps), summary: outcome.summary };
+}
+
+/**
+ * The caller's roles once the action is done. Only a change of SPOC (reassign, take-over) changes them: who
+ * is the SPOC, and whose delegate the caller is. Backup, delivery and manager roles stay as they were, so
+ * the view after an action costs no more Jira calls than the action did.
+ */
+async function rolesAfterAction(
+  caller: string,
+  before: ReadonlySet<CallerRole>,
+  previous: TriageEntry,
+  next: TriageEntry,
+  now: Date,
+  deps: TriageActionDeps,
+): Promise<ReadonlySet<CallerRole>> {
+  const spoc = next.record.spocAccountId;
+  if (spoc === previous.record.spocAccountId) return before;
+  const roles = new Set(before);
+  roles.delete('spoc');
+  roles.delete('delegate');
+  if (spoc === caller) roles.add('spoc');
+  else if (spoc !== null) {
+    const [profile] = await deps.config.profiles([spoc]);
+    if (profile && activeOutOfOffice(profile, now.getTime())?.delegateAccountId === caller)
+      roles.add('delegate');
+  }
+  return roles;
 }
 
 // Payload checks shared by the actions.

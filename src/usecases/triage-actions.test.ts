@@ -155,6 +155,19 @@ describe('triage actions', () => {
     expect(world.jira.issue(ISSUE.id).assignee).toBe(PEOPLE.kenji);
   });
 
+  it('answers the view with the roles the caller has after a handover, not before', async () => {
+    const taken = await act(PEOPLE.kenji, { action: 'take-over' });
+    expect(taken.view.callerRoles).toContain('spoc');
+    expect(taken.view.allowedActions).toContain('accept-for-delivery');
+    // Kenji is still a backup, but the issue is now his: nothing to take over.
+    expect(taken.view.allowedActions).not.toContain('take-over');
+
+    const given = await act(PEOPLE.kenji, { action: 'reassign', toAccountId: PEOPLE.priya, reason: 'Back' });
+    expect(given.view.spoc?.accountId).toBe(PEOPLE.priya);
+    expect(given.view.callerRoles).not.toContain('spoc');
+    expect(given.view.allowedActions).toContain('take-over');
+  });
+
   it('refuses to overwrite a record someone else changed meanwhile', async () => {
     world.triage.conflictNext = true;
     await expect(act(PEOPLE.priya, { action: 'escalate', reason: 'Urgent' })).rejects.toThrow(

@@ -39,6 +39,8 @@ export interface PeoplePickerProps {
   /** Lets a form put the focus in the picker when it opens. */
   readonly focusRef?: (element: { focus(): void } | null) => void;
   readonly testId?: string;
+  /** Ids of the hint or error texts that describe the picker. */
+  readonly 'aria-describedby'?: string;
 }
 
 interface Option {
@@ -93,6 +95,7 @@ export function PeoplePicker(props: PeoplePickerProps) {
       inputId={props.inputId}
       ref={props.focusRef as never}
       testId={props.testId}
+      aria-describedby={props['aria-describedby']}
       cacheOptions
       defaultOptions
       loadOptions={loadOptions}

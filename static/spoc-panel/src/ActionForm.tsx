@@ -1,9 +1,10 @@
 import Button from '@atlaskit/button/new';
-import { AsyncSelect } from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Notice } from '../../shared/notice';
+import { PeoplePicker, type PickedPerson } from '../../shared/people-picker';
 import {
   applyTriageAction,
   searchAssignablePeople,
@@ -11,8 +12,7 @@ import {
   type TriageActionRequest,
 } from './api';
 import type { TriageActionReply } from '../../../src/contract/issue-panel';
-import { Notice } from '../../shared/notice';
-import { actionTexts, duplicateNote, messages, reassignTo } from './messages';
+import { actionTexts, duplicateNote, messages, reassignMissing, reassignTo } from './messages';
 
 /** Actions whose text is required; for the others it is an optional note. */
 const REQUIRED_TEXT: ReadonlySet<TriageActionName> = new Set([
@@ -23,16 +23,21 @@ const REQUIRED_TEXT: ReadonlySet<TriageActionName> = new Set([
   'return-to-spoc',
 ]);
 
-interface Option {
-  readonly label: string;
-  readonly value: string;
-}
+const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
+
+type Field = 'duplicate' | 'person' | 'text';
 
 export interface ActionFormProps {
   readonly action: TriageActionName;
   readonly issueKey: string;
+  /** The id of the form, so the action's button can say which form it controls. */
+  readonly id: string;
+  /** The issue's SPOC now: a reassign offers everybody else. */
+  readonly spocAccountId: string | null;
   readonly onCancel: () => void;
   readonly onDone: (reply: TriageActionReply) => void;
+  /** The resolver refused: the issue may have changed meanwhile, so the panel reads it again. */
+  readonly onRefused: () => void;
 }
 
 function requestOf(
@@ -60,85 +65,123 @@ function requestOf(
   }
 }
 
-/** The confirmation of one triage action: the input it needs, then the resolver's answer or its error. */
-export default function ActionForm({ action, issueKey, onCancel, onDone }: ActionFormProps) {
+const fieldStyle = { marginBottom: token('space.150', '12px') };
+const labelStyle = {
+  display: 'block',
+  marginBottom: token('space.050', '4px'),
+  font: token('font.body.small', '12px sans-serif'),
+  fontWeight: token('font.weight.semibold', '600'),
+  color: token('color.text.subtle', '#44546F'),
+};
+const hintStyle = {
+  marginTop: token('space.050', '4px'),
+  color: token('color.text.danger', '#AE2E24'),
+  font: token('font.body.small', '12px sans-serif'),
+};
+
+/**
+ * The confirmation of one triage action: the input it needs, then the resolver's answer or its refusal in
+ * words. A field left empty is named in words under it and gets the focus; Escape cancels (unless it is
+ * closing the people picker's list); Ctrl+Enter in the text confirms.
+ */
+export default function ActionForm({
+  action,
+  issueKey,
+  id,
+  spocAccountId,
+  onCancel,
+  onDone,
+  onRefused,
+}: ActionFormProps) {
   const texts = actionTexts[action];
-  const id = useId();
   const [text, setText] = useState('');
   const [duplicateOf, setDuplicateOf] = useState('');
-  const [person, setPerson] = useState<Option | null>(null);
-  const [missing, setMissing] = useState<string | null>(null);
+  const [people, setPeople] = useState<PickedPerson[]>([]);
+  const [invalid, setInvalid] = useState<ReadonlySet<Field>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const firstField = useRef<HTMLElement | null>(null);
+  const focusable = useRef(new Map<Field, { focus(): void } | null>());
 
+  const fields: readonly Field[] =
+    action === 'mark-duplicate'
+      ? ['duplicate', 'text']
+      : action === 'reassign'
+        ? ['person', 'text']
+        : ['text'];
+
+  const firstField = fields[0] as Field;
   useEffect(() => {
-    firstField.current?.focus();
-  }, []);
+    focusable.current.get(firstField)?.focus();
+  }, [firstField]);
+
+  const missing = (field: Field): boolean => {
+    if (field === 'duplicate') return !ISSUE_KEY.test(duplicateOf.trim());
+    if (field === 'person') return people.length === 0;
+    return REQUIRED_TEXT.has(action) && text.trim() === '';
+  };
+  const fixed = (field: Field) =>
+    setInvalid((current) => {
+      if (!current.has(field)) return current;
+      const next = new Set(current);
+      next.delete(field);
+      return next;
+    });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = text.trim();
-    if (action === 'mark-duplicate' && !/^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(duplicateOf.trim())) {
-      setMissing(`${id}-duplicate`);
+    if (saving) return;
+    const empty = fields.filter(missing);
+    setInvalid(new Set(empty));
+    if (empty.length > 0) {
+      focusable.current.get(empty[0] as Field)?.focus();
       return;
     }
-    if (action === 'reassign' && !person) {
-      setMissing(`${id}-person`);
-      return;
-    }
-    if (REQUIRED_TEXT.has(action) && trimmed === '') {
-      setMissing(`${id}-text`);
-      return;
-    }
-    setMissing(null);
     setError(null);
     setSaving(true);
     const reply = await applyTriageAction(
-      requestOf(action, trimmed, duplicateOf.trim(), person?.value ?? ''),
+      requestOf(action, text.trim(), duplicateOf.trim(), people[0]?.accountId ?? ''),
     );
     setSaving(false);
-    if (reply.ok) onDone(reply.data);
-    else setError(reply.error);
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !event.defaultPrevented && !saving) {
-      event.stopPropagation();
-      onCancel();
+    if (reply.ok) {
+      onDone(reply.data);
+    } else {
+      setError(reply.error);
+      onRefused();
     }
   };
 
-  const loadPeople = async (query: string): Promise<Option[]> => {
-    try {
-      const people = await searchAssignablePeople(issueKey, query);
-      return people.map((p) => ({ label: p.displayName, value: p.accountId }));
-    } catch (failure) {
-      setError((failure as Error).message);
-      return [];
-    }
+  // In the capture phase, because the people picker swallows Escape even when its list is closed.
+  const onKeyDownCapture = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || saving) return;
+    if ((event.target as HTMLElement).getAttribute('aria-expanded') === 'true') return;
+    event.preventDefault();
+    event.stopPropagation();
+    onCancel();
   };
 
-  const fieldStyle = { marginBottom: token('space.150', '12px') };
-  const labelStyle = {
-    display: 'block',
-    marginBottom: token('space.050', '4px'),
-    font: token('font.body.small', '12px sans-serif'),
-    fontWeight: token('font.weight.semibold', '600'),
-    color: token('color.text.subtle', '#44546F'),
-  };
-  const hint = (fieldId: string) =>
-    missing === fieldId ? (
-      <div id={`${fieldId}-error`} role="alert" style={{ color: token('color.text.danger', '#AE2E24') }}>
-        {messages.required}
+  const search = useCallback(
+    async (query: string) =>
+      (await searchAssignablePeople(issueKey, query)).filter((p) => p.accountId !== spocAccountId),
+    [issueKey, spocAccountId],
+  );
+  const onSearchError = useCallback((why: string) => setError(messages.searchFailed(why)), []);
+
+  const hint = (field: Field, words: string) =>
+    invalid.has(field) ? (
+      <div id={`${id}-${field}-error`} role="alert" style={hintStyle} data-testid={`action-missing-${field}`}>
+        {words}
       </div>
     ) : null;
+  const describedBy = (field: Field) => (invalid.has(field) ? `${id}-${field}-error` : undefined);
 
   return (
     <form
+      id={id}
       onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onKeyDownCapture={onKeyDownCapture}
       aria-labelledby={`${id}-title`}
+      aria-busy={saving}
+      noValidate
       data-testid="action-form"
       style={{
         marginTop: token('space.150', '12px'),
@@ -166,38 +209,43 @@ export default function ActionForm({ action, issueKey, onCancel, onDone }: Actio
             id={`${id}-duplicate`}
             name="duplicateOf"
             value={duplicateOf}
-            ref={(element: HTMLInputElement | null) => {
-              firstField.current = element;
+            autoComplete="off"
+            ref={(element: HTMLInputElement | null) => focusable.current.set('duplicate', element)}
+            isInvalid={invalid.has('duplicate')}
+            aria-invalid={invalid.has('duplicate') || undefined}
+            aria-describedby={describedBy('duplicate')}
+            onChange={(event) => {
+              setDuplicateOf(event.currentTarget.value);
+              fixed('duplicate');
             }}
-            isInvalid={missing === `${id}-duplicate`}
-            aria-describedby={missing === `${id}-duplicate` ? `${id}-duplicate-error` : undefined}
-            onChange={(event) => setDuplicateOf(event.currentTarget.value)}
           />
-          {hint(`${id}-duplicate`)}
+          {hint('duplicate', texts.missing ?? '')}
         </div>
       )}
       {action === 'reassign' && (
-        <div style={fieldStyle}>
+        <div style={fieldStyle} data-testid="action-person">
           <label htmlFor={`${id}-person`} style={labelStyle}>
             {reassignTo}
           </label>
-          <AsyncSelect<Option>
+          <PeoplePicker
             inputId={`${id}-person`}
-            ref={(select: { focus(): void } | null) => {
-              if (select) firstField.current = select as unknown as HTMLElement;
+            search={search}
+            value={people}
+            onChange={(chosen) => {
+              setPeople(chosen);
+              fixed('person');
+              setError(null); // a new choice answers a refusal of the last one, or a failed search
             }}
-            cacheOptions
-            defaultOptions
-            loadOptions={loadPeople}
-            value={person}
-            onChange={(option) => setPerson(option as Option | null)}
-            placeholder={messages.searchPeople}
-            noOptionsMessage={() => messages.noPeople}
-            loadingMessage={() => messages.loadingPeople}
-            isInvalid={missing === `${id}-person`}
-            menuPosition="fixed"
+            texts={{
+              placeholder: messages.searchPeople,
+              noPeople: messages.noPeople,
+              loading: messages.loadingPeople,
+            }}
+            isInvalid={invalid.has('person')}
+            onSearchError={onSearchError}
+            focusRef={(select) => focusable.current.set('person', select)}
           />
-          {hint(`${id}-person`)}
+          {hint('person', reassignMissing)}
         </div>
       )}
       <div style={fieldStyle}>
@@ -210,17 +258,26 @@ export default function ActionForm({ action, issueKey, onCancel, onDone }: Actio
           value={text}
           minimumRows={2}
           resize="vertical"
-          ref={(element: HTMLTextAreaElement | null) => {
-            if (action !== 'mark-duplicate' && action !== 'reassign') firstField.current = element;
+          ref={(element: HTMLTextAreaElement | null) => focusable.current.set('text', element)}
+          isInvalid={invalid.has('text')}
+          // Atlaskit's text area marks itself invalid for the eye only; say it to assistive technology too.
+          aria-invalid={invalid.has('text') || undefined}
+          aria-describedby={describedBy('text')}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            fixed('text');
           }}
-          isInvalid={missing === `${id}-text`}
-          aria-describedby={missing === `${id}-text` ? `${id}-text-error` : undefined}
-          onChange={(event) => setText(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              event.currentTarget.form?.requestSubmit();
+            }
+          }}
         />
-        {hint(`${id}-text`)}
+        {hint('text', texts.missing ?? '')}
       </div>
       <div style={{ display: 'flex', gap: token('space.100', '8px'), justifyContent: 'flex-end' }}>
-        <Button appearance="subtle" onClick={onCancel} isDisabled={saving}>
+        <Button appearance="subtle" onClick={onCancel} isDisabled={saving} testId="action-cancel">
           {messages.cancel}
         </Button>
         <Button type="submit" appearance="primary" isLoading={saving} testId="action-confirm">

@@ -32,6 +32,13 @@ export function App() {
     );
   }, []);
   useEffect(refresh, [refresh]);
+  // After a refusal: show what the issue looks like now, but keep the panel (and its error) if that fails.
+  const reread = useCallback(() => {
+    load().then(
+      (loaded) => setState({ kind: 'ready', ...loaded }),
+      () => undefined,
+    );
+  }, []);
 
   return (
     <main style={pageStyle} aria-busy={state.kind === 'loading'}>
@@ -46,7 +53,10 @@ export function App() {
         <SpocPanel
           issueKey={state.context.issueKey || state.view.issueKey}
           view={state.view}
-          onChanged={(view) => setState({ ...state, view })}
+          onStale={reread}
+          onChanged={(view) =>
+            setState((current) => (current.kind === 'ready' ? { ...current, view } : current))
+          }
         />
       )}
       {state.kind === 'ready' && (

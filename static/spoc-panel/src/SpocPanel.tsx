@@ -1,9 +1,10 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Badge, type BadgeAppearance } from '../../shared/badge';
 import { Notice } from '../../shared/notice';
 import { flag, type SpocIssueView, type TriageActionName, type TriageStateName } from './api';
+import { LoadBoundary } from './LoadBoundary';
 import { actionTexts, messages, responseStatusNames, roleNames, spocStatusNames } from './messages';
 
 // The confirmation form (text fields and the person picker) is not needed for the first paint.
@@ -73,12 +74,24 @@ export interface SpocPanelProps {
   readonly issueKey: string;
   readonly view: SpocIssueView;
   readonly onChanged: (view: SpocIssueView) => void;
+  /** Reads the issue's view again (after a refusal, when someone else may have acted meanwhile). */
+  readonly onStale: () => void;
 }
 
-export function SpocPanel({ issueKey, view, onChanged }: SpocPanelProps) {
+export function SpocPanel({ issueKey, view, onChanged, onStale }: SpocPanelProps) {
   const [active, setActive] = useState<TriageActionName | null>(null);
-  const actionsHeading = useRef<HTMLHeadingElement>(null);
+  const formId = useId();
+  const stateRow = useRef<HTMLDivElement>(null);
   const buttons = useRef(new Map<TriageActionName, HTMLButtonElement | null>());
+  // Where focus goes once a closed form has left the page (after the commit, so the new view is there).
+  const returnFocusTo = useRef<TriageActionName | null>(null);
+  useEffect(() => {
+    const action = returnFocusTo.current;
+    if (action === null || active !== null) return;
+    returnFocusTo.current = null;
+    // Back to the action's button; when the action took it away, to the issue's new state.
+    (buttons.current.get(action) ?? stateRow.current)?.focus();
+  });
 
   if (!view.routed) {
     return (
@@ -93,18 +106,19 @@ export function SpocPanel({ issueKey, view, onChanged }: SpocPanelProps) {
     );
   }
 
-  const close = (focusOn: TriageActionName | null) => {
+  const close = (focusOn: TriageActionName) => {
+    returnFocusTo.current = focusOn;
     setActive(null);
-    // Give focus back where the person was, or to the actions when that button is gone.
-    requestAnimationFrame(() => {
-      const button = focusOn ? buttons.current.get(focusOn) : null;
-      (button ?? actionsHeading.current)?.focus();
-    });
   };
 
   return (
     <div data-testid="spoc-panel">
-      <div style={rowStyle}>
+      <div
+        style={{ ...rowStyle, outlineOffset: '2px' }}
+        ref={stateRow}
+        tabIndex={-1}
+        data-testid="panel-summary"
+      >
         <strong data-testid="panel-issue">{view.issueKey}</strong>
         {view.state && (
           <span data-testid="panel-state">
@@ -118,7 +132,11 @@ export function SpocPanel({ issueKey, view, onChanged }: SpocPanelProps) {
             <Badge appearance="removed">{messages.escalation(view.escalationLevel)}</Badge>
           </span>
         )}
-        {view.bounceBacks > 0 && <Badge appearance="moved">{messages.bounceBacks(view.bounceBacks)}</Badge>}
+        {view.bounceBacks > 0 && (
+          <span data-testid="panel-bounce-backs">
+            <Badge appearance="moved">{messages.bounceBacks(view.bounceBacks)}</Badge>
+          </span>
+        )}
       </div>
 
       <Row label={messages.client} testId="panel-client">
@@ -179,9 +197,7 @@ export function SpocPanel({ issueKey, view, onChanged }: SpocPanelProps) {
         </Notice>
       )}
 
-      <h3 style={headingStyle} ref={actionsHeading} tabIndex={-1}>
-        {messages.actionsHeading}
-      </h3>
+      <h3 style={headingStyle}>{messages.actionsHeading}</h3>
       {view.callerRoles.length > 0 && (
         <p style={{ ...subtle, margin: 0 }} data-testid="panel-roles">
           {messages.youAre(view.callerRoles.map((role) => roleNames[role]).join(', '))}
@@ -204,6 +220,7 @@ export function SpocPanel({ issueKey, view, onChanged }: SpocPanelProps) {
               ref={(element: HTMLButtonElement | null) => buttons.current.set(action, element)}
               appearance={action === 'accept-for-delivery' ? 'primary' : 'default'}
               aria-expanded={active === action}
+              aria-controls={active === action ? formId : undefined}
               onClick={() => setActive(active === action ? null : action)}
               testId={`action-${action}`}
             >
@@ -213,19 +230,23 @@ export function SpocPanel({ issueKey, view, onChanged }: SpocPanelProps) {
         </div>
       )}
       {active && (
-        <Suspense fallback={<p style={subtle}>{messages.loading}</p>}>
-          <ActionForm
-            key={active}
-            action={active}
-            issueKey={view.issueKey || issueKey}
-            onCancel={() => close(active)}
-            onDone={(reply) => {
-              onChanged(reply.view);
-              flag('success', actionTexts[active].button, reply.summary);
-              close(reply.view.allowedActions.includes(active) ? active : null);
-            }}
-          />
-        </Suspense>
+        <LoadBoundary key={active} message={messages.formLoadFailed}>
+          <Suspense fallback={<p style={subtle}>{messages.loading}</p>}>
+            <ActionForm
+              action={active}
+              id={formId}
+              issueKey={view.issueKey || issueKey}
+              spocAccountId={view.spoc?.accountId ?? null}
+              onCancel={() => close(active)}
+              onRefused={onStale}
+              onDone={(reply) => {
+                onChanged(reply.view);
+                flag('success', actionTexts[active].button, reply.summary);
+                close(active);
+              }}
+            />
+          </Suspense>
+        </LoadBoundary>
       )}
 
       <details style={{ marginTop: token('space.200', '16px') }} data-testid="panel-history">

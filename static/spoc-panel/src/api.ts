@@ -1,4 +1,5 @@
 import { invoke, requestJira, showFlag, view } from '@forge/bridge';
+import type { PickedPerson } from '../../shared/people-picker';
 import type {
   SpocIssueView,
   TriageActionReply,
@@ -7,8 +8,8 @@ import type {
 
 /**
  * Every call the SPOC panel makes to Jira and to its resolver (src/resolvers/spoc-panel.ts) goes through
- * this file, so one place shows what the panel costs: one resolver call to show, one per action, and one
- * Jira call when the person opens the reassign form.
+ * this file, so one place shows what the panel costs: one resolver call to show, one per action, and in
+ * the reassign form one Jira user search when it opens and one per new search text.
  */
 export type {
   CallerRole,
@@ -24,11 +25,6 @@ export type Reply<T> =
 export interface PanelContext {
   readonly accountId?: string;
   readonly issueKey: string;
-}
-
-export interface Person {
-  readonly accountId: string;
-  readonly displayName: string;
 }
 
 export async function loadContext(): Promise<PanelContext> {
@@ -53,15 +49,24 @@ export const getSpocView = () => call<SpocIssueView>('getSpocView');
 export const applyTriageAction = (request: TriageActionRequest) =>
   call<TriageActionReply>('applyTriageAction', request as unknown as Record<string, unknown>);
 
+interface JiraUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly avatarUrls?: Readonly<Record<string, string>>;
+}
+
 /** People the issue may be handed to; the resolver decides whether the chosen one may be its SPOC. */
-export async function searchAssignablePeople(issueKey: string, query: string): Promise<Person[]> {
+export async function searchAssignablePeople(issueKey: string, query: string): Promise<PickedPerson[]> {
   const params = new URLSearchParams({ issueKey, query, maxResults: '20' });
   const response = await requestJira(`/rest/api/3/user/assignable/search?${params.toString()}`, {
     headers: { Accept: 'application/json' },
   });
-  if (!response.ok) throw new Error(`Jira answered ${response.status} ${response.statusText}`);
-  const people = (await response.json()) as Array<{ accountId: string; displayName: string }>;
-  return people.map(({ accountId, displayName }) => ({ accountId, displayName }));
+  if (!response.ok) throw new Error(`Jira answered ${response.status}.`);
+  const people = (await response.json()) as JiraUser[];
+  return people.map(({ accountId, displayName, avatarUrls }) => {
+    const avatarUrl = avatarUrls?.['24x24'];
+    return { accountId, displayName, ...(avatarUrl ? { avatarUrl } : {}) };
+  });
 }
 
 export function flag(type: 'success' | 'error', title: string, description: string): void {

@@ -27,13 +27,11 @@ export const messages = {
   actionsHeading: 'Your actions',
   youAre: (roles: string) => `You are ${roles} for this issue.`,
   noActions: 'There is nothing for you to do on this issue right now.',
-  confirm: 'Confirm',
   cancel: 'Cancel',
-  working: 'Saving…',
   actionFailed: 'That did not work',
-  required: 'Please fill this in.',
-  optionalNote: 'Note (optional)',
   formLoadFailed: 'The form could not load. Reload the issue and try again.',
+  /** The picker said nothing about a failed search; the form says it in words. */
+  searchFailed: (why: string) => `Could not search for people: ${why}`,
   searchPeople: 'Type a name to search',
   noPeople: 'Nobody matches',
   loadingPeople: 'Searching…',
@@ -44,7 +42,8 @@ export const roleNames: Record<CallerRole, string> = {
   backup: 'a backup SPOC',
   delegate: 'the delegate',
   delivery: 'on the delivery team',
-  manager: 'the escalation manager',
+  // Anyone who administers the project may hand its client issues to another SPOC.
+  manager: 'a project administrator',
 };
 
 export const responseStatusNames = {
@@ -64,7 +63,14 @@ export const spocStatusNames = {
 /** What each action is called on its button, what its form asks and what its confirm button says. */
 export const actionTexts: Record<
   TriageActionName,
-  { readonly button: string; readonly title: string; readonly field: string; readonly confirm: string }
+  {
+    readonly button: string;
+    readonly title: string;
+    readonly field: string;
+    readonly confirm: string;
+    /** What to say when the field is required and left empty. */
+    readonly missing?: string;
+  }
 > = {
   'accept-for-delivery': {
     button: 'Accept for delivery',
@@ -77,30 +83,35 @@ export const actionTexts: Record<
     title: 'Ask the client for information',
     field: 'What do you need from the client?',
     confirm: 'Send request',
+    missing: 'Write what you need from the client before sending the request.',
   },
   reject: {
     button: 'Reject',
     title: 'Reject this issue',
     field: 'Why is it rejected? The client sees this.',
     confirm: 'Reject',
+    missing: 'Write why the issue is rejected; the client reads it.',
   },
   'mark-duplicate': {
     button: 'Duplicate',
     title: 'Mark as a duplicate',
     field: 'Key of the issue it duplicates (e.g. SUP-12)',
     confirm: 'Mark duplicate',
+    missing: 'Enter the key of the issue this one duplicates, such as SUP-12.',
   },
   reassign: {
     button: 'Reassign',
     title: 'Reassign to another SPOC',
     field: 'Why are you handing it over?',
     confirm: 'Reassign',
+    missing: 'Write why you are handing the issue over.',
   },
   escalate: {
     button: 'Escalate',
     title: 'Escalate this issue',
     field: 'Why does it need escalating?',
     confirm: 'Escalate',
+    missing: 'Write why the issue needs escalating.',
   },
   'take-over': {
     button: 'Take over',
@@ -113,9 +124,10 @@ export const actionTexts: Record<
     title: 'Return this issue to its SPOC',
     field: 'What is unclear?',
     confirm: 'Return',
+    missing: 'Write what is unclear, so the SPOC can ask the client.',
   },
 };
 
 export const reassignTo = 'New SPOC';
+export const reassignMissing = 'Choose who becomes the SPOC.';
 export const duplicateNote = 'Note (optional)';
-export const actionDone = 'Done';
