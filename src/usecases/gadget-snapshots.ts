@@ -1,5 +1,14 @@
 import { availabilityAt, calendarOf, checkEscalation, effectiveCapacity, type SpocProfile } from '../domain';
-import type { EscalationRow, EscalationSnapshot, GadgetSnapshot, WorkloadRow } from '../contract/gadgets';
+import type {
+  EscalationRow,
+  EscalationSnapshot,
+  EscalationsGadgetConfig,
+  GadgetConfigBase,
+  GadgetSnapshot,
+  WorkloadGadgetConfig,
+  WorkloadRow,
+  WorkloadSnapshot,
+} from '../contract/gadgets';
 import { NotAllowedError } from './errors';
 import type { Clock, ConfigurationReader, TriageRepository } from './ports';
 import type { TriageEntry } from './triage-entry';
@@ -15,55 +24,95 @@ export interface GadgetDeps {
   readonly triage: TriageRepository;
 }
 
-export interface GadgetParams {
+/** What a gadget view asks for: its saved configuration, already checked (src/contract/gadgets.ts). */
+export interface GadgetParams<Config> {
   readonly callerAccountId: string;
-  /** From the gadget's saved configuration: narrows, never widens. */
-  readonly projectKey: string | null;
-  readonly maxRows: number;
+  readonly config: Config;
 }
 
 const MAX_OPEN = 2000;
 
 /** SPOCs, the delivery team and escalation managers: the people a SPOC dashboard is for (known from KVS alone). */
-async function requireStaff(callerAccountId: string, deps: GadgetDeps): Promise<void> {
+export async function authorizeGadgetViewer(callerAccountId: string, deps: GadgetDeps): Promise<void> {
   const head = await deps.config.head();
   if (head.profileAccountIds.includes(callerAccountId)) return;
   if (head.settings.deliveryTeamAccountIds.includes(callerAccountId)) return;
   if (head.escalationManagerAccountIds.includes(callerAccountId)) return;
-  throw new NotAllowedError('SPOC gadgets are for SPOCs, the delivery team and escalation managers.');
+  throw new NotAllowedError(
+    'SPOC gadgets are for SPOCs, the delivery team and escalation managers: their numbers name clients and colleagues, so they are not shown to you.',
+  );
 }
 
-async function openEntries(params: GadgetParams, deps: GadgetDeps): Promise<readonly TriageEntry[]> {
+/** The open client issues in the gadget's projects (all projects when it names none). */
+async function openEntries(config: GadgetConfigBase, deps: GadgetDeps): Promise<readonly TriageEntry[]> {
   const open = await deps.triage.allOpen(MAX_OPEN);
-  return params.projectKey ? open.filter((e) => e.projectKey === params.projectKey) : open;
+  const projects = config.projectKeys ?? [];
+  return projects.length > 0 ? open.filter((e) => projects.includes(e.projectKey)) : open;
+}
+
+function scopeOf(
+  config: GadgetConfigBase,
+  nameOf: (accountId: string) => string,
+): GadgetSnapshot<unknown, unknown>['scope'] {
+  return {
+    projectKeys: config.projectKeys ?? [],
+    spocs: (config.spocAccountIds ?? []).map((accountId) => ({ accountId, displayName: nameOf(accountId) })),
+  };
 }
 
 export const getWorkloadSnapshot = {
-  async execute(params: GadgetParams, deps: GadgetDeps): Promise<GadgetSnapshot<WorkloadRow>> {
+  async execute(params: GadgetParams<WorkloadGadgetConfig>, deps: GadgetDeps): Promise<WorkloadSnapshot> {
+    const { config } = params;
     const now = deps.clock.now();
-    await requireStaff(params.callerAccountId, deps);
+    await authorizeGadgetViewer(params.callerAccountId, deps);
     const [head, policy, open] = await Promise.all([
       deps.config.head(),
       deps.config.policy(),
-      openEntries(params, deps),
+      openEntries(config, deps),
     ]);
     const bySpoc = new Map<string, TriageEntry[]>();
     for (const entry of open) {
       const spoc = entry.record.spocAccountId;
       if (spoc) bySpoc.set(spoc, [...(bySpoc.get(spoc) ?? []), entry]);
     }
-    // Every SPOC with a profile (idle ones too, unless the gadget is narrowed to a project).
-    const ids = params.projectKey
-      ? [...bySpoc.keys()]
-      : [...new Set([...head.profileAccountIds, ...bySpoc.keys()])];
+    // The chosen SPOCs (idle ones too); else every SPOC with a profile, or only the busy ones of a project.
+    const chosen = config.spocAccountIds ?? [];
+    const ids =
+      chosen.length > 0
+        ? chosen
+        : (config.projectKeys ?? []).length > 0
+          ? [...bySpoc.keys()]
+          : [...new Set([...head.profileAccountIds, ...bySpoc.keys()])];
     const profiles = new Map((await deps.config.profiles(ids)).map((p) => [p.accountId, p]));
     const rows = ids.map((id) =>
       workloadRow(id, bySpoc.get(id) ?? [], profiles.get(id), head.names, policy.defaultCapacity, now),
     );
     rows.sort((a, b) => b.open - a.open || a.displayName.localeCompare(b.displayName));
-    return { takenAt: now.toISOString(), rows: rows.slice(0, params.maxRows) };
+    const shown = rows.map((row) => ({ ...row, load: loadOf(row, config.capacityWarnPercent) }));
+    const sum = (pick: (r: WorkloadRow) => number) => shown.reduce((total, r) => total + pick(r), 0);
+    return {
+      takenAt: now.toISOString(),
+      rows: shown.slice(0, config.maxRows),
+      matched: shown.length,
+      scope: scopeOf(config, (id) => profiles.get(id)?.displayName ?? head.names[id] ?? id),
+      config,
+      totals: {
+        awaitingTriage: sum((r) => r.awaitingTriage),
+        informationRequested: sum((r) => r.informationRequested),
+        open: sum((r) => r.open),
+        nearlyFull: shown.filter((r) => r.load === 'nearly-full').length,
+        full: shown.filter((r) => r.load === 'full').length,
+      },
+    };
   },
 };
+
+/** How full a SPOC is: full at capacity, nearly full from the gadget's share of it. */
+function loadOf(row: Omit<WorkloadRow, 'load'>, warnPercent: number): WorkloadRow['load'] {
+  if (row.capacity === null) return 'no-limit';
+  if (row.open >= row.capacity) return 'full';
+  return row.open * 100 >= row.capacity * warnPercent ? 'nearly-full' : 'under';
+}
 
 function workloadRow(
   accountId: string,
@@ -72,7 +121,7 @@ function workloadRow(
   names: Readonly<Record<string, string>>,
   defaultCapacity: number,
   now: Date,
-): WorkloadRow {
+): Omit<WorkloadRow, 'load'> {
   const count = (state: string) => entries.filter((e) => e.record.state === state).length;
   const oldest = [...entries].sort((a, b) => a.record.routedAt.localeCompare(b.record.routedAt))[0];
   const base = {
@@ -108,18 +157,32 @@ function workloadRow(
 }
 
 export const getEscalationSnapshot = {
-  async execute(params: GadgetParams, deps: GadgetDeps): Promise<EscalationSnapshot> {
+  async execute(
+    params: GadgetParams<EscalationsGadgetConfig>,
+    deps: GadgetDeps,
+  ): Promise<EscalationSnapshot> {
+    const { config } = params;
     const now = deps.clock.now();
-    await requireStaff(params.callerAccountId, deps);
-    const [head, policy, open] = await Promise.all([
+    await authorizeGadgetViewer(params.callerAccountId, deps);
+    const [head, policy, inProjects] = await Promise.all([
       deps.config.head(),
       deps.config.policy(),
-      openEntries(params, deps),
+      openEntries(config, deps),
     ]);
+    const chosen = config.spocAccountIds ?? [];
+    const open =
+      chosen.length > 0
+        ? inProjects.filter((e) => e.record.spocAccountId !== null && chosen.includes(e.record.spocAccountId))
+        : inProjects;
     const spocIds = [
-      ...new Set(open.map((e) => e.record.spocAccountId).filter((id): id is string => id !== null)),
+      ...new Set([
+        ...chosen,
+        ...open.map((e) => e.record.spocAccountId).filter((id): id is string => id !== null),
+      ]),
     ];
     const profiles = new Map((await deps.config.profiles(spocIds)).map((p) => [p.accountId, p]));
+    const nameOf = (id: string) => profiles.get(id)?.displayName ?? head.names[id] ?? id;
+    const atRiskPercent = config.atRiskPercent ?? policy.atRiskPercent;
     const rows: EscalationRow[] = open.map((entry) => {
       const spoc = entry.record.spocAccountId;
       const profile = spoc ? profiles.get(spoc) : undefined;
@@ -128,7 +191,7 @@ export const getEscalationSnapshot = {
             record: entry.record,
             calendar: calendarOf(profile),
             targetMinutes: entry.routing.responseTargetMinutes,
-            policy,
+            policy: { ladder: policy.ladder, atRiskPercent },
             now,
           }).status
         : entry.record.dueAt && Date.parse(entry.record.dueAt) <= now.getTime()
@@ -140,9 +203,7 @@ export const getEscalationSnapshot = {
         issueKey: entry.issueKey,
         summary: entry.summary,
         clientName: entry.clientName,
-        spoc: spoc
-          ? { accountId: spoc, displayName: profile?.displayName ?? head.names[spoc] ?? spoc }
-          : null,
+        spoc: spoc ? { accountId: spoc, displayName: nameOf(spoc) } : null,
         state: entry.record.state,
         escalationLevel: entry.record.escalationLevel,
         response,
@@ -154,11 +215,13 @@ export const getEscalationSnapshot = {
     for (const row of rows)
       if (row.escalationLevel > 0) byLevel[row.escalationLevel] = (byLevel[row.escalationLevel] ?? 0) + 1;
     const urgency = { breached: 0, 'at-risk': 1, 'on-track': 2, 'not-running': 3 } as const;
+    const minLevel = config.minLevel ?? 0;
+    const needsAttention = (r: EscalationRow) =>
+      minLevel > 0
+        ? r.escalationLevel >= minLevel
+        : r.escalationLevel > 0 || r.response === 'breached' || r.response === 'at-risk' || r.spoc === null;
     const listed = rows
-      .filter(
-        (r) =>
-          r.escalationLevel > 0 || r.response === 'breached' || r.response === 'at-risk' || r.spoc === null,
-      )
+      .filter(needsAttention)
       .sort(
         (a, b) =>
           b.escalationLevel - a.escalationLevel ||
@@ -167,7 +230,11 @@ export const getEscalationSnapshot = {
       );
     return {
       takenAt: now.toISOString(),
-      rows: listed.slice(0, params.maxRows),
+      rows: listed.slice(0, config.maxRows),
+      matched: listed.length,
+      scope: scopeOf(config, nameOf),
+      config,
+      atRiskPercent,
       totals: {
         byLevel,
         breached: rows.filter((r) => r.response === 'breached').length,

@@ -1,20 +1,24 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { Component, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import type { GadgetContext } from './gadget-bridge';
 import { Notice, pageStyle } from './ui';
 
-/** One resource serves both entry points of a gadget: Jira says which in `extension.entryPoint`. */
-export function GadgetShell<Config>({
+/**
+ * One resource serves both entry points of a gadget: Jira says which in `extension.entryPoint`. The edit
+ * view is passed in as a lazy component, so its pickers load only when someone configures the gadget; the
+ * view, which everyone sees, stays small.
+ */
+export function GadgetShell({
   loadContext,
   Edit,
   View,
   messages,
 }: {
-  loadContext: () => Promise<GadgetContext<Config>>;
-  Edit: ComponentType<{ config: Config }>;
-  View: ComponentType<{ config: Config }>;
-  messages: { readonly failed: string; readonly loading: string };
+  loadContext: () => Promise<GadgetContext>;
+  Edit: ComponentType<{ saved: unknown }>;
+  View: ComponentType;
+  messages: { readonly failed: string; readonly loading: string; readonly loadingEditor: string };
 }) {
-  const [context, setContext] = useState<GadgetContext<Config> | undefined>();
+  const [context, setContext] = useState<GadgetContext | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     loadContext().then(setContext, (e: unknown) => setError((e as Error).message));
@@ -27,8 +31,30 @@ export function GadgetShell<Config>({
         </Notice>
       )}
       {!context && !error && <p>{messages.loading}</p>}
-      {context?.entryPoint === 'edit' && <Edit config={context.config} />}
-      {context?.entryPoint === 'view' && <View config={context.config} />}
+      {context?.entryPoint === 'edit' && (
+        <LoadFailure title={messages.failed}>
+          <Suspense fallback={<p>{messages.loadingEditor}</p>}>
+            <Edit saved={context.saved} />
+          </Suspense>
+        </LoadFailure>
+      )}
+      {context?.entryPoint === 'view' && <View />}
     </main>
   );
+}
+
+/** A lazy part that could not load (a dropped connection) is reported in words instead of a blank frame. */
+class LoadFailure extends Component<{ title: string; children: ReactNode }, { error?: string }> {
+  override state: { error?: string } = {};
+  static getDerivedStateFromError(error: unknown) {
+    return { error: (error as Error).message };
+  }
+  override render() {
+    if (this.state.error === undefined) return this.props.children;
+    return (
+      <Notice tone="error" title={this.props.title}>
+        <p data-testid="gadget-error">{this.state.error}</p>
+      </Notice>
+    );
+  }
 }

@@ -122,28 +122,35 @@ export function StatRow({ children, label }: { children: ReactNode; label: strin
   );
 }
 
-/** A bar of `value` out of `max`: warning from `warnPercent`, danger when full. */
+/**
+ * A bar of `value` out of `max`: green, amber when nearly full, red when full. `level` says which (the
+ * workload resolver decides it from the gadget's settings); without it, amber starts at `warnPercent`.
+ */
 export function Meter({
   value,
   max,
-  warnPercent,
+  warnPercent = 80,
+  level,
   label,
 }: {
   value: number;
   max: number;
-  warnPercent: number;
+  warnPercent?: number;
+  level?: 'under' | 'nearly-full' | 'full';
   label: string;
 }) {
   const percent = max > 0 ? Math.round((value / max) * 100) : 0;
+  const shown = level ?? (percent >= 100 ? 'full' : percent >= warnPercent ? 'nearly-full' : 'under');
   const fill =
-    percent >= 100
+    shown === 'full'
       ? token('color.background.danger.bold', '#C9372C')
-      : percent >= warnPercent
+      : shown === 'nearly-full'
         ? token('color.background.warning.bold', '#F5CD47')
         : token('color.background.success.bold', '#1F845A');
   return (
     <div
       role="meter"
+      data-level={shown}
       aria-label={label}
       aria-valuemin={0}
       aria-valuemax={max}

@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { SiteClock } from '../../local/clock';
 import { startTestSite, type TestSite } from '../support/site';
+import { chooseProject } from '../support/gadgets';
 import {
   ensureCustomUiBuilt,
   expectText,
@@ -78,14 +79,13 @@ describe('the default dashboard', () => {
     const edit = await moduleFrame(page, WORKLOAD, 'edit');
     expect(await extensionOf(edit)).toMatchObject({ entryPoint: 'edit', gadgetConfiguration: {} });
     // The project choices come from requestJira, as the signed-in administrator.
-    await edit.waitForSelector('select[name=projectKey] option[value=SUP]', { state: 'attached' });
-    await edit.selectOption('select[name=projectKey]', 'SUP');
+    await chooseProject(page, edit, 'SUP', 'mouse');
     await edit.fill('input[name=maxRows]', '5');
     await edit.fill('input[name=refresh]', '15');
     await edit.getByRole('button', { name: 'Save' }).click();
 
     // The edit view saves every setting it shows, its defaults included, plus Jira's `refresh` minutes.
-    const saved = { projectKey: 'SUP', capacityWarnPercent: 80, maxRows: 5, refresh: 15 };
+    const saved = { projectKeys: ['SUP'], capacityWarnPercent: 80, maxRows: 5, refresh: 15 };
     const view = await moduleFrame(page, WORKLOAD);
     expect((await extensionOf(view)).gadgetConfiguration).toEqual(saved);
     await expectResolverAnswered(view, WORKLOAD, SAM.accountId);

@@ -1,324 +1,222 @@
-import type { Frame, Page } from 'playwright-core';
-import { SiteClock } from '../../local/clock';
-import { seedAppDemo, type AppDemo } from '../../local/seed/app-demo';
-import { PEOPLE } from '../../local/seed/demo';
-import type { EscalationSnapshot, GadgetSnapshot, WorkloadRow } from '../../src/contract/gadgets';
-import { startTestSite, type TestSite } from '../support/site';
+import type { EscalationSnapshot, WorkloadSnapshot } from '../../src/contract/gadgets';
+import { expectText, refreshGadget } from '../support/browser';
 import {
-  ensureCustomUiBuilt,
-  expectText,
-  launchBrowser,
-  moduleFrame,
-  restAs,
-  screenshot,
-  seriousAxeViolations,
-  signIn,
-  TEST_TIME,
-  type TestBrowser,
   addGadget,
-  gadgetView,
-  refreshGadget,
-} from '../support/browser';
+  CHLOE,
+  chooseOption,
+  chooseProject,
+  chooseSpoc,
+  chosenIn,
+  configure,
+  DANIEL,
+  ESCALATIONS,
+  expectNoBrowserErrors,
+  expectNumber,
+  fileGlobexIssueInDev,
+  HANNAH,
+  listedRows,
+  newDashboard,
+  press,
+  PRIYA,
+  resolverSnapshot,
+  savedConfig,
+  setNumber,
+  startGadgetWorld,
+  statNumber,
+  stopGadgetWorld,
+  triageAs,
+  viewAfterEdit,
+  waitingFor,
+  WORKLOAD,
+  type GadgetWorld,
+} from '../support/gadgets';
 
 /**
- * The SPOC dashboard gadgets in a real browser, on the app's demo configuration: the escalation manager adds
- * both to a dashboard of her own, configures them in their edit views and reads the numbers; after a SPOC
- * accepts an issue in the panel, refreshing the gadgets shows the new numbers. What the gadgets show is
- * compared with what their resolvers answer for the same saved configuration, so no number is written here.
- * Each test makes its own dashboard, so any one runs alone.
+ * The SPOC dashboard gadgets by mouse, on the app's demo: the escalation manager configures every setting
+ * of each gadget in its edit view, saves or cancels, refreshes, and opens an issue from the escalation
+ * list; the view follows each setting. What a view shows is compared with what its resolver answers for the
+ * same saved settings, so no number is written here. The keyboard-only pass, the roles, bad saved settings
+ * and accessibility are in spoc-gadgets-*.test.ts beside this file.
  */
-const HANNAH = { email: 'hannah.becker@vendor.example', accountId: PEOPLE.hannah };
-const PRIYA = 'priya.shah@vendor.example';
-const WORKLOAD = 'spoc-workload-gadget';
-const ESCALATIONS = 'spoc-escalations-gadget';
-
-let site: TestSite;
-let browser: TestBrowser;
-let page: Page;
-let demo: AppDemo;
+let world: GadgetWorld;
 
 beforeAll(async () => {
-  await ensureCustomUiBuilt();
-  site = await startTestSite({ clock: new SiteClock('frozen', TEST_TIME) });
-  demo = await seedAppDemo(site);
-  browser = await launchBrowser();
-  page = browser.page;
+  world = await startGadgetWorld();
+  // A Globex issue in DEV too, so the gadgets have two projects to tell apart (the app routes it to Chloe).
+  await fileGlobexIssueInDev(world, 'Globex export to the warehouse fails at midnight');
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+afterEach(() => expectNoBrowserErrors(world));
+afterAll(() => stopGadgetWorld(world));
+
+describe('the SPOC workload gadget, by mouse', () => {
+  it('follows its projects, nearly-full share, rows and refresh, then only its SPOCs however many are busier', async () => {
+    const dashboardId = await newDashboard(world, HANNAH.email, 'Workload by mouse');
+    let edit = await addGadget(world.page, WORKLOAD);
+    await chooseProject(world.page, edit, 'DEV', 'mouse');
+    await setNumber(world.page, edit, 'capacityWarnPercent', '30', 'mouse');
+    await setNumber(world.page, edit, 'maxRows', '5', 'mouse');
+    await setNumber(world.page, edit, 'refresh', '10', 'mouse');
+    await press(world.page, edit, 'edit-save', 'mouse');
+    let view = await viewAfterEdit(world.page, WORKLOAD);
+    const first = { projectKeys: ['DEV'], capacityWarnPercent: 30, maxRows: 5, refresh: 10 };
+    expect(await savedConfig(world, HANNAH.email, dashboardId, WORKLOAD)).toEqual(first);
+
+    const inDev = await resolverSnapshot<WorkloadSnapshot>(world, WORKLOAD, first);
+    expect(inDev.rows.map((r) => r.accountId)).toEqual([CHLOE.accountId]);
+    expect(await listedRows(view, 'workload')).toEqual([CHLOE.accountId]);
+    await expectText(view, '[data-testid=gadget-snapshot]', 'Clients of DEV');
+    // Chloe's one DEV issue is a sixth of her capacity: under the 30 % line.
+    expect(await view.getAttribute('[role=meter]', 'data-level')).toBe(inDev.rows[0]?.load);
+    expect(inDev.rows[0]?.load).toBe('under');
+
+    // All projects again, now with Chloe past the 30 % line: the bar and the count say so.
+    edit = await configure(world.page, WORKLOAD);
+    expect(await chosenIn(edit, 'projectKeys')).toEqual(['Delivery (DEV)']);
+    expect(await edit.inputValue('input[name=refresh]')).toBe('10');
+    await edit.click('[data-testid=projectKeys-select--clear-indicator]');
+    await press(world.page, edit, 'edit-save', 'mouse');
+    view = await viewAfterEdit(world.page, WORKLOAD);
+    const everywhere = { capacityWarnPercent: 30, maxRows: 5, refresh: 10 };
+    expect(await savedConfig(world, HANNAH.email, dashboardId, WORKLOAD)).toEqual(everywhere);
+    const all = await resolverSnapshot<WorkloadSnapshot>(world, WORKLOAD, everywhere);
+    const chloe = all.rows.find((r) => r.accountId === CHLOE.accountId);
+    expect(chloe?.load).toBe('nearly-full');
+    await expectText(view, '[data-testid=gadget-snapshot]', 'All projects');
+    expect(
+      await view.getAttribute(`[data-testid=workload-row-${CHLOE.accountId}] [role=meter]`, 'data-level'),
+    ).toBe('nearly-full');
+    expect(await statNumber(view, 'total-nearly-full')).toBe(all.totals.nearlyFull);
+    expect(await statNumber(view, 'total-full')).toBe(all.totals.full);
+
+    // One SPOC and one row: Daniel, who has nothing open, is still the one shown.
+    edit = await configure(world.page, WORKLOAD);
+    await chooseSpoc(world.page, edit, DANIEL.name, 'mouse');
+    await setNumber(world.page, edit, 'maxRows', '1', 'mouse');
+    await press(world.page, edit, 'edit-save', 'mouse');
+    view = await viewAfterEdit(world.page, WORKLOAD);
+    const daniel = { spocAccountIds: [DANIEL.accountId], capacityWarnPercent: 30, maxRows: 1, refresh: 10 };
+    expect(await savedConfig(world, HANNAH.email, dashboardId, WORKLOAD)).toEqual(daniel);
+    const busiest = await resolverSnapshot<WorkloadSnapshot>(world, WORKLOAD, {
+      ...daniel,
+      spocAccountIds: [],
+    });
+    expect(busiest.rows[0]?.accountId).not.toBe(DANIEL.accountId);
+    expect(busiest.matched).toBeGreaterThan(1);
+    expect(await listedRows(view, 'workload')).toEqual([DANIEL.accountId]);
+    await expectText(view, '[data-testid=gadget-snapshot]', `SPOCs: ${DANIEL.name}`);
+
+    // Cancel keeps what was saved.
+    edit = await configure(world.page, WORKLOAD);
+    expect(await chosenIn(edit, 'spocAccountIds')).toEqual([DANIEL.name]);
+    await setNumber(world.page, edit, 'maxRows', '3', 'mouse');
+    await press(world.page, edit, 'edit-cancel', 'mouse');
+    view = await viewAfterEdit(world.page, WORKLOAD);
+    expect(await savedConfig(world, HANNAH.email, dashboardId, WORKLOAD)).toEqual(daniel);
+    expect(await listedRows(view, 'workload')).toEqual([DANIEL.accountId]);
+  });
+
+  it('shows new numbers after its own Refresh and after the dashboard’s', async () => {
+    const dashboardId = await newDashboard(world, HANNAH.email, 'Refresh by mouse');
+    const edit = await addGadget(world.page, WORKLOAD);
+    await chooseSpoc(world.page, edit, PRIYA.name, 'mouse');
+    await press(world.page, edit, 'edit-save', 'mouse');
+    let view = await viewAfterEdit(world.page, WORKLOAD);
+    const config = await savedConfig(world, HANNAH.email, dashboardId, WORKLOAD);
+    const before = await resolverSnapshot<WorkloadSnapshot>(world, WORKLOAD, config);
+    const shownOpen = async () =>
+      Number(await view.textContent(`[data-testid=workload-row-${PRIYA.accountId}] [data-testid=open]`));
+    expect(await shownOpen()).toBe(before.totals.open);
+    const [first, second] = await waitingFor(world, PRIYA.accountId);
+
+    // Priya accepts one of her issues; the gadget's own Refresh button asks again.
+    await triageAs(world, PRIYA.accountId, first as string, {
+      action: 'accept-for-delivery',
+      note: 'Clear.',
+    });
+    await press(world.page, view, 'gadget-refresh', 'mouse');
+    await expectNumber(shownOpen, before.totals.open - 1);
+
+    // And another; this time the dashboard's Refresh renders the gadget anew.
+    await triageAs(world, PRIYA.accountId, second as string, {
+      action: 'accept-for-delivery',
+      note: 'Clear.',
+    });
+    view = await refreshGadget(world.page, WORKLOAD);
+    expect(await shownOpen()).toBe(before.totals.open - 2);
+    expect((await resolverSnapshot<WorkloadSnapshot>(world, WORKLOAD, config)).totals.open).toBe(
+      before.totals.open - 2,
+    );
+  });
 });
 
-/** The demo issue a client reporter filed. */
-function issueBy(accountId: string): string {
-  const issue = demo.issues.find((i) => i.reporter === accountId);
-  if (!issue) throw new Error(`The app demo files no issue as ${accountId}`);
-  return issue.key;
-}
+describe('the escalation status gadget, by mouse', () => {
+  it('follows its SPOCs, at-risk share, lowest level, projects, alert and rows, and opens a listed issue', async () => {
+    const dashboardId = await newDashboard(world, HANNAH.email, 'Escalations by mouse');
+    // Chloe has a Globex issue in SUP and one in DEV; she escalates the one in SUP.
+    const waiting = await waitingFor(world, CHLOE.accountId);
+    const escalated = waiting.find((key) => key.startsWith('SUP-'));
+    expect(waiting.some((key) => key.startsWith('DEV-'))).toBe(true);
+    await triageAs(world, CHLOE.accountId, escalated as string, {
+      action: 'escalate',
+      reason: 'Client is stuck.',
+    });
+    // Half an hour on, Chloe's issues have used part of their response targets.
+    world.site.clock.advanceMinutes(30);
 
-/** What a gadget's resolver answers Hannah for a saved configuration (as the gadget's own call would). */
-async function resolverSnapshot<T>(
-  moduleKey: string,
-  gadgetConfiguration: Record<string, unknown>,
-): Promise<T> {
-  const reply = (await site.forge.invokeResolver({
-    moduleKey,
-    functionKey: 'getSnapshot',
-    accountId: HANNAH.accountId,
-    context: { extension: { type: 'jira:dashboardGadget', gadgetConfiguration } },
-  })) as { ok: boolean; data?: T; error?: string };
-  if (!reply.ok) throw new Error(`The ${moduleKey} resolver refused: ${reply.error}`);
-  return reply.data as T;
-}
+    let edit = await addGadget(world.page, ESCALATIONS);
+    await chooseSpoc(world.page, edit, CHLOE.name, 'mouse');
+    await setNumber(world.page, edit, 'atRiskPercent', '5', 'mouse');
+    await setNumber(world.page, edit, 'breachedAlert', '', 'mouse');
+    await setNumber(world.page, edit, 'maxRows', '5', 'mouse');
+    await press(world.page, edit, 'edit-save', 'mouse');
+    let view = await viewAfterEdit(world.page, ESCALATIONS);
+    const early = { spocAccountIds: [CHLOE.accountId], atRiskPercent: 5, maxRows: 5 };
+    expect(await savedConfig(world, HANNAH.email, dashboardId, ESCALATIONS)).toEqual(early);
+    const atRisk = await resolverSnapshot<EscalationSnapshot>(world, ESCALATIONS, early);
+    expect(atRisk.totals.atRisk).toBeGreaterThan(0);
+    expect(atRisk.rows.every((r) => r.spoc?.accountId === CHLOE.accountId)).toBe(true);
+    expect(await listedRows(view, 'escalation')).toEqual(atRisk.rows.map((r) => r.issueKey));
+    expect(await statNumber(view, 'total-at-risk')).toBe(atRisk.totals.atRisk);
+    await expectText(view, '[data-testid=total-at-risk]', 'from 5 %');
+    // With the policy's own line (75 %), nothing of Chloe's is at risk yet.
+    const policyLine = await resolverSnapshot<EscalationSnapshot>(world, ESCALATIONS, {
+      ...early,
+      atRiskPercent: undefined,
+    });
+    expect(policyLine.totals.atRisk).toBe(0);
 
-/** A new dashboard of Hannah's, through the list page's form; answers its id. */
-async function newDashboard(name: string): Promise<string> {
-  await signIn(page, site.url, HANNAH.email, '/jira/dashboards');
-  await page.fill('form[data-action=create-dashboard] input[name=name]', name);
-  await Promise.all([
-    page.waitForURL(/\/jira\/dashboards\/\d+$/),
-    page.click('form[data-action=create-dashboard] button'),
-  ]);
-  return page.url().split('/').pop() as string;
-}
-
-async function cellNumber(frame: Frame, row: string, cell: string): Promise<number> {
-  const text = await frame.textContent(`[data-testid=${row}] [data-testid=${cell}]`);
-  return Number(text?.trim());
-}
-
-async function statNumber(frame: Frame, testId: string): Promise<number> {
-  const text = await frame.textContent(`[data-testid=${testId}] > div:first-child`);
-  return Number(text?.trim());
-}
-
-/** What the workload gadget shows for one SPOC, read from its table. */
-async function shownWorkload(frame: Frame, accountId: string) {
-  const row = `workload-row-${accountId}`;
-  return {
-    awaitingTriage: await cellNumber(frame, row, 'awaiting'),
-    informationRequested: await cellNumber(frame, row, 'info'),
-    open: await cellNumber(frame, row, 'open'),
-  };
-}
-
-async function shownTotals(frame: Frame) {
-  return {
-    breached: await statNumber(frame, 'total-breached'),
-    atRisk: await statNumber(frame, 'total-at-risk'),
-    unrouted: await statNumber(frame, 'total-unrouted'),
-  };
-}
-
-async function acceptAsPriya(issueKey: string): Promise<void> {
-  await signIn(page, site.url, PRIYA, `/browse/${issueKey}`);
-  const panel = await moduleFrame(page, 'spoc-panel');
-  await panel.click('[data-testid=action-accept-for-delivery]');
-  await panel.fill('[data-testid=action-form] textarea', 'Reproduced; over to delivery.');
-  await panel.click('[data-testid=action-confirm]');
-  await expectText(page, '#flags .flag-success', 'accepted');
-}
-
-describe('the SPOC gadgets on a manager’s dashboard', () => {
-  it('are added and configured by the manager, show the numbers, and follow a SPOC’s acceptance', async () => {
-    const issueKey = issueBy(PEOPLE.liWei);
-    const projectKey = issueKey.split('-')[0] as string;
-    // Three days on, the issues nobody has answered are past their response targets.
-    site.clock.advanceMinutes(3 * 24 * 60);
-    const dashboardId = await newDashboard('SPOC overview');
-
-    // SPOC workload: narrowed to one project and one SPOC, with a refresh interval.
-    let edit = await addGadget(page, WORKLOAD);
-    await edit.waitForSelector(`select[name=projectKey] option[value=${projectKey}]`, { state: 'attached' });
-    await edit.selectOption('select[name=projectKey]', projectKey);
-    await edit.check(`input[name=spocAccountIds][value="${PEOPLE.priya}"]`);
-    await edit.fill('input[name=maxRows]', '5');
-    await edit.fill('input[name=refresh]', '10');
-    await edit.click('[data-testid=edit-save]');
-    const workloadConfig = {
-      projectKey,
-      spocAccountIds: [PEOPLE.priya],
-      capacityWarnPercent: 80,
+    // Only issues escalated to level 1 or higher, in SUP, with an alert from one breached target.
+    edit = await configure(world.page, ESCALATIONS);
+    expect(await edit.inputValue('input[name=atRiskPercent]')).toBe('5');
+    await chooseOption(world.page, edit, 'minLevel', '1', 'mouse');
+    await chooseProject(world.page, edit, 'SUP', 'mouse');
+    await setNumber(world.page, edit, 'breachedAlert', '1', 'mouse');
+    await setNumber(world.page, edit, 'refresh', '30', 'mouse');
+    await press(world.page, edit, 'edit-save', 'mouse');
+    view = await viewAfterEdit(world.page, ESCALATIONS);
+    const escalatedOnly = {
+      projectKeys: ['SUP'],
+      spocAccountIds: [CHLOE.accountId],
+      atRiskPercent: 5,
+      minLevel: 1,
+      breachedAlert: 1,
       maxRows: 5,
-      refresh: 10,
+      refresh: 30,
     };
-    let workload = await gadgetView(page, WORKLOAD);
-    await expectText(workload, '[data-testid=gadget-snapshot]', `Clients of ${projectKey}`);
-    const { gadgets } = await restAs<{ gadgets: Array<{ id: number; moduleKey: string }> }>(
-      site.url,
-      HANNAH.email,
-      'GET',
-      `/rest/api/3/dashboard/${dashboardId}/gadget`,
-    );
-    const workloadId = gadgets.find((g) => g.moduleKey === WORKLOAD)?.id;
-    const saved = await restAs<{ value: unknown }>(
-      site.url,
-      HANNAH.email,
-      'GET',
-      `/rest/api/3/dashboard/${dashboardId}/items/${workloadId}/properties/config`,
-    );
-    expect(saved.value).toEqual(workloadConfig);
+    expect(await savedConfig(world, HANNAH.email, dashboardId, ESCALATIONS)).toEqual(escalatedOnly);
+    expect(await listedRows(view, 'escalation')).toEqual([escalated]);
+    await expectText(view, '[data-testid=gadget-snapshot]', 'level 1 and above');
+    const snapshot = await resolverSnapshot<EscalationSnapshot>(world, ESCALATIONS, escalatedOnly);
+    expect(snapshot.rows.map((r) => r.issueKey)).toEqual([escalated]);
+    // Nothing is breached yet, so the alert stays quiet.
+    expect(snapshot.totals.breached).toBe(0);
+    expect(await view.$('[data-testid=breached-alert]')).toBeNull();
 
-    const priyaRow = async () => {
-      const snapshot = await resolverSnapshot<GadgetSnapshot<WorkloadRow>>(WORKLOAD, workloadConfig);
-      const row = snapshot.rows.find((r) => r.accountId === PEOPLE.priya);
-      if (!row) throw new Error('Priya is not in the workload snapshot');
-      return row;
-    };
-    const before = await priyaRow();
-    expect(before.awaitingTriage).toBeGreaterThan(0);
-    expect(await shownWorkload(workload, PEOPLE.priya)).toEqual({
-      awaitingTriage: before.awaitingTriage,
-      informationRequested: before.informationRequested,
-      open: before.open,
-    });
-    // Only the chosen SPOC is listed; the chart draws the same rows.
-    expect(await workload.$$eval('[data-testid^=workload-row-]', (rows) => rows.length)).toBe(1);
-    expect(await workload.getAttribute('[data-testid=workload-chart] svg', 'aria-label')).toContain(
-      'Priya Shah',
-    );
-    if (before.oldestWaiting)
-      await expectText(
-        workload,
-        `[data-testid=workload-row-${PEOPLE.priya}] [data-testid=oldest]`,
-        before.oldestWaiting.issueKey,
-      );
-
-    // Escalation status: all projects, an alert from one breached target.
-    edit = await addGadget(page, ESCALATIONS);
-    await edit.fill('input[name=breachedAlert]', '1');
-    await edit.fill('input[name=maxRows]', '8');
-    await edit.click('[data-testid=edit-save]');
-    const escalationsConfig = { breachedAlert: 1, maxRows: 8 };
-    let escalations = await gadgetView(page, ESCALATIONS);
-    const snapshotBefore = await resolverSnapshot<EscalationSnapshot>(ESCALATIONS, escalationsConfig);
-    const totalsBefore = snapshotBefore.totals;
-    expect(snapshotBefore.rows.map((r) => r.issueKey)).toContain(issueKey);
-    await expectText(
-      escalations,
-      `[data-testid=escalation-row-${issueKey}] [data-testid=spoc]`,
-      'Priya Shah',
-    );
-    expect(await shownTotals(escalations)).toEqual({
-      breached: totalsBefore.breached,
-      atRisk: totalsBefore.atRisk,
-      unrouted: totalsBefore.unrouted,
-    });
-    expect(totalsBefore.breached).toBeGreaterThan(0);
-    await expectText(escalations, '[data-testid=breached-alert]', `${totalsBefore.breached} response target`);
-
-    // Priya accepts the issue in its panel; the refreshed gadgets count it out of her triage queue.
-    await acceptAsPriya(issueKey);
-    await signIn(page, site.url, HANNAH.email, `/jira/dashboards/${dashboardId}`);
-    await gadgetView(page, WORKLOAD);
-    workload = await refreshGadget(page, WORKLOAD);
-    const after = await priyaRow();
-    expect(after.awaitingTriage).toBe(before.awaitingTriage - 1);
-    expect(after.open).toBe(before.open - 1);
-    expect(await shownWorkload(workload, PEOPLE.priya)).toEqual({
-      awaitingTriage: after.awaitingTriage,
-      informationRequested: after.informationRequested,
-      open: after.open,
-    });
-    escalations = await refreshGadget(page, ESCALATIONS);
-    const snapshotAfter = await resolverSnapshot<EscalationSnapshot>(ESCALATIONS, escalationsConfig);
-    expect(snapshotAfter.rows.map((r) => r.issueKey)).not.toContain(issueKey);
-    expect(snapshotAfter.totals.breached).toBe(totalsBefore.breached - 1);
-    expect(await escalations.$(`[data-testid=escalation-row-${issueKey}]`)).toBeNull();
-    expect(await shownTotals(escalations)).toEqual({
-      breached: snapshotAfter.totals.breached,
-      atRisk: snapshotAfter.totals.atRisk,
-      unrouted: snapshotAfter.totals.unrouted,
-    });
-
-    // The oldest waiting issue opens in Jira through router.navigate.
-    const oldest = after.oldestWaiting?.issueKey;
-    expect(oldest).toBeDefined();
+    // The listed issue opens in Jira.
     await Promise.all([
-      page.waitForURL(new RegExp(`/browse/${oldest}$`)),
-      workload.click(`[data-testid=workload-row-${PEOPLE.priya}] [data-testid=oldest] a`),
+      world.page.waitForURL(new RegExp(`/browse/${escalated}$`)),
+      view.click(`[data-testid=escalation-row-${escalated}] a`),
     ]);
-  });
-
-  it('can be configured by keyboard alone, with mistakes explained in words, and Cancel keeps nothing', async () => {
-    await newDashboard('Keyboard');
-    const edit = await addGadget(page, WORKLOAD);
-    await edit.waitForSelector('input[name=spocAccountIds]');
-    const focused = () =>
-      edit.evaluate(
-        () =>
-          document.activeElement?.getAttribute('name') ?? document.activeElement?.getAttribute('data-testid'),
-      );
-    const tabTo = async (name: string) => {
-      for (let i = 0; i < 30 && (await focused()) !== name; i++) await page.keyboard.press('Tab');
-      expect(await focused()).toBe(name);
-    };
-    await edit.evaluate(() => document.body.focus());
-    await tabTo('projectKey');
-    await tabTo('spocAccountIds');
-    await page.keyboard.press('Space');
-    expect(await edit.$$eval('input[name=spocAccountIds]:checked', (boxes) => boxes.length)).toBe(1);
-    await tabTo('maxRows');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('0');
-    await page.keyboard.press('Tab');
-    expect(await focused()).toBe('refresh');
-    await page.keyboard.type('soon');
-    await page.keyboard.press('Enter');
-    await expectText(edit, '[data-testid=maxRows-error]', 'from 1 to 50');
-    await expectText(edit, '[data-testid=refresh-error]', 'minutes');
-    await expectText(edit, '[data-testid=edit-errors]', 'need fixing');
-    expect(await edit.getAttribute('input[name=maxRows]', 'aria-invalid')).toBe('true');
-    expect(await edit.getAttribute('input[name=maxRows]', 'aria-describedby')).toBe('maxRows-error');
-
-    // Cancel by keyboard: the edit view closes and the gadget keeps its (empty) configuration.
-    await tabTo('edit-cancel');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector(`iframe[data-module-key="${WORKLOAD}"][data-entry-point="edit"]`, {
-      state: 'detached',
-    });
-    const view = await gadgetView(page, WORKLOAD);
-    await expectText(view, '[data-testid=gadget-snapshot]', 'All projects');
-    expect(await view.$$eval('[data-testid^=workload-row-]', (rows) => rows.length)).toBeGreaterThan(1);
-  });
-
-  it('have no serious accessibility violations, in light and dark theme', async () => {
-    const dashboardId = await newDashboard('Accessible');
-    for (const moduleKey of [WORKLOAD, ESCALATIONS])
-      await restAs(site.url, HANNAH.email, 'POST', `/rest/api/3/dashboard/${dashboardId}/gadget`, {
-        moduleKey,
-      });
-    await page.goto(`${site.url}/jira/dashboards/${dashboardId}`);
-    const check = async () => {
-      for (const moduleKey of [WORKLOAD, ESCALATIONS]) {
-        const frame = await gadgetView(page, moduleKey);
-        await frame.waitForSelector('table, [data-testid$=-empty]');
-        expect(await seriousAxeViolations(frame)).toEqual([]);
-      }
-    };
-    const colorMode = async () =>
-      (await moduleFrame(page, WORKLOAD)).evaluate(() =>
-        document.documentElement.getAttribute('data-color-mode'),
-      );
-    expect(await colorMode()).toBe('light');
-    await check();
-    await screenshot(page, 'gadgets-light');
-
-    await page.click('[data-action=theme-toggle]');
-    expect(await colorMode()).toBe('dark');
-    await check();
-    await screenshot(page, 'gadgets-dark');
-
-    // The edit view too, with its errors showing.
-    await page.click(
-      `section.gadget:has(iframe[data-module-key=${ESCALATIONS}]) [data-action=configure-gadget]`,
-    );
-    const edit = await moduleFrame(page, ESCALATIONS, 'edit');
-    await edit.waitForSelector('[data-testid=gadget-edit]');
-    await edit.fill('input[name=breachedAlert]', 'many');
-    await edit.click('[data-testid=edit-save]');
-    await expectText(edit, '[data-testid=breachedAlert-error]', 'whole number');
-    expect(await seriousAxeViolations(edit)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { SiteClock } from '../../local/clock';
 import { DEMO_SEED } from '../../local/seed/demo';
 import { startTestSite, type TestSite } from '../support/site';
+import { chooseProject, chooseSpoc } from '../support/gadgets';
 import {
   ensureCustomUiBuilt,
   expectText,
@@ -147,9 +148,8 @@ describe('the whole story, in the browser', () => {
     const dashboard = new URL(page.url()).pathname;
 
     let edit = await addGadget(page, WORKLOAD);
-    await edit.waitForSelector('select[name=projectKey] option[value=SUP]', { state: 'attached' });
-    await edit.selectOption('select[name=projectKey]', 'SUP');
-    await edit.check(`input[name=spocAccountIds][value="${spoc.accountId}"]`);
+    await chooseProject(page, edit, 'SUP', 'mouse');
+    await chooseSpoc(page, edit, spoc.displayName, 'mouse');
     await edit.fill('input[name=maxRows]', '5');
     await edit.click('[data-testid=edit-save]');
     let workload = await gadgetView(page, WORKLOAD);

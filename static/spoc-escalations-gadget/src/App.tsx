@@ -1,8 +1,11 @@
+import { lazy } from 'react';
 import { GadgetShell } from '../../shared/gadget-shell';
 import { loadContext } from './api';
-import { messages } from './messages';
-import { EscalationsEdit } from './EscalationsEdit';
 import { EscalationsView } from './EscalationsView';
+import { formTexts, messages } from './messages';
+
+// Most people only look at the gadget: the edit view's pickers load when someone configures it.
+const EscalationsEdit = lazy(() => import('./EscalationsEdit'));
 
 export function App() {
   return (
@@ -10,7 +13,7 @@ export function App() {
       loadContext={loadContext}
       Edit={EscalationsEdit}
       View={EscalationsView}
-      messages={messages}
+      messages={{ ...messages, loadingEditor: formTexts.loadingEditor }}
     />
   );
 }

@@ -1,21 +1,30 @@
-import type { EscalationRow } from './api';
+import { GADGET_LIMITS } from '../../../src/contract/gadgets';
+import { formMessages, viewMessages } from '../../shared/gadget-messages';
+import type { EscalationRow, EscalationSnapshot } from './api';
 
 /** Every text the escalation status gadget shows, in one place (ready for translation). */
 export const messages = {
+  ...viewMessages,
   loading: 'Loading escalation status…',
   failed: 'The escalation status gadget could not load',
-  retry: 'Try again',
-  refresh: 'Refresh',
   title: 'Most urgent escalated issues',
-  snapshot: (takenAt: string, shown: number) =>
-    `${shown} ${shown === 1 ? 'issue needs' : 'issues need'} attention, as of ${takenAt.slice(11, 16)} UTC`,
-  scope: (projectKey: string | undefined) => (projectKey ? `Project ${projectKey}` : 'All projects'),
+  scope: ({ scope, config }: EscalationSnapshot) =>
+    [
+      scope.projectKeys.length > 0 ? `Projects ${scope.projectKeys.join(', ')}` : 'All projects',
+      scope.spocs.length > 0 ? `SPOCs: ${scope.spocs.map((s) => s.displayName).join(', ')}` : '',
+      config.minLevel ? `level ${config.minLevel} and above` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  issuesShown: (shown: number, matched: number) =>
+    viewMessages.shownOf(shown, matched, matched === 1 ? 'issue needs attention' : 'issues need attention'),
   empty: 'Nothing is escalated, breached, at risk or unrouted here. All response targets are on track.',
+  emptyAtLevel: (level: number) => `No issue here is escalated to level ${level} or higher.`,
   totals: 'Totals',
   level: (level: string) => `Level ${level}`,
   noLevels: 'Escalated',
   breached: 'Breached',
-  atRisk: 'At risk',
+  atRisk: (percent: number) => `At risk (from ${percent} %)`,
   unrouted: 'Unrouted',
   alert: (breached: number, threshold: number) =>
     `${breached} ${breached === 1 ? 'response target is' : 'response targets are'} breached (your alert is set at ${threshold}).`,
@@ -25,25 +34,26 @@ export const messages = {
   age: 'Age',
   spoc: 'SPOC',
   nobody: 'nobody (unrouted)',
-  ageText: (days: number, hours: number, minutes: number) =>
-    days > 0 ? `${days} d ${hours} h` : hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`,
-  openIssue: (key: string) => `Open ${key}`,
-  editHeading: 'Configure escalation status',
-  projectLabel: 'Project',
-  allProjects: 'All projects',
-  projectsFailed: (error: string) => `The projects could not load (${error}); the gadget shows all projects.`,
+  ageText: viewMessages.duration,
+} as const;
+
+const { atRiskPercent, breachedAlert, minLevel } = GADGET_LIMITS;
+
+export const formTexts = {
+  ...formMessages,
+  heading: 'Configure escalation status',
+  atRiskLabel: 'At risk from (% of the response target)',
+  atRiskHint: 'Leave empty to use the SPOC policy’s line.',
+  invalidAtRisk: `Enter a whole percentage from ${atRiskPercent.min} to ${atRiskPercent.max}, or leave it empty.`,
+  minLevelLabel: 'Issues listed',
+  minLevelAll: 'Every issue that needs attention',
+  minLevelFrom: (level: number) => `Escalated to level ${level} or higher`,
+  levels: Array.from({ length: minLevel.max }, (_, i) => i + 1),
+  invalidMinLevel: `Choose a level from ${minLevel.min} to ${minLevel.max}.`,
   breachedAlertLabel: 'Alert when this many targets are breached',
   breachedAlertHint: 'Leave empty for no alert.',
+  invalidBreachedAlert: `Enter a whole number from ${breachedAlert.min} to ${breachedAlert.max}, or leave it empty.`,
   maxRowsLabel: 'Issues to list',
-  refreshLabel: 'Refresh every (minutes)',
-  refreshHint: 'Leave empty to refresh only when the dashboard is reloaded.',
-  invalidBreachedAlert: 'Enter a whole number from 1 to 999, or leave it empty.',
-  invalidMaxRows: 'Enter a whole number from 1 to 50.',
-  invalidRefresh: 'Enter a whole number of minutes from 1 to 1440, or leave it empty.',
-  fixErrors: 'Some settings need fixing before they can be saved.',
-  save: 'Save',
-  cancel: 'Cancel',
-  saving: 'Saving…',
 } as const;
 
 export const responseNames: Record<EscalationRow['response'], string> = {

@@ -1,20 +1,29 @@
-import type { WorkloadRow } from './api';
+import { GADGET_LIMITS } from '../../../src/contract/gadgets';
+import { formMessages, viewMessages } from '../../shared/gadget-messages';
+import type { WorkloadRow, WorkloadSnapshot } from './api';
 
 /** Every text the SPOC workload gadget shows, in one place (ready for translation). */
 export const messages = {
+  ...viewMessages,
   loading: 'Loading SPOC workload…',
   failed: 'The SPOC workload gadget could not load',
-  retry: 'Try again',
-  refresh: 'Refresh',
   title: 'SPOC workload',
-  snapshot: (takenAt: string, shown: number) =>
-    `${shown} ${shown === 1 ? 'SPOC' : 'SPOCs'}, as of ${takenAt.slice(11, 16)} UTC`,
-  scope: (projectKey: string | undefined) => (projectKey ? `Clients of ${projectKey}` : 'All projects'),
+  scope: ({ scope }: WorkloadSnapshot) =>
+    [
+      scope.projectKeys.length > 0 ? `Clients of ${scope.projectKeys.join(', ')}` : 'All projects',
+      scope.spocs.length > 0 ? `SPOCs: ${scope.spocs.map((s) => s.displayName).join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  spocsShown: (shown: number, matched: number) =>
+    viewMessages.shownOf(shown, matched, matched === 1 ? 'SPOC' : 'SPOCs'),
   empty: 'No SPOC has client issues waiting here, and none matches this gadget’s settings.',
   totals: 'Totals',
   awaitingTriage: 'Awaiting triage',
   informationRequested: 'Information requested',
   open: 'Open',
+  nearlyFull: (percent: number) => `Nearly full (from ${percent} %)`,
+  full: 'Full',
   capacity: 'Capacity',
   now: 'Now',
   oldestWaiting: 'Oldest waiting',
@@ -24,9 +33,7 @@ export const messages = {
   capacityLabel: (name: string, open: number, capacity: number) =>
     `${name}: ${open} open of a capacity of ${capacity}`,
   nothingWaiting: 'nothing waiting',
-  waitingFor: (days: number, hours: number, minutes: number) =>
-    days > 0 ? `${days} d ${hours} h` : hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`,
-  openIssue: (key: string) => `Open ${key}`,
+  waitingFor: viewMessages.duration,
   chartSummary: (rows: ReadonlyArray<WorkloadRow>) =>
     `Open client issues per SPOC: ${rows
       .map(
@@ -35,25 +42,16 @@ export const messages = {
       )
       .join('; ')}.`,
   otherOpen: 'Other open',
-  editHeading: 'Configure SPOC workload',
-  projectLabel: 'Project',
-  allProjects: 'All projects',
-  projectsFailed: (error: string) => `The projects could not load (${error}); the gadget shows all projects.`,
-  spocsLabel: 'SPOCs',
-  spocsHint: 'Show only the ticked SPOCs; tick none to show everyone.',
-  spocsLoading: 'Loading SPOCs…',
-  capacityWarnLabel: 'Warn from this share of capacity (%)',
-  capacityWarnHint: 'The capacity bar turns amber from this percentage and red when full.',
+} as const;
+
+export const formTexts = {
+  ...formMessages,
+  heading: 'Configure SPOC workload',
+  capacityWarnLabel: 'Nearly full from (% of capacity)',
+  capacityWarnHint:
+    'A SPOC counts as nearly full, and their bar turns amber, from this share of their capacity.',
+  invalidCapacityWarn: `Enter a whole percentage from ${GADGET_LIMITS.capacityWarnPercent.min} to ${GADGET_LIMITS.capacityWarnPercent.max}.`,
   maxRowsLabel: 'SPOCs to show',
-  refreshLabel: 'Refresh every (minutes)',
-  refreshHint: 'Leave empty to refresh only when the dashboard is reloaded.',
-  invalidCapacityWarn: 'Enter a whole percentage from 1 to 100.',
-  invalidMaxRows: 'Enter a whole number from 1 to 50.',
-  invalidRefresh: 'Enter a whole number of minutes from 1 to 1440, or leave it empty.',
-  fixErrors: 'Some settings need fixing before they can be saved.',
-  save: 'Save',
-  cancel: 'Cancel',
-  saving: 'Saving…',
 } as const;
 
 export const statusNames: Record<WorkloadRow['status'], string> = {
