@@ -16,7 +16,7 @@ import type { ForgeFetchInit, ForgeFetchTarget, ForgeRuntime } from './runtime';
 export interface ForgeFetchDeps {
   readonly appId: string;
   readonly jira: JiraGateway;
-  readonly kvs: KvsApi;
+  readonly kvs: Pick<KvsApi, 'handle'> & Partial<Pick<KvsApi, 'roundTripMs'>>;
   /** Whether the manifest grants `allowImpersonation` (needed for `asUser(accountId)` of someone else). */
   readonly allowImpersonation: boolean;
   readonly log: (message: string) => void;
@@ -32,6 +32,9 @@ export function createForgeFetch(deps: ForgeFetchDeps) {
     if (target.type === 'kvs') {
       const body = await bodyText(init.body);
       if (body === unsupportedBody) return notEmulated(deps, target, path, 'KVS bodies must be JSON text');
+      // A simulated network round trip (benchmarks); the request is handled when it "arrives".
+      const roundTripMs = deps.kvs.roundTripMs?.() ?? 0;
+      if (roundTripMs > 0) await new Promise((resolve) => setTimeout(resolve, roundTripMs));
       const result = deps.kvs.handle(path, body);
       return toResponse({ status: result.status, body: result.body });
     }

@@ -1,3 +1,4 @@
+import { getAppContext } from '@forge/api';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import {
   CONFIGURATION_SCHEMA_VERSION,
@@ -11,11 +12,15 @@ import {
 import { ConfigurationConflictError } from '../usecases/errors';
 import type { ConfigurationHead, ConfigurationRepository, ConfigurationUpdate } from '../usecases/ports';
 import { EMPTY_HEAD, planSave, savePrefix, type HeadDocument, type ShardRef } from './configuration-layout';
-import { isConflict, readMany } from './kvs-helpers';
+import { BATCH_LIMIT, BatchReader, isConflict } from './kvs-helpers';
+import { sharedShards, type ShardCache } from './shard-cache';
 
 /**
  * The configuration in KVS (layout and limits: configuration-layout.ts). One instance per invocation: it
- * reads the head once and each shard at most once, so an invocation sees a single version.
+ * reads the head once and each shard at most once, so an invocation sees a single version. Shards asked
+ * for side by side (say `rules()` and `policy()` in one `Promise.all`) are read in one `batchGet`, and
+ * shards a warm function instance already read for an earlier invocation are not read again
+ * (shard-cache.ts): routing then reads only the head from the configuration.
  */
 const HEAD_ENTITY = 'config-head';
 const HEAD_KEY = 'current';
@@ -28,6 +33,17 @@ interface HeadRow {
 export class KvsConfigurationRepository implements ConfigurationRepository {
   private headRow: Promise<HeadRow> | undefined;
   private readonly shardCache = new Map<string, Promise<unknown>>();
+  private readonly reads: BatchReader;
+  private readonly shared: ShardCache;
+
+  /**
+   * `reads`: the invocation's batch reader, so the head is read in one request with the other repositories'
+   * first reads; `shards`: shards kept between invocations (tests pass a fresh cache for a cold start).
+   */
+  constructor(options: { readonly reads?: BatchReader; readonly shards?: ShardCache } = {}) {
+    this.reads = options.reads ?? new BatchReader();
+    this.shared = options.shards ?? sharedShards;
+  }
 
   async head(): Promise<ConfigurationHead> {
     const { version, head } = await this.loadHead();
@@ -105,8 +121,8 @@ export class KvsConfigurationRepository implements ConfigurationRepository {
       at,
     });
 
-    for (let i = 0; i < writes.length; i += 25) {
-      const result = await kvs.batchSet(writes.slice(i, i + 25));
+    for (let i = 0; i < writes.length; i += BATCH_LIMIT) {
+      const result = await kvs.batchSet(writes.slice(i, i + BATCH_LIMIT));
       if (result.failedKeys.length > 0) {
         const failed = result.failedKeys[0];
         throw new Error(`Storing the configuration failed at ${failed?.key}: ${failed?.error.message}`);
@@ -141,36 +157,65 @@ export class KvsConfigurationRepository implements ConfigurationRepository {
       .execute();
   }
 
+  /**
+   * On a warm function instance, the configuration this installation's last invocation read here, served
+   * from memory (shards it lacks are read from KVS); undefined when there is none. Most likely still
+   * current: compare its version with `head()` before acting on what was decided with it.
+   */
+  lastSeen(): KvsConfigurationRepository | undefined {
+    const installation = installationOf();
+    const row = installation ? (this.shared.lastHead(installation) as HeadRow | undefined) : undefined;
+    if (!row) return undefined;
+    const guess = new KvsConfigurationRepository({ reads: this.reads, shards: this.shared });
+    guess.headRow = Promise.resolve(row);
+    return guess;
+  }
+
   private loadHead(): Promise<HeadRow> {
-    this.headRow ??= kvs
-      .entity<HeadRow>(HEAD_ENTITY)
-      .get(HEAD_KEY)
-      .then((row) => row ?? { version: 0, head: EMPTY_HEAD });
+    this.headRow ??= this.reads
+      .get<HeadRow>({ key: HEAD_KEY, entityName: HEAD_ENTITY })
+      .then((row) => row ?? { version: 0, head: EMPTY_HEAD })
+      .then((row) => {
+        const installation = installationOf();
+        if (installation) this.shared.rememberHead(installation, row);
+        return row;
+      });
     return this.headRow;
   }
 
-  /** Reads shards, each key once per instance, in batches of 25. */
-  private async shards<T>(refs: readonly ShardRef[]): Promise<T[]> {
-    const missing = refs.map((r) => r.key).filter((key) => !this.shardCache.has(key));
-    if (missing.length > 0) {
-      const loading = readMany(missing);
-      for (const key of missing) {
-        this.shardCache.set(
-          key,
-          loading.then((values) => {
-            if (!values.has(key))
-              throw new Error(`Configuration shard ${key} is missing; reload and try again.`);
-            return values.get(key);
-          }),
-        );
-      }
+  /** Reads shards, each key once per instance; shards asked for together are read together. */
+  private shards<T>(refs: readonly ShardRef[]): Promise<T[]> {
+    return Promise.all(refs.map((ref) => this.shard<T>(ref)));
+  }
+
+  private shard<T>(ref: ShardRef): Promise<T> {
+    let loading = this.shardCache.get(ref.key);
+    if (!loading) {
+      const known = this.shared.get(ref);
+      loading = known
+        ? Promise.resolve(known.value)
+        : this.reads.read({ key: ref.key }).then(({ found, value }) => {
+            if (!found) throw new Error(`Configuration shard ${ref.key} is missing; reload and try again.`);
+            this.shared.set(ref, value);
+            return value;
+          });
+      this.shardCache.set(ref.key, loading);
     }
-    return Promise.all(refs.map((r) => this.shardCache.get(r.key) as Promise<T>));
+    return loading as Promise<T>;
+  }
+}
+
+/** The installation the invocation runs for (storage is per installation); undefined outside one. */
+function installationOf(): string | undefined {
+  try {
+    return getAppContext().installationAri.toString();
+  } catch {
+    return undefined;
   }
 }
 
 async function deleteKeys(keys: readonly string[]): Promise<void> {
-  for (let i = 0; i < keys.length; i += 25) {
-    await kvs.batchDelete(keys.slice(i, i + 25).map((key) => ({ key })));
+  for (let i = 0; i < keys.length; i += BATCH_LIMIT) {
+    await kvs.batchDelete(keys.slice(i, i + BATCH_LIMIT).map((key) => ({ key })));
   }
 }

@@ -1,4 +1,5 @@
 import { kvs } from '@forge/kvs';
+import { BatchReader } from './kvs-helpers';
 
 /**
  * The latest product event the app saw on each issue, for the panel's "the app is listening" line. Written
@@ -15,8 +16,15 @@ export interface IssueActivity {
 export const issueActivityKey = (issueId: string): string => `issue-activity:${issueId}`;
 
 export class KvsIssueActivityRepository {
+  private readonly reads: BatchReader;
+
+  /** `reads`: the invocation's batch reader, so the read rides along with the other first reads. */
+  constructor(options: { readonly reads?: BatchReader } = {}) {
+    this.reads = options.reads ?? new BatchReader();
+  }
+
   get(issueId: string): Promise<IssueActivity | undefined> {
-    return kvs.get<IssueActivity>(issueActivityKey(issueId));
+    return this.reads.get<IssueActivity>({ key: issueActivityKey(issueId) });
   }
 
   async record(issueId: string, seen: Omit<IssueActivity, 'eventsSeen'>): Promise<void> {

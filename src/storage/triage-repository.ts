@@ -3,7 +3,8 @@ import { describeProblems, isUnvetted, readTriageRecord, type TriageState } from
 import { TriageConflictError } from '../usecases/errors';
 import type { TriageRepository } from '../usecases/ports';
 import type { StoredTriageEntry, TriageEntry } from '../usecases/triage-entry';
-import { isConflict } from './kvs-helpers';
+import { ledgerKey, ledgerValue, LEDGER_TTL } from './event-ledger';
+import { BatchReader, isConflict } from './kvs-helpers';
 
 /**
  * The authoritative triage record of each routed issue, as a Custom Entity Store row (entity
@@ -61,9 +62,15 @@ function entryOf(row: TriageRow): TriageEntry {
 
 export class KvsTriageRepository implements TriageRepository {
   private readonly table = kvs.entity<TriageRow>(ENTITY);
+  private readonly reads: BatchReader;
+
+  /** `reads`: the invocation's batch reader, so `get` rides along with the other first reads. */
+  constructor(options: { readonly reads?: BatchReader } = {}) {
+    this.reads = options.reads ?? new BatchReader();
+  }
 
   async get(issueId: string): Promise<StoredTriageEntry | undefined> {
-    const row = await this.table.get(keyOf(issueId));
+    const row = await this.reads.get<TriageRow>({ key: keyOf(issueId), entityName: ENTITY });
     return row ? { entry: entryOf(row), revision: row.revision } : undefined;
   }
 
@@ -77,16 +84,28 @@ export class KvsTriageRepository implements TriageRepository {
     }
   }
 
-  async update(entry: TriageEntry, expectedRevision: number, at: Date): Promise<number> {
+  /**
+   * Compare-and-set on the revision, in one transaction with the event-ledger claim when one is given: the
+   * change and the record that the event was handled are stored together or not at all.
+   */
+  async update(
+    entry: TriageEntry,
+    expectedRevision: number,
+    at: Date,
+    options: { readonly claim?: string } = {},
+  ): Promise<number> {
     const revision = expectedRevision + 1;
     try {
-      await kvs
-        .transact()
-        .set<TriageRow>(keyOf(entry.issueId), rowOf(entry, revision, at), {
-          entityName: ENTITY,
-          conditions: new Filter<TriageRow>().and('revision', FilterConditions.equalTo(expectedRevision)),
-        })
-        .execute();
+      let transaction = kvs.transact().set<TriageRow>(keyOf(entry.issueId), rowOf(entry, revision, at), {
+        entityName: ENTITY,
+        conditions: new Filter<TriageRow>().and('revision', FilterConditions.equalTo(expectedRevision)),
+      });
+      if (options.claim !== undefined) {
+        transaction = transaction.set(ledgerKey(options.claim), ledgerValue(at), undefined, {
+          ttl: LEDGER_TTL,
+        });
+      }
+      await transaction.execute();
     } catch (error) {
       if (isConflict(error)) throw new TriageConflictError(entry.issueKey);
       throw error;
@@ -94,12 +113,11 @@ export class KvsTriageRepository implements TriageRepository {
     return revision;
   }
 
+  /** One query per SPOC, all side by side (index queries cannot be batched). */
   async openCounts(accountIds: readonly string[], cap: number): Promise<Readonly<Record<string, number>>> {
-    const counts: Record<string, number> = {};
-    for (const id of new Set(accountIds)) {
-      counts[id] = (await this.open(id, Math.max(1, cap))).length;
-    }
-    return counts;
+    const ids = [...new Set(accountIds)];
+    const counts = await Promise.all(ids.map(async (id) => (await this.open(id, Math.max(1, cap))).length));
+    return Object.fromEntries(ids.map((id, i) => [id, counts[i] as number]));
   }
 
   async openFor(accountId: string, limit: number): Promise<readonly TriageEntry[]> {

@@ -5,7 +5,7 @@ import { isRetryableJiraError, retryAfterSecondsOf } from '../jira/jira-client';
 import { KvsConfigurationRepository } from '../storage/configuration-repository';
 import { KvsEventLedger } from '../storage/event-ledger';
 import { KvsIssueActivityRepository } from '../storage/issue-activity-repository';
-import { isRetryableStorageError } from '../storage/kvs-helpers';
+import { BatchReader, isRetryableStorageError } from '../storage/kvs-helpers';
 import { KvsTriageRepository } from '../storage/triage-repository';
 import { JiraBusyError, TriageConflictError } from '../usecases/errors';
 import { finishPendingUpdates } from '../usecases/finish-pending-updates';
@@ -43,12 +43,13 @@ interface EventPayload {
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 ? value : null;
 
-function dependencies() {
+/** One batch reader for the invocation: the first reads of every repository go out as one `batchGet`. */
+function dependencies(reads: BatchReader) {
   return {
     clock: { now: () => new Date() },
-    config: new KvsConfigurationRepository(),
-    triage: new KvsTriageRepository(),
-    ledger: new KvsEventLedger(),
+    config: new KvsConfigurationRepository({ reads }),
+    triage: new KvsTriageRepository({ reads }),
+    ledger: new KvsEventLedger({ reads }),
     jira: appJira(),
   };
 }
@@ -59,66 +60,18 @@ export async function onIssueEvent(event: EventPayload): Promise<InvocationError
   const eventType = text(event.eventType);
   if (!issueId || !/^\d+$/.test(issueId) || !issueKey || !eventType) return;
   const fields = event.issue?.fields ?? {};
-  const actor = text(event.atlassianId);
-  const deps = dependencies();
+  const reads = new BatchReader();
   try {
-    await new KvsIssueActivityRepository().record(issueId, {
-      issueKey,
-      summary: text(fields.summary) ?? '',
-      lastEventType: eventType,
-      lastActorAccountId: actor,
-    });
-    switch (eventType) {
-      case 'avi:jira:created:issue': {
-        const projectId = text(fields.project?.id);
-        const projectKey = text(fields.project?.key);
-        if (!projectId || !projectKey) return;
-        const carriesFacts = 'labels' in fields && 'components' in fields && 'priority' in fields;
-        await routeClientIssue.execute(
-          {
-            issueId,
-            issueKey,
-            projectId,
-            projectKey,
-            summary: text(fields.summary) ?? '',
-            reporterAccountId: text(fields.reporter?.accountId),
-            facts: carriesFacts ? issueFactsFrom(fields) : null,
-          },
-          deps,
-        );
-        return;
-      }
-      case 'avi:jira:commented:issue': {
-        const commentId = text(event.comment?.id);
-        if (!commentId) return;
-        await recordClientReply.execute(
-          {
-            issueId,
-            commentId,
-            authorAccountId: text(event.comment?.author?.accountId),
-            isPublic: event.comment?.visibility === undefined && event.comment?.jsdPublic !== false,
-          },
-          deps,
-        );
-        return;
-      }
-      case 'avi:jira:assigned:issue': {
-        const changelogId = text(event.changelog?.id);
-        if (!changelogId) return;
-        await recordAssignmentChange.execute(
-          {
-            issueId,
-            changelogId,
-            newAssigneeAccountId: text(fields.assignee?.accountId),
-            actorAccountId: actor,
-          },
-          deps,
-        );
-        return;
-      }
-      default:
-        await finishPendingUpdates.execute({ issueId }, deps);
-    }
+    // The panel's "the app is listening" line does not depend on the handling: both go out side by side.
+    await Promise.all([
+      new KvsIssueActivityRepository({ reads }).record(issueId, {
+        issueKey,
+        summary: text(fields.summary) ?? '',
+        lastEventType: eventType,
+        lastActorAccountId: text(event.atlassianId),
+      }),
+      handle(event, { issueId, issueKey, eventType }, dependencies(reads)),
+    ]);
   } catch (error) {
     if (error instanceof JiraBusyError || isRetryableJiraError(error)) {
       const seconds = error instanceof JiraBusyError ? error.retryAfterSeconds : retryAfterSecondsOf(error);
@@ -132,5 +85,65 @@ export async function onIssueEvent(event: EventPayload): Promise<InvocationError
       return new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
     }
     throw error;
+  }
+}
+
+/** Hands the event to the use case for its type. */
+async function handle(
+  event: EventPayload,
+  { issueId, issueKey, eventType }: { issueId: string; issueKey: string; eventType: string },
+  deps: ReturnType<typeof dependencies>,
+): Promise<void> {
+  const fields = event.issue?.fields ?? {};
+  switch (eventType) {
+    case 'avi:jira:created:issue': {
+      const projectId = text(fields.project?.id);
+      const projectKey = text(fields.project?.key);
+      if (!projectId || !projectKey) return;
+      const carriesFacts = 'labels' in fields && 'components' in fields && 'priority' in fields;
+      await routeClientIssue.execute(
+        {
+          issueId,
+          issueKey,
+          projectId,
+          projectKey,
+          summary: text(fields.summary) ?? '',
+          reporterAccountId: text(fields.reporter?.accountId),
+          facts: carriesFacts ? issueFactsFrom(fields) : null,
+        },
+        deps,
+      );
+      return;
+    }
+    case 'avi:jira:commented:issue': {
+      const commentId = text(event.comment?.id);
+      if (!commentId) return;
+      await recordClientReply.execute(
+        {
+          issueId,
+          commentId,
+          authorAccountId: text(event.comment?.author?.accountId),
+          isPublic: event.comment?.visibility === undefined && event.comment?.jsdPublic !== false,
+        },
+        deps,
+      );
+      return;
+    }
+    case 'avi:jira:assigned:issue': {
+      const changelogId = text(event.changelog?.id);
+      if (!changelogId) return;
+      await recordAssignmentChange.execute(
+        {
+          issueId,
+          changelogId,
+          newAssigneeAccountId: text(fields.assignee?.accountId),
+          actorAccountId: text(event.atlassianId),
+        },
+        deps,
+      );
+      return;
+    }
+    default:
+      await finishPendingUpdates.execute({ issueId }, deps);
   }
 }

@@ -1,5 +1,6 @@
 import type { AppJira, Clock, ConfigurationReader, TriageRepository } from './ports';
 import { sendOutbox } from './send-outbox';
+import { isBeingSent } from './triage-entry';
 
 /**
  * Any event on a routed issue is a chance to send the writes the app still owes it (when Jira asked it to
@@ -14,9 +15,10 @@ export interface FinishPendingUpdatesDeps {
 
 export const finishPendingUpdates = {
   async execute(params: { readonly issueId: string }, deps: FinishPendingUpdatesDeps): Promise<number> {
-    const stored = await deps.triage.get(params.issueId);
-    if (!stored || stored.entry.outbox.length === 0) return 0;
-    const head = await deps.config.head();
+    // Side by side: with the trigger's batch reader, one storage request for both.
+    const [stored, head] = await Promise.all([deps.triage.get(params.issueId), deps.config.head()]);
+    // Nothing owed, or the delivery that owes it is sending right now.
+    if (!stored || stored.entry.outbox.length === 0 || isBeingSent(stored.entry, deps.clock.now())) return 0;
     const pending = stored.entry.outbox.length;
     await sendOutbox(stored, { ...deps, internalCommentRole: head.settings.internalCommentRole });
     return pending;

@@ -1,6 +1,7 @@
 import { DEFAULT_POLICY } from '../domain';
 import { adfToText } from '../jira/adf';
 import { applyTriageActionRequest } from './apply-triage-action';
+import { JiraBusyError, TriageConflictError } from './errors';
 import { finishPendingUpdates } from './finish-pending-updates';
 import { recordAssignmentChange } from './record-assignment-change';
 import { recordClientReply } from './record-client-reply';
@@ -69,6 +70,27 @@ describe('a comment on a routed issue', () => {
     expect(world.jira.writes()).toHaveLength(writes);
   });
 
+  it('is claimed with the change it makes: when the change cannot be stored, the redelivery makes it', async () => {
+    world.triage.conflictNext = true;
+    await expect(reply('c1')).rejects.toBeInstanceOf(TriageConflictError);
+    expect(world.ledger.claims.size).toBe(0);
+    expect([record().state, world.jira.writes()]).toEqual(['info-requested', []]);
+    expect(await reply('c1')).toBe('back-with-spoc');
+    expect(world.ledger.claims).toEqual(new Set([`comment:${ISSUE.id}:c1`]));
+  });
+
+  it('finds its claim when Jira was busy after the change was stored, and only finishes the writes', async () => {
+    world.jira.busy.set('addComment', 1);
+    await expect(reply('c1')).rejects.toBeInstanceOf(JiraBusyError);
+    expect(record().state).toBe('awaiting-spoc');
+    expect(await reply('c1')).toBe('not-a-client-reply');
+    const told = world.jira
+      .issue(ISSUE.id)
+      .comments.filter((c) => /back with @Priya/.test(adfToText(c.body)));
+    expect(told).toHaveLength(1);
+    expect(world.triage.entry(ISSUE.id).outbox).toEqual([]);
+  });
+
   it('from someone else, or internal, is not a client reply', async () => {
     expect(await reply('c2', PEOPLE.tom)).toBe('not-a-client-reply');
     expect(await reply('c3', PEOPLE.client, false)).toBe('not-a-client-reply');
@@ -100,6 +122,17 @@ describe('an assignment on a routed issue', () => {
     expect(world.jira.issue(ISSUE.id).assignee).toBe(PEOPLE.priya);
     expect(await assign('cl1', PEOPLE.tom)).toBe('already-handled');
     expect(world.jira.writes().map((c) => c.call)).toEqual(['editIssue', 'addComment']);
+  });
+
+  it('is claimed with the bypass it records: a conflict stores neither, the redelivery records it once', async () => {
+    world.triage.conflictNext = true;
+    await expect(assign('cl1', PEOPLE.tom)).rejects.toBeInstanceOf(TriageConflictError);
+    expect(world.ledger.claims.size).toBe(0);
+    expect(world.triage.entry(ISSUE.id).notices).toEqual([]);
+    expect(await assign('cl1', PEOPLE.tom)).toBe('recorded');
+    expect(await assign('cl1', PEOPLE.tom)).toBe('already-handled');
+    expect(world.triage.entry(ISSUE.id).notices.filter((n) => n.kind === 'bypass')).toHaveLength(1);
+    expect(world.jira.writes().map((c) => c.call)).toEqual(['addComment']);
   });
 
   it('to the SPOC, or after vetting, is allowed', async () => {

@@ -47,6 +47,12 @@ export interface ConfigurationReader {
   profiles(accountIds: readonly string[]): Promise<readonly SpocProfile[]>;
   /** Everything, for export and the configuration screens. */
   all(): Promise<Configuration>;
+  /**
+   * The configuration a previous invocation read, from memory, when the platform kept the function warm:
+   * most likely still current, so work can start with it while `head()` is read. Compare its version with
+   * `head()` before acting on anything decided with it. Undefined when there is none.
+   */
+  lastSeen?(): ConfigurationReader | undefined;
 }
 
 /** A change to the configuration: parts left out stay as they are. */
@@ -75,8 +81,16 @@ export interface TriageRepository {
   get(issueId: string): Promise<StoredTriageEntry | undefined>;
   /** Stores a new entry unless one exists: `false` when another delivery got there first. */
   create(entry: TriageEntry, at: Date): Promise<boolean>;
-  /** Compare-and-set on the revision; TriageConflictError when it moved on. Returns the new revision. */
-  update(entry: TriageEntry, expectedRevision: number, at: Date): Promise<number>;
+  /**
+   * Compare-and-set on the revision; TriageConflictError when it moved on. Returns the new revision. With
+   * `claim`, the event-ledger claim is stored in the same write: both or neither.
+   */
+  update(
+    entry: TriageEntry,
+    expectedRevision: number,
+    at: Date,
+    options?: { readonly claim?: string },
+  ): Promise<number>;
   /** Open (unvetted) client issues per SPOC, counted up to `cap` each. */
   openCounts(accountIds: readonly string[], cap: number): Promise<Readonly<Record<string, number>>>;
   /** The SPOC's open client issues. */
@@ -91,6 +105,8 @@ export interface TriageRepository {
 export interface EventLedger {
   /** True the first time a key is claimed. */
   claim(key: string, at: Date): Promise<boolean>;
+  /** Whether the key was claimed (on its own or with a triage update), without claiming it. */
+  claimed(key: string): Promise<boolean>;
   /** Gives a claim back when handling failed and the event will be delivered again. */
   release(key: string): Promise<void>;
 }

@@ -7,7 +7,8 @@ import { withNotice, type JiraWrite, type TriageEntry } from './triage-entry';
 /**
  * Someone (not the app) assigned a routed issue. Before the SPOC vetted it, moving it away from them is a
  * bypass of the triage gate: it is recorded on the issue's record, the SPOC is told, and the policy decides
- * whether the app puts it back. The changelog id is claimed first, so a redelivered event does nothing.
+ * whether the app puts it back. The changelog id is claimed in the same write as the change, so a
+ * redelivered event does nothing, and a change that could not be stored leaves no claim behind.
  */
 export interface RecordAssignmentChangeParams {
   readonly issueId: string;
@@ -32,11 +33,16 @@ export const recordAssignmentChange = {
     params: RecordAssignmentChangeParams,
     deps: RecordAssignmentChangeDeps,
   ): Promise<RecordAssignmentChangeResult> {
-    let stored = await deps.triage.get(params.issueId);
-    if (!stored) return 'not-routed';
-    const [head, policy] = await Promise.all([deps.config.head(), deps.config.policy()]);
+    const claim = `assigned:${params.issueId}:${params.changelogId}`;
+    const [found, handled, head, policy] = await Promise.all([
+      deps.triage.get(params.issueId),
+      deps.ledger.claimed(claim),
+      deps.config.head(),
+      deps.config.policy(),
+    ]);
+    if (!found) return 'not-routed';
     const outboxDeps = { ...deps, internalCommentRole: head.settings.internalCommentRole };
-    stored = await sendOutbox(stored, outboxDeps);
+    const stored = await sendOutbox(found, outboxDeps);
     const { entry } = stored;
     const spoc = entry.record.spocAccountId;
     const profiles = await deps.config.profiles(
@@ -50,9 +56,8 @@ export const recordAssignmentChange = {
     );
     if (verdict.verdict === 'allowed' || spoc === null) return 'allowed';
 
-    const claim = `assigned:${params.issueId}:${params.changelogId}`;
+    if (handled) return 'already-handled';
     const now = deps.clock.now();
-    if (!(await deps.ledger.claim(claim, now))) return 'already-handled';
     const by = params.actorAccountId ? (names[params.actorAccountId] ?? params.actorAccountId) : 'someone';
     const reverted = verdict.verdict === 'revert';
     const writes: JiraWrite[] = [
@@ -71,16 +76,10 @@ export const recordAssignmentChange = {
       }),
       outbox: [...entry.outbox, ...writes],
     };
-    let saved = false;
-    try {
-      const revision = await deps.triage.update(next, stored.revision, now);
-      saved = true;
-      await sendOutbox({ entry: next, revision }, outboxDeps);
-    } catch (error) {
-      // Nothing stored: free the claim so the redelivery tries again. Stored: the redelivery finishes the outbox.
-      if (!saved) await deps.ledger.release(claim);
-      throw error;
-    }
+    // The change and the claim in one write: a conflict stores neither, and the redelivery tries again.
+    // Stored but Jira busy: the redelivery finds the claim and only finishes the outbox.
+    const revision = await deps.triage.update(next, stored.revision, now, { claim });
+    await sendOutbox({ entry: next, revision }, outboxDeps);
     return reverted ? 'reverted' : 'recorded';
   },
 };

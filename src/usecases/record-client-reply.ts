@@ -8,8 +8,9 @@ import { withNotice, type TriageEntry } from './triage-entry';
 /**
  * A comment on a routed issue. When the client (the reporter) answers an issue waiting for their
  * information, it goes back to its SPOC with a fresh response clock, and the SPOC is told. Everything else
- * only finishes any writes the app still owes the issue. The comment id is claimed first, so a redelivered
- * event (or an edit of the same comment) changes nothing.
+ * only finishes any writes the app still owes the issue. The comment id is claimed in the same write as
+ * the change, so a redelivered event (or an edit of the same comment) changes nothing, and a change that
+ * could not be stored leaves no claim behind.
  */
 export interface RecordClientReplyParams {
   readonly issueId: string;
@@ -35,60 +36,59 @@ export const recordClientReply = {
     params: RecordClientReplyParams,
     deps: RecordClientReplyDeps,
   ): Promise<RecordClientReplyResult> {
-    let stored = await deps.triage.get(params.issueId);
-    if (!stored) return 'not-routed';
-    const head = await deps.config.head();
+    const claim = `comment:${params.issueId}:${params.commentId}`;
+    const [found, handled, head] = await Promise.all([
+      deps.triage.get(params.issueId),
+      deps.ledger.claimed(claim),
+      deps.config.head(),
+    ]);
+    if (!found) return 'not-routed';
     const outboxDeps = { ...deps, internalCommentRole: head.settings.internalCommentRole };
-    stored = await sendOutbox(stored, outboxDeps);
+    const stored = await sendOutbox(found, outboxDeps);
     const { entry } = stored;
     const fromClient =
       params.isPublic &&
       params.authorAccountId !== null &&
       params.authorAccountId === entry.reporterAccountId;
     if (!fromClient || entry.record.state !== 'info-requested') return 'not-a-client-reply';
+    if (handled) return 'already-handled';
 
-    const claim = `comment:${params.issueId}:${params.commentId}`;
     const now = deps.clock.now();
-    if (!(await deps.ledger.claim(claim, now))) return 'already-handled';
-    let saved = false;
-    try {
-      const spoc = entry.record.spocAccountId;
-      const [profile] = spoc ? await deps.config.profiles([spoc]) : [];
-      const policy = await deps.config.policy();
-      const dueAt = profile
-        ? responseDueAt(calendarOf(profile), now, entry.routing.responseTargetMinutes)
-        : null;
-      const outcome = applyTriageAction(
-        entry.record,
-        { type: 'client-replied', dueAt },
-        { by: params.authorAccountId, at: now, historyLimit: policy.historyLimit },
-      );
-      if (!outcome.ok) return 'not-a-client-reply';
-      const names = { ...head.names, ...(profile ? { [profile.accountId]: profile.displayName } : {}) };
-      const dueText =
-        profile && dueAt ? describeLocalMoment(Date.parse(dueAt), profile.timeZone, now.getTime()) : null;
-      let next: TriageEntry = withNotice(
-        { ...entry, record: outcome.record },
-        { at: now.toISOString(), kind: 'client-replied', text: outcome.summary },
-      );
-      next = {
-        ...next,
-        outbox: [
-          { kind: 'property' },
-          ...(spoc
-            ? [{ kind: 'comment' as const, internal: true, body: clientRepliedComment(spoc, names, dueText) }]
-            : []),
-        ],
-      };
-      const revision = await deps.triage.update(next, stored.revision, now);
-      saved = true;
-      await sendOutbox({ entry: next, revision }, outboxDeps);
-      return 'back-with-spoc';
-    } catch (error) {
-      // Nothing stored (a conflict): free the claim so the redelivery tries again. Stored but Jira busy: keep
-      // it; the redelivery only finishes the outbox.
-      if (!saved) await deps.ledger.release(claim);
-      throw error;
-    }
+    const spoc = entry.record.spocAccountId;
+    const [profiles, policy] = await Promise.all([
+      spoc ? deps.config.profiles([spoc]) : Promise.resolve([]),
+      deps.config.policy(),
+    ]);
+    const [profile] = profiles;
+    const dueAt = profile
+      ? responseDueAt(calendarOf(profile), now, entry.routing.responseTargetMinutes)
+      : null;
+    const outcome = applyTriageAction(
+      entry.record,
+      { type: 'client-replied', dueAt },
+      { by: params.authorAccountId, at: now, historyLimit: policy.historyLimit },
+    );
+    if (!outcome.ok) return 'not-a-client-reply';
+    const names = { ...head.names, ...(profile ? { [profile.accountId]: profile.displayName } : {}) };
+    const dueText =
+      profile && dueAt ? describeLocalMoment(Date.parse(dueAt), profile.timeZone, now.getTime()) : null;
+    let next: TriageEntry = withNotice(
+      { ...entry, record: outcome.record },
+      { at: now.toISOString(), kind: 'client-replied', text: outcome.summary },
+    );
+    next = {
+      ...next,
+      outbox: [
+        { kind: 'property' },
+        ...(spoc
+          ? [{ kind: 'comment' as const, internal: true, body: clientRepliedComment(spoc, names, dueText) }]
+          : []),
+      ],
+    };
+    // The change and the claim in one write: a conflict stores neither, and the redelivery tries again.
+    // Stored but Jira busy: the redelivery finds the claim and only finishes the outbox.
+    const revision = await deps.triage.update(next, stored.revision, now, { claim });
+    await sendOutbox({ entry: next, revision }, outboxDeps);
+    return 'back-with-spoc';
   },
 };

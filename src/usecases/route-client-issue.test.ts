@@ -1,8 +1,9 @@
 import { aSpocProfile, anOutOfOffice } from '../domain/testing/spoc-profile-builders';
 import { theAcmeTeam } from '../domain/testing/routing-builders';
 import { adfToText } from '../jira/adf';
-import { JiraBusyError } from './errors';
+import { JiraBusyError, TriageConflictError } from './errors';
 import { routeClientIssue, type RouteClientIssueParams } from './route-client-issue';
+import { SEND_LEASE_MS } from './triage-entry';
 import { acmeConfiguration, aWorld, issueRef, PEOPLE, SUP, type World } from './testing/world';
 
 let world: World;
@@ -95,6 +96,27 @@ describe('routing a new client issue', () => {
     expect(world.jira.calls.length).toBe(callsBefore);
   });
 
+  it('leaves the writes to the delivery that stored its decision first while it sends them, then finishes them', async () => {
+    const params = newIssue(1);
+    // Another delivery of the same event stores its decision between this one's reads and its own store.
+    const create = world.triage.create.bind(world.triage);
+    world.triage.create = async (entry) => {
+      await create({ ...entry, summary: 'stored by the other delivery' });
+      return create(entry);
+    };
+    await expect(routeClientIssue.execute(params, world)).rejects.toBeInstanceOf(TriageConflictError);
+    expect(world.jira.writes()).toEqual([]);
+    world.triage.create = create;
+    // The other delivery may still be sending: a third delivery leaves its writes alone until its lease ends.
+    await expect(routeClientIssue.execute(params, world)).rejects.toBeInstanceOf(TriageConflictError);
+    expect(world.jira.writes()).toEqual([]);
+    world.clock.set(new Date(world.clock.now().getTime() + SEND_LEASE_MS + 1000).toISOString());
+    const again = await routeClientIssue.execute(params, world);
+    expect(again.outcome).toBe('already-routed');
+    expect(world.jira.writes().map((c) => c.call)).toEqual(['setSpocField', 'editIssue', 'addComment']);
+    expect(world.triage.entry(params.issueId).summary).toBe('stored by the other delivery');
+  });
+
   it('keeps what Jira did not take yet and finishes it on the next delivery, repeating nothing', async () => {
     world.jira.busy.set('addComment', 1);
     const params = newIssue(1);
@@ -104,6 +126,60 @@ describe('routing a new client issue', () => {
     expect(world.jira.writes().map((c) => c.call)).toEqual(['setSpocField', 'editIssue', 'addComment']);
     expect(world.jira.issue(params.issueId).comments).toHaveLength(1);
     expect(world.triage.entry(params.issueId).outbox).toEqual([]);
+  });
+
+  it('sends the three writes together: when only the SPOC field must wait, the retry sends only that', async () => {
+    world.jira.busy.set('setSpocField', 1);
+    const params = newIssue(1);
+    await expect(routeClientIssue.execute(params, world)).rejects.toBeInstanceOf(JiraBusyError);
+    expect(world.jira.writes().map((c) => c.call)).toEqual(['editIssue', 'addComment']);
+    expect(world.triage.entry(params.issueId).outbox.map((w) => w.kind)).toEqual(['spoc-field']);
+    const again = await routeClientIssue.execute(params, world);
+    expect(again.outcome).toBe('already-routed');
+    expect(world.jira.writes().map((c) => c.call)).toEqual(['editIssue', 'addComment', 'setSpocField']);
+    expect(world.jira.issue(params.issueId)).toMatchObject({
+      spocField: PEOPLE.priya,
+      assignee: PEOPLE.priya,
+    });
+    expect(world.jira.issue(params.issueId).comments).toHaveLength(1);
+  });
+
+  it('decides with the configuration seen last while the stored one is read, when it is still current', async () => {
+    world.config.seen = world.config.snapshot();
+    const loads = jest.spyOn(world.triage, 'openCounts');
+    const result = await routeClientIssue.execute(newIssue(1), world);
+    expect(result.outcome).toBe('routed');
+    expect(world.triage.entry('10001').record.spocAccountId).toBe(PEOPLE.priya);
+    expect(loads).toHaveBeenCalledTimes(1);
+  });
+
+  it('decides again with the stored configuration when it changed since it was last seen', async () => {
+    world.config.seen = world.config.snapshot();
+    const [acme] = world.config.configuration.rosters;
+    await world.config.save(
+      {
+        rosters: [
+          {
+            ...acme!,
+            versions: [
+              { ...acme!.versions[0]!, primarySpocAccountId: PEOPLE.ana, backupAccountIds: [PEOPLE.kenji] },
+            ],
+          },
+        ],
+      },
+      world.config.version,
+      PEOPLE.maria,
+    );
+    const result = await routeClientIssue.execute(newIssue(1), world);
+    expect(result.outcome).toBe('routed');
+    expect(world.triage.entry('10001').record.spocAccountId).toBe(PEOPLE.ana);
+  });
+
+  it('never asks Jira for an early decision: what the event did not carry is read once, for the real one', async () => {
+    world.config.seen = world.config.snapshot();
+    await routeClientIssue.execute(newIssue(1, { facts: null }), world);
+    expect(world.jira.calls.filter((c) => c.call === 'readIssueFacts')).toHaveLength(1);
+    expect(world.triage.entry('10001').record.spocAccountId).toBe(PEOPLE.priya);
   });
 
   it('passes a full primary over for the next backup who can still answer in time', async () => {

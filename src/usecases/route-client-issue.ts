@@ -1,9 +1,12 @@
 import { applyTriageAction, newTriageRecord, type TriageRecord } from '../domain';
 import { routedComment, unroutedComment } from './comments';
-import { decideRouting } from './decide-routing';
+import { decideRouting, decideRoutingEarly } from './decide-routing';
+import { TriageConflictError } from './errors';
 import type { AppJira, Clock, ConfigurationReader, EventLedger, IssueFacts, TriageRepository } from './ports';
 import { sendOutbox } from './send-outbox';
 import {
+  isBeingSent,
+  sendLeaseUntil,
   ROUTED_LABEL,
   UNROUTED_LABEL,
   type JiraWrite,
@@ -15,7 +18,8 @@ import {
  * A new issue arrived: if a client rule recognises it, decide who its SPOC is and write that on the issue
  * (SPOC field; assignee, label and `spoc` property in one edit; one comment with the reasons). Issues no
  * rule matches are left untouched. The decision is stored before anything is written to Jira, and a
- * redelivered event finds it and only finishes what is left, so the issue is routed exactly once.
+ * redelivered event finds it and only finishes what is left, so the issue is routed exactly once. The
+ * three writes then go out together (send-outbox.ts), and one update crosses them off.
  */
 export interface RouteClientIssueParams {
   readonly issueId: string;
@@ -42,23 +46,32 @@ export type RouteClientIssueResult =
 
 export const routeClientIssue = {
   async execute(params: RouteClientIssueParams, deps: RouteClientIssueDeps): Promise<RouteClientIssueResult> {
-    const existing = await deps.triage.get(params.issueId);
-    if (existing) return { outcome: 'already-routed', entry: (await finish(existing, deps)).entry };
+    // One instant for the whole decision: routed at, availability and due time agree.
+    const now = deps.clock.now();
+    const routingDeps = { ...deps, clock: { now: () => now } };
+    const issue = {
+      project: { id: params.projectId, key: params.projectKey },
+      reporterAccountId: params.reporterAccountId,
+      facts: params.facts ?? (() => deps.jira.readIssueFacts(params.issueId)),
+    };
+    // Whether a delivery of this event came first, the configuration, and (on a warm instance) the
+    // decision, side by side.
+    const [existing, rules, early] = await Promise.all([
+      deps.triage.get(params.issueId),
+      deps.config.rules(),
+      decideRoutingEarly(issue, routingDeps),
+    ]);
+    if (existing) {
+      // Another delivery of this event is sending its writes right now: sending them too could post the
+      // comment twice. Look again shortly (the trigger retries); the lease ends when that send does.
+      if (isBeingSent(existing.entry, now)) throw new TriageConflictError(params.issueKey);
+      return { outcome: 'already-routed', entry: (await finish(existing, deps)).entry };
+    }
 
-    const rules = await deps.config.rules();
     if (rules.length === 0) {
       return { outcome: 'not-a-client-issue', reasons: ['No client rules are set up yet.'] };
     }
-    // One instant for the whole decision: routed at, availability and due time agree.
-    const now = deps.clock.now();
-    const outcome = await decideRouting(
-      {
-        project: { id: params.projectId, key: params.projectKey },
-        reporterAccountId: params.reporterAccountId,
-        facts: params.facts ?? (() => deps.jira.readIssueFacts(params.issueId)),
-      },
-      { ...deps, clock: { now: () => now } },
-    );
+    const outcome = early ?? (await decideRouting(issue, routingDeps));
     if (outcome.kind === 'no-client') return { outcome: 'not-a-client-issue', reasons: outcome.reasons };
 
     const { decision, client, names, policy } = outcome;
@@ -131,14 +144,14 @@ export const routeClientIssue = {
       },
       notices: [],
       outbox,
+      ...(outbox.length > 0 ? { sendingUntil: sendLeaseUntil(now) } : {}),
     };
-    const created = await deps.triage.create(entry, now);
-    // Another delivery of the same event stored its decision first: finish that one instead.
-    const stored = created ? { entry, revision: 1 } : await deps.triage.get(params.issueId);
-    if (!stored)
-      throw new Error(`The triage record of ${params.issueKey} vanished while it was being routed.`);
-    const finished = await finish(stored, deps);
-    return { outcome: created ? decision.outcome : 'already-routed', entry: finished.entry };
+    // Another delivery of the same event stored its decision a moment ago and is sending its writes, all at
+    // once: sending them too could post the comment twice. Look again shortly (the trigger retries) and
+    // finish then whatever is left.
+    if (!(await deps.triage.create(entry, now))) throw new TriageConflictError(params.issueKey);
+    const finished = await finish({ entry, revision: 1 }, deps);
+    return { outcome: decision.outcome, entry: finished.entry };
   },
 };
 

@@ -5,10 +5,15 @@ import type { AppJira, Clock, TriageRepository } from './ports';
 import { withNotice, type JiraWrite, type StoredTriageEntry, type TriageEntry } from './triage-entry';
 
 /**
- * Sends an entry's pending writes to Jira, in order, crossing each off in storage as soon as Jira accepted
- * it. When Jira asks the app to wait, the rest stays in the outbox and JiraBusyError says when to try
- * again. A write Jira refuses for good (the issue was deleted, a person is no longer assignable) is dropped
- * with a notice on the entry, so it never blocks the ones after it.
+ * Sends an entry's pending writes to Jira and crosses off in storage what Jira accepted. Writes that touch
+ * different parts of the issue (the SPOC field; assignee, labels and property; comments; links) go out
+ * side by side, and one compare-and-set update records the outcome of all of them; a write touching a part
+ * an earlier pending write also touches waits for the next round, so writes to one part keep their order.
+ *
+ * When Jira asks the app to wait, what it did not take stays in the outbox and JiraBusyError says when to
+ * try again; what it took is crossed off first, so nothing is lost and nothing is sent twice. A write
+ * Jira refuses for good (the issue was deleted, a person is no longer assignable) is dropped with a notice
+ * on the entry, so it never blocks the others.
  */
 export interface OutboxDeps {
   readonly clock: Clock;
@@ -21,23 +26,75 @@ export interface OutboxDeps {
 export async function sendOutbox(stored: StoredTriageEntry, deps: OutboxDeps): Promise<StoredTriageEntry> {
   let current = stored;
   while (current.entry.outbox.length > 0) {
-    const [write, ...rest] = current.entry.outbox as [JiraWrite, ...JiraWrite[]];
-    let next: TriageEntry = { ...current.entry, outbox: rest };
-    try {
-      await perform(write, current.entry, deps);
-    } catch (error) {
-      if (isRetryableJiraError(error)) throw new JiraBusyError(retryAfterSecondsOf(error));
-      if (!(error instanceof JiraRequestError)) throw error;
-      next = withNotice(next, {
-        at: deps.clock.now().toISOString(),
-        kind: 'jira-refused',
-        text: `Jira refused the app's ${describeWrite(write)} (${error.status}): ${error.messages.join(' ') || 'no reason given'}.`,
-      });
+    const round = nextRound(current.entry.outbox);
+    const outcomes = await Promise.allSettled(round.map((write) => perform(write, current.entry, deps)));
+
+    let next: TriageEntry = current.entry;
+    const kept: JiraWrite[] = [];
+    let busy: JiraRequestError | undefined;
+    let failure: { error: unknown } | undefined;
+    round.forEach((write, i) => {
+      const outcome = outcomes[i] as PromiseSettledResult<void>;
+      if (outcome.status === 'fulfilled') return;
+      const error: unknown = outcome.reason;
+      if (isRetryableJiraError(error)) {
+        kept.push(write);
+        if (!busy || retryAfterSecondsOf(error) > retryAfterSecondsOf(busy)) busy = error;
+      } else if (error instanceof JiraRequestError) {
+        next = withNotice(next, {
+          at: deps.clock.now().toISOString(),
+          kind: 'jira-refused',
+          text: `Jira refused the app's ${describeWrite(write)} (${error.status}): ${error.messages.join(' ').replace(/\.$/, '') || 'no reason given'}.`,
+        });
+      } else {
+        kept.push(write);
+        failure ??= { error };
+      }
+    });
+    const stillOwed = [...kept, ...current.entry.outbox.slice(round.length)];
+    // The send ends here when everything went or Jira stopped it: let the next delivery take over at once.
+    const ends = stillOwed.length === 0 || busy !== undefined || failure !== undefined;
+    next = { ...next, outbox: stillOwed, ...(ends ? { sendingUntil: undefined } : {}) };
+    if (
+      kept.length < round.length ||
+      next.notices !== current.entry.notices ||
+      next.sendingUntil !== current.entry.sendingUntil
+    ) {
+      const revision = await deps.triage.update(next, current.revision, deps.clock.now());
+      current = { entry: next, revision };
     }
-    const revision = await deps.triage.update(next, current.revision, deps.clock.now());
-    current = { entry: next, revision };
+    if (failure) throw failure.error;
+    if (busy) throw new JiraBusyError(retryAfterSecondsOf(busy));
   }
   return current;
+}
+
+/** What part of the issue a write changes: writes to different parts may go out together. */
+function partOf(write: JiraWrite): string {
+  switch (write.kind) {
+    case 'spoc-field':
+      return 'spoc-field';
+    case 'edit':
+    case 'property':
+      return 'fields';
+    case 'comment':
+      return 'comments';
+    case 'duplicate-link':
+      return 'links';
+  }
+}
+
+/** The longest run of pending writes, from the first, that touch different parts. */
+function nextRound(outbox: readonly JiraWrite[]): JiraWrite[] {
+  const parts = new Set<string>();
+  const round: JiraWrite[] = [];
+  for (const write of outbox) {
+    const part = partOf(write);
+    if (parts.has(part)) break;
+    parts.add(part);
+    round.push(write);
+  }
+  return round;
 }
 
 async function perform(write: JiraWrite, entry: TriageEntry, deps: OutboxDeps): Promise<void> {

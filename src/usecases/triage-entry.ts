@@ -52,6 +52,20 @@ export interface TriageEntry {
   /** Newest last, at most MAX_NOTICES. */
   readonly notices: readonly Notice[];
   readonly outbox: readonly JiraWrite[];
+  /**
+   * Set while the delivery that stored new writes is sending them side by side: another delivery of the same
+   * event leaves them alone until then, so a comment is never posted twice. Cleared when the send ends.
+   */
+  readonly sendingUntil?: string;
+}
+
+/** Longer than a send takes; a delivery that died mid-send leaves its writes to the next one after this. */
+export const SEND_LEASE_MS = 20_000;
+
+export const sendLeaseUntil = (now: Date): string => new Date(now.getTime() + SEND_LEASE_MS).toISOString();
+
+export function isBeingSent(entry: TriageEntry, now: Date): boolean {
+  return entry.sendingUntil !== undefined && Date.parse(entry.sendingUntil) > now.getTime();
 }
 
 /** A stored entry with its revision, for compare-and-set updates. */

@@ -1,5 +1,8 @@
 import { SiteClock } from '../../clock';
 import { openDatabase } from '../../db/database';
+import { createForgeFetch } from '../forge-fetch';
+import type { StorageEntity } from '../manifest';
+import { createRuntime } from '../runtime';
 import { createKvsApi } from './api';
 import { depthOf } from './limits';
 import { KvsStore } from './store';
@@ -120,5 +123,125 @@ describe('local KVS API', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(depthOf(deep)).toBe(34);
+  });
+
+  describe('custom entity indexes', () => {
+    const ticket: StorageEntity = {
+      name: 'ticket',
+      attributes: { owner: { type: 'string' }, rank: { type: 'integer' }, open: { type: 'string' } },
+      indexes: [{ name: 'by-owner', partition: ['owner'], range: ['rank'] }],
+    };
+    const query = (owner: string, extra: Record<string, unknown> = {}) => {
+      const answer = indexed.handle(
+        '/api/v1/entity/query',
+        JSON.stringify({
+          entityName: 'ticket',
+          indexName: 'by-owner',
+          partition: [owner],
+          limit: 100,
+          ...extra,
+        }),
+      ) as { status: number; body: { data: Array<{ key: string }> } };
+      expect(answer.status).toBe(200);
+      return answer.body.data.map((d) => d.key);
+    };
+    const entitySet = (key: string, value: unknown, options?: unknown) =>
+      indexed.handle('/api/v1/entity/set', JSON.stringify({ entityName: 'ticket', key, value, options }));
+    let indexed: ReturnType<typeof createKvsApi>;
+    beforeEach(() => {
+      indexed = createKvsApi(store, [ticket]);
+    });
+
+    it('answers a query from its partition, in range order, kept right through every kind of write', () => {
+      entitySet('t1', { owner: 'alice', rank: 3 });
+      entitySet('t2', { owner: 'bob', rank: 1 });
+      entitySet('t3', { owner: 'alice', rank: 1 });
+      entitySet('t4', { owner: 'alice' }); // no range value: not in the index
+      expect(query('alice')).toEqual(['t3', 't1']);
+      expect(store.scanPartition('ticket', 'by-owner', ['alice'])?.map((e) => e.key)).toEqual(['t1', 't3']);
+
+      // A transaction moves t1 to bob; a batch moves t2 to alice; a delete removes t3.
+      expect(
+        indexed.handle(
+          '/api/v1/transaction',
+          JSON.stringify({ set: [{ key: 't1', value: { owner: 'bob', rank: 3 }, entityName: 'ticket' }] }),
+        ),
+      ).toEqual({ status: 204 });
+      indexed.handle(
+        '/api/v1/batch/set',
+        JSON.stringify([{ key: 't2', value: { owner: 'alice', rank: 2 }, entityName: 'ticket' }]),
+      );
+      indexed.handle('/api/v1/entity/delete', JSON.stringify({ entityName: 'ticket', key: 't3' }));
+      expect(query('alice')).toEqual(['t2']);
+      expect(query('bob')).toEqual(['t1']);
+    });
+
+    it('finds rows stored before the index was declared, and forgets them when the store is cleared', () => {
+      const unindexed = createKvsApi(store, [{ ...ticket, indexes: [] }]);
+      unindexed.handle(
+        '/api/v1/entity/set',
+        JSON.stringify({ entityName: 'ticket', key: 't1', value: { owner: 'alice', rank: 1 } }),
+      );
+      indexed = createKvsApi(store, [ticket]);
+      expect(query('alice')).toEqual(['t1']);
+      store.clear();
+      expect(query('alice')).toEqual([]);
+    });
+
+    it('leaves rows out once their time to live has passed', () => {
+      const ticking = new SiteClock('frozen', new Date('2026-01-01T00:00:00Z'));
+      const own = new KvsStore(db, 'app-ttl', ticking);
+      indexed = createKvsApi(own, [ticket]);
+      entitySet('t1', { owner: 'alice', rank: 1 }, { ttl: { value: 1, unit: 'HOURS' } });
+      entitySet('t2', { owner: 'alice', rank: 2 });
+      ticking.advanceMinutes(61);
+      expect(query('alice')).toEqual(['t2']);
+      own.clear();
+    });
+  });
+
+  describe('simulated round trips', () => {
+    afterEach(() => {
+      store.roundTripMs = 0;
+      jest.useRealTimers();
+    });
+
+    it('answer a request from the app only after the round trip the store is set to', async () => {
+      jest.useFakeTimers();
+      const forgeFetch = createForgeFetch({
+        appId: 'app-1',
+        jira: { fetch: async () => ({ status: 500 }) },
+        kvs: api,
+        allowImpersonation: false,
+        log: () => undefined,
+      });
+      const runtime = createRuntime({
+        appId: 'app-1',
+        environmentId: 'env',
+        installationId: 'inst',
+        cloudId: 'cloud',
+        functionKey: 'fn',
+        moduleType: 'trigger',
+        moduleKey: 'mod',
+        timeoutSeconds: 25,
+        scopes: [],
+        external: {},
+        handlerFile: 'index.fn',
+      });
+      store.roundTripMs = 20;
+      let answered = false;
+      const request = forgeFetch(runtime, { type: 'kvs' }, '/api/v1/set', {
+        method: 'POST',
+        body: JSON.stringify({ key: 'a', value: 1 }),
+      }).then((response) => {
+        answered = true;
+        return response.status;
+      });
+      await jest.advanceTimersByTimeAsync(19);
+      expect([answered, store.get('a')]).toEqual([false, undefined]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(await request).toBe(204);
+      expect(store.get('a')).toBe(1);
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   encodeCursor,
   filtersHold,
   findEntity,
+  indexesOf,
   queryEntity,
 } from './entities';
 import {
@@ -39,6 +40,17 @@ export interface KvsApiResponse {
 type Body = Record<string, unknown>;
 
 export function createKvsApi(store: KvsStore, entities: readonly StorageEntity[]) {
+  store.defineIndexes(
+    entities.flatMap((entity) =>
+      indexesOf(entity).map((index) => ({
+        entityName: entity.name,
+        indexName: index.name,
+        partition: index.partition,
+        range: index.range[0] as string,
+      })),
+    ),
+  );
+
   const endpoints: Record<string, (body: unknown) => KvsApiResponse> = {
     '/api/v1/get': (body) => getOne('kvs', body as Body),
     '/api/v1/set': (body) => setOne('kvs', body as Body),
@@ -199,7 +211,8 @@ export function createKvsApi(store: KvsStore, entities: readonly StorageEntity[]
     const entity = findEntity(entities, entityName);
     const { page, cursor } = queryEntity(
       entity,
-      store.scan('entity', entityName),
+      (indexName, partition) =>
+        store.scanPartition(entityName, indexName, partition) ?? store.scan('entity', entityName),
       body as Parameters<typeof queryEntity>[2] & Body,
     );
     const fields = metadataFieldsOf(body.options ?? { metadataFields: body.metadataFields });
@@ -343,7 +356,11 @@ export function createKvsApi(store: KvsStore, entities: readonly StorageEntity[]
     return checkFilters(op.conditions);
   }
 
-  return { handle };
+  return {
+    handle,
+    /** The simulated network round trip set on the store (0: none). */
+    roundTripMs: () => store.roundTripMs,
+  };
 }
 
 export type KvsApi = ReturnType<typeof createKvsApi>;

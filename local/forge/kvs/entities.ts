@@ -172,15 +172,25 @@ interface EntityQueryRequest {
   readonly cursor?: unknown;
 }
 
-/** Runs a complex query over all live entries of one entity; returns one page and the next cursor. */
+/** An entity's declared indexes in one shape (a bare string names a range-only index). */
+export function indexesOf(
+  entity: StorageEntity,
+): Array<{ name: string; range: readonly string[]; partition: readonly string[] }> {
+  return (entity.indexes ?? []).map((i) =>
+    typeof i === 'string' ? { name: i, range: [i], partition: [] } : { ...i, partition: i.partition ?? [] },
+  );
+}
+
+/**
+ * Runs a complex query over one partition of an index and returns one page and the next cursor.
+ * `entriesOf` gives the live entries of the partition (or more: they are filtered here again).
+ */
 export function queryEntity(
   entity: StorageEntity,
-  entries: readonly KvsEntry[],
+  entriesOf: (indexName: string, partition: readonly unknown[]) => readonly KvsEntry[],
   request: EntityQueryRequest,
 ): { page: KvsEntry[]; cursor?: string } {
-  const index = (entity.indexes ?? [])
-    .map((i) => (typeof i === 'string' ? { name: i, range: [i], partition: [] as string[] } : i))
-    .find((i) => i.name === request.indexName);
+  const index = indexesOf(entity).find((i) => i.name === request.indexName);
   if (!index) {
     throw badRequest(
       'INVALID_ENTITY_INDEX',
@@ -207,7 +217,7 @@ export function queryEntity(
   const filters = request.filters === undefined ? undefined : checkFilters(request.filters);
   const offset = decodeOffset(request.cursor);
 
-  const matching = entries.filter((entry) => {
+  const matching = entriesOf(index.name, partition).filter((entry) => {
     const record = entry.value as Record<string, unknown>;
     if (record[rangeAttribute] === undefined) return false;
     if (!partitionAttributes.every((attribute, i) => record[attribute] === partition[i])) return false;

@@ -11,7 +11,7 @@ import {
   type TriageState,
 } from '../../domain';
 import type { AdfDoc } from '../../jira/adf';
-import { JiraRateLimitedError } from '../../jira/jira-client';
+import { JiraRateLimitedError, JiraRequestError } from '../../jira/jira-client';
 import { ConfigurationConflictError, TriageConflictError } from '../errors';
 import type {
   AppJira,
@@ -95,6 +95,18 @@ export class InMemoryConfiguration implements ConfigurationRepository {
   async all(): Promise<Configuration> {
     return this.configuration;
   }
+  /** What `lastSeen` answers (a `snapshot()` as an earlier invocation saw it); none by default. */
+  seen: InMemoryConfiguration | undefined;
+  lastSeen(): InMemoryConfiguration | undefined {
+    return this.seen;
+  }
+  /** A copy of the configuration as it is now. */
+  snapshot(): InMemoryConfiguration {
+    const copy = new InMemoryConfiguration(this.configuration);
+    copy.version = this.version;
+    copy.names = { ...this.names };
+    return copy;
+  }
   async save(update: ConfigurationUpdate, expectedVersion: number, by: string): Promise<number> {
     if (expectedVersion !== this.version) throw new ConfigurationConflictError(expectedVersion, this.version);
     const c = update.replaceWith ?? this.configuration;
@@ -128,6 +140,9 @@ export class InMemoryTriage implements TriageRepository {
   /** Makes the next update fail as if another writer got there first. */
   conflictNext = false;
 
+  /** `ledger`: where an update's claim goes (the same transaction in KVS). */
+  constructor(private readonly ledger?: InMemoryLedger) {}
+
   async get(issueId: string): Promise<StoredTriageEntry | undefined> {
     return this.rows.get(issueId);
   }
@@ -136,11 +151,20 @@ export class InMemoryTriage implements TriageRepository {
     this.rows.set(entry.issueId, { entry, revision: 1 });
     return true;
   }
-  async update(entry: TriageEntry, expectedRevision: number): Promise<number> {
+  async update(
+    entry: TriageEntry,
+    expectedRevision: number,
+    _at?: Date,
+    options: { readonly claim?: string } = {},
+  ): Promise<number> {
     const current = this.rows.get(entry.issueId);
     if (this.conflictNext || !current || current.revision !== expectedRevision) {
       this.conflictNext = false;
       throw new TriageConflictError(entry.issueKey);
+    }
+    if (options.claim !== undefined) {
+      if (!this.ledger) throw new Error('This InMemoryTriage has no ledger for claims.');
+      this.ledger.claims.add(options.claim);
     }
     this.rows.set(entry.issueId, { entry, revision: expectedRevision + 1 });
     return expectedRevision + 1;
@@ -182,6 +206,9 @@ export class InMemoryLedger implements EventLedger {
     this.claims.add(key);
     return true;
   }
+  async claimed(key: string): Promise<boolean> {
+    return this.claims.has(key);
+  }
   async release(key: string): Promise<void> {
     this.claims.delete(key);
   }
@@ -214,6 +241,8 @@ export class FakeJira implements AppJira {
   readonly leads: Record<string, string | null> = {};
   /** Calls (by name) that answer 429 the next N times. */
   readonly busy = new Map<string, number>();
+  /** Calls (by name) that Jira refuses for good (400) the next N times. */
+  readonly refuse = new Map<string, number>();
 
   addIssue(
     ref: IssueRef,
@@ -241,6 +270,11 @@ export class FakeJira implements AppJira {
     if (left > 0) {
       this.busy.set(call, left - 1);
       throw new JiraRateLimitedError(429, ['Rate limit exceeded.'], call, 7, 'jira-burst-based');
+    }
+    const refusals = this.refuse.get(call) ?? 0;
+    if (refusals > 0) {
+      this.refuse.set(call, refusals - 1);
+      throw new JiraRequestError(400, ['The user cannot be assigned.'], call);
     }
     this.calls.push({ call, ...(issueId ? { issueId } : {}), ...(args !== undefined ? { args } : {}) });
   }

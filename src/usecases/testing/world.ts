@@ -53,8 +53,8 @@ export function aWorld(configuration: Partial<Configuration> = acmeConfiguration
   const clock = new FixedClock(new Date('2025-06-09T09:00:00Z'));
   const config = new InMemoryConfiguration(configuration);
   config.names = { [PEOPLE.maria]: 'Maria Gomez', [PEOPLE.dev]: 'Dev Eloper', [PEOPLE.client]: 'Cli Ent' };
-  const triage = new InMemoryTriage();
   const ledger = new InMemoryLedger();
+  const triage = new InMemoryTriage(ledger);
   const jira = new FakeJira();
   Object.assign(jira.users, {
     [PEOPLE.priya]: 'Priya Shah',

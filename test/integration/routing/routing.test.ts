@@ -109,9 +109,10 @@ describe('a client issue filed over REST', () => {
 
 describe('an event carrying the fields the manifest asks the platform to include', () => {
   it('is routed with the three writes alone, reading nothing', async () => {
-    // Hold the site's own delivery back (its first Jira call answers 429), then deliver the created event the
-    // way Forge does with `payload.include.fields`: labels, components and priority in `issue.fields`.
-    site.gateway.faults.set({ status: 429, count: 1, callers: 'app', retryAfterSeconds: 60 });
+    // Hold the site's own delivery back (its three Jira writes, sent side by side, answer 429), then deliver the
+    // created event the way Forge does with `payload.include.fields`: labels, components and priority in
+    // `issue.fields`.
+    site.gateway.faults.set({ status: 429, count: 3, callers: 'app', retryAfterSeconds: 60 });
     const issue = await site.fileIssue(PEOPLE.liWei, {
       project: { key: 'SUP' },
       issuetype: { name: 'Bug' },
@@ -188,6 +189,44 @@ describe('an issue no client rule matches', () => {
     expect(await commentsOn(issue.key)).toHaveLength(0);
     const properties = await site.asPerson(PEOPLE.marco).get(`/rest/api/3/issue/${issue.key}/properties`);
     expect(properties.body.keys).toEqual([]);
+  });
+});
+
+describe('when Jira answers 429 to one of the three writes', () => {
+  it('keeps the two it took, and the retry sends only the third: nothing lost, nothing twice', async () => {
+    site.gateway.faults.set({
+      status: 429,
+      count: 1,
+      callers: 'app',
+      methods: ['PUT'],
+      pathPrefix: '/rest/api/3/app/field/',
+      retryAfterSeconds: 30,
+    });
+    const before = await site.lastLogId();
+    const issue = await site.fileIssue(PEOPLE.liWei, {
+      project: { key: 'SUP' },
+      issuetype: { name: 'Bug' },
+      summary: 'Proof of delivery photos do not load',
+      components: [{ name: 'Acme Portal' }],
+    });
+    expect(site.forge.invocations().at(-1)).toMatchObject({ outcome: 'retry' });
+    expect(await commentsOn(issue.key)).toHaveLength(1);
+
+    site.clock.advanceMinutes(1);
+    await site.idle();
+    const writes = (await site.appRequestsSince(before)).filter((c) => c.method !== 'GET');
+    expect(writes.map((c) => `${c.method} ${c.status}`).sort()).toEqual([
+      'POST 201',
+      'PUT 204',
+      'PUT 204',
+      'PUT 429',
+    ]);
+    expect(await commentsOn(issue.key)).toHaveLength(1);
+    const answer = await site
+      .asPerson(PEOPLE.priya)
+      .get(`/rest/api/3/issue/${issue.key}?fields=assignee,${site.spocFieldId}`);
+    expect(answer.body.fields.assignee).toMatchObject({ accountId: PEOPLE.priya });
+    expect(answer.body.fields[site.spocFieldId]).toMatchObject({ accountId: PEOPLE.priya });
   });
 });
 
