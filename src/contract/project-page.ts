@@ -1,19 +1,63 @@
+import type {
+  AppSettings,
+  Client,
+  ClientMatchRule,
+  ClientRoster,
+  DeliveryTarget,
+  MatchRuleKind,
+  OutOfOffice,
+  RosterVersion,
+  SpocPolicy,
+  SpocProfile,
+  Weekday,
+  WorkingShift,
+} from '../domain';
 import type { PersonRef, TriageStateName } from './issue-panel';
+
+/** The configuration's parts as the domain defines them (type-only: nothing of the domain is bundled). */
+export type {
+  AppSettings,
+  Client,
+  ClientMatchRule,
+  ClientRoster,
+  DeliveryTarget,
+  MatchRuleKind,
+  OutOfOffice,
+  RosterVersion,
+  SpocPolicy,
+  SpocProfile,
+  Weekday,
+  WorkingShift,
+};
+
+/** What happens when someone assigns an unvetted client issue away from its SPOC. */
+export type BypassHandling = SpocPolicy['bypass'];
 
 /**
  * What the SPOC project page sends to its resolver (`spoc-project-page` → `page-resolver`) and gets back,
  * always as `Reply<T>`. The project comes from the page's context.
  *
  * Resolver functions:
- * - `getProjectOverview` → { projectKey, openIssues } (the first page's call);
+ * - `getProjectOverview` → ProjectOverview (the first call of every page);
  * - `getMyQueue` → QueueItem[] (the caller's client issues awaiting them); `getVettedQueue` → QueueItem[];
- * - `getConfiguration` → ConfigurationView; `exportConfiguration` → ConfigurationDocument;
+ * - `getConfiguration` → ConfigurationView (with `canEdit`); `exportConfiguration` → ConfigurationDocument;
  *   `importConfiguration` ({ document, expectedVersion }) → ConfigurationSaved;
  * - `saveRoster` ({ clientId, clientName?, version, expectedVersion }) → ConfigurationSaved;
+ * - `saveRules` (SaveRulesRequest: { rules, expectedVersion }) → ConfigurationSaved;
  * - `getMyProfile` → SpocProfileView | null; `saveProfile` ({ profile, expectedVersion }) → ConfigurationSaved;
  * - `savePolicy` ({ policy, settings?, expectedVersion }) → ConfigurationSaved;
  * - `previewRouting` (RoutingPreviewRequest) → RoutingPreview.
  */
+export interface ProjectOverview {
+  readonly projectKey: string;
+  readonly openIssues: number;
+  /**
+   * Whether the caller may see the SPOC configuration (SPOCs, the delivery team, project administrators);
+   * anyone else, such as a client, gets a page that says who it is for instead of refusals.
+   */
+  readonly canSeeConfiguration: boolean;
+}
+
 export interface QueueItem {
   readonly issueId: string;
   readonly issueKey: string;
@@ -33,12 +77,12 @@ export interface ConfigurationDocument {
   readonly schemaVersion: 1;
   /** The stored version this document was exported from. */
   readonly version?: number;
-  readonly clients: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-  readonly rules: readonly unknown[];
-  readonly rosters: readonly unknown[];
-  readonly profiles: readonly unknown[];
-  readonly policy: unknown;
-  readonly settings?: unknown;
+  readonly clients: readonly Client[];
+  readonly rules: readonly ClientMatchRule[];
+  readonly rosters: readonly ClientRoster[];
+  readonly profiles: readonly SpocProfile[];
+  readonly policy: SpocPolicy;
+  readonly settings?: AppSettings;
 }
 
 export interface ConfigurationView {
@@ -49,6 +93,17 @@ export interface ConfigurationView {
   /** Display names of every person the configuration names. */
   readonly names: Readonly<Record<string, string>>;
   readonly warnings: readonly string[];
+  /**
+   * Whether the caller may change rosters, rules, policy, everyone's profiles and import: the rule every
+   * configuration save enforces (project administrators). A SPOC may still save their own profile.
+   */
+  readonly canEdit: boolean;
+}
+
+/** The ordered matching rules, saved as a whole on top of the version the editor read. */
+export interface SaveRulesRequest {
+  readonly rules: readonly ClientMatchRule[];
+  readonly expectedVersion: number;
 }
 
 export interface ConfigurationSaved {
@@ -58,7 +113,7 @@ export interface ConfigurationSaved {
 
 export interface SpocProfileView {
   readonly version: number;
-  readonly profile: unknown;
+  readonly profile: SpocProfile;
 }
 
 export interface RoutingPreviewRequest {

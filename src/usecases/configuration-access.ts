@@ -18,15 +18,22 @@ export async function requireProjectAdministrator(
   }
 }
 
-export async function requireConfigurationReader(
+/**
+ * What the caller may do with the configuration: read it (or NotAllowedError), and whether they may change
+ * it, by the same rule every configuration save enforces. Jira is asked at most once.
+ */
+export async function configurationRights(
   callerAccountId: string,
   projectKey: string,
   deps: { readonly config: ConfigurationReader; readonly user: UserJira },
-): Promise<void> {
-  const head = await deps.config.head();
-  if (head.profileAccountIds.includes(callerAccountId)) return;
-  if (head.settings.deliveryTeamAccountIds.includes(callerAccountId)) return;
-  if (await isProjectAdministrator(deps.user, projectKey)) return;
+): Promise<{ readonly canEdit: boolean }> {
+  const [head, canEdit] = await Promise.all([
+    deps.config.head(),
+    isProjectAdministrator(deps.user, projectKey),
+  ]);
+  if (canEdit) return { canEdit };
+  if (head.profileAccountIds.includes(callerAccountId)) return { canEdit };
+  if (head.settings.deliveryTeamAccountIds.includes(callerAccountId)) return { canEdit };
   throw new NotAllowedError(
     'Only SPOCs, the delivery team and project administrators can see the SPOC configuration.',
   );

@@ -89,6 +89,31 @@ describe('import and export', () => {
     ).rejects.toThrow(/No Jira user has the account id acc-ghost/);
   });
 
+  it('tells the page whether the caller may edit, by the rule the saves enforce', async () => {
+    const view = (caller: string, permissions: readonly string[]) =>
+      getConfiguration.execute(page(caller), world.as(permissions));
+    expect((await view(PEOPLE.maria, ADMIN)).canEdit).toBe(true);
+    expect((await view(PEOPLE.priya, STAFF)).canEdit).toBe(false);
+    expect((await view(PEOPLE.dev, STAFF)).canEdit).toBe(false);
+    // A Jira administrator who does not administer the project may save too, so may edit.
+    expect((await view(PEOPLE.stranger, ['BROWSE_PROJECTS', 'ADMINISTER'])).canEdit).toBe(true);
+    await expect(
+      savePolicy.execute(
+        page(PEOPLE.stranger, { policy: { bypass: 'revert' }, expectedVersion: 1 }),
+        world.as(['ADMINISTER']),
+      ),
+    ).resolves.toEqual({ version: 2, warnings: [] });
+  });
+
+  it('names whoever saved last, asking Jira when the configuration does not name them', async () => {
+    await savePolicy.execute(
+      page(PEOPLE.tom, { policy: { bypass: 'revert' }, expectedVersion: 1 }),
+      asAdmin(),
+    );
+    const view = await getConfiguration.execute(page(PEOPLE.priya), asStaff());
+    expect(view.updatedBy).toEqual({ accountId: PEOPLE.tom, displayName: 'Tom Berg' });
+  });
+
   it('lets SPOCs read the configuration but not strangers', async () => {
     const view = await getConfiguration.execute(page(PEOPLE.priya), asStaff());
     expect(view.document.clients).toEqual([{ id: 'acme', name: 'Acme Ltd' }]);

@@ -1,20 +1,27 @@
 import { configurationWarnings } from '../domain';
 import type { ConfigurationView } from '../contract/project-page';
-import { requireConfigurationReader, toDocument } from './configuration-access';
-import type { ConfigurationReader, UserJira } from './ports';
+import { configurationRights, toDocument } from './configuration-access';
+import type { AppJira, ConfigurationReader, UserJira } from './ports';
 
-/** The configuration for the project page's "Clients & SPOCs", "Availability" and "Policy" screens. */
+/**
+ * The configuration for the project page's "Clients & SPOCs", "Availability" and "Policy" screens, with
+ * whether the caller may change it, so the page offers only the edits the saves would accept.
+ */
 export const getConfiguration = {
   async execute(
     params: { readonly callerAccountId: string; readonly projectKey: string },
-    deps: { readonly config: ConfigurationReader; readonly user: UserJira },
+    deps: { readonly config: ConfigurationReader; readonly user: UserJira; readonly jira: AppJira },
   ): Promise<ConfigurationView> {
-    await requireConfigurationReader(params.callerAccountId, params.projectKey, deps);
+    const { canEdit } = await configurationRights(params.callerAccountId, params.projectKey, deps);
     const [head, configuration] = await Promise.all([deps.config.head(), deps.config.all()]);
-    const names = {
+    const names: Record<string, string> = {
       ...head.names,
       ...Object.fromEntries(configuration.profiles.map((p) => [p.accountId, p.displayName])),
     };
+    // Whoever saved last may be named nowhere in the configuration (an administrator who imported it).
+    if (head.updatedBy && !(head.updatedBy in names)) {
+      Object.assign(names, await deps.jira.userNames([head.updatedBy]));
+    }
     return {
       version: head.version,
       updatedAt: head.updatedAt,
@@ -24,6 +31,7 @@ export const getConfiguration = {
       document: toDocument(configuration, head.version),
       names,
       warnings: configurationWarnings(configuration),
+      canEdit,
     };
   },
 };

@@ -16,7 +16,8 @@ import {
 /**
  * The app's project page at Jira's URL: the unmodified bundle gets the project from getContext, its
  * resolver's count through invoke, the project from requestJira, and moves between the manifest's subpages
- * with view.createHistory() while the shell's URL and side navigation follow. Each test signs in itself.
+ * with view.createHistory() (from the shell's side navigation and from links in the page) while the shell's
+ * URL and side navigation follow. Each test signs in itself.
  */
 const HANNAH = { email: 'hannah.becker@vendor.example', accountId: '5b10a2844c20165700ede009' };
 
@@ -50,9 +51,10 @@ it('opens on a subpage with the context, resolver reply and Jira data of that pr
   await signIn(page, site.url, HANNAH.email, `${base}/triage`);
   const frame = await moduleFrame(page, 'spoc-project-page');
   await expectText(frame, '[data-testid=page-title]', 'My triage queue');
-  await expectText(frame, '[data-testid=page-pathname]', '/triage');
-  await expectText(frame, '[data-testid=page-viewer]', HANNAH.accountId);
+  await frame.waitForSelector('main[data-pathname="/triage"]');
   await expectText(frame, '[data-testid=page-project]', 'Client Support (SUP)');
+  // The page speaks of the project, not of account ids.
+  expect(await frame.textContent('main')).not.toContain(HANNAH.accountId);
   const { count } = await restAs<{ count: number }>(
     site.url,
     HANNAH.email,
@@ -76,13 +78,22 @@ it('moves between subpages through the frame history, without reloading the fram
   await expectText(frame, '[data-testid=page-title]', 'Escalations');
   expect(page.url()).toBe(`${site.url}${base}/escalations`);
 
-  await frame.getByRole('button', { name: 'Go to Reports' }).click();
-  await expectText(frame, '[data-testid=page-pathname]', '/reports');
-  expect(page.url()).toBe(`${site.url}${base}/reports`);
-  expect(await page.getAttribute('.sidenav a[aria-current=page]', 'href')).toBe(`${base}/reports`);
+  // A link in the page moves the frame's history the same way.
+  await frame.getByRole('link', { name: 'Response targets are set under Policy.' }).click();
+  await frame.waitForSelector('main[data-pathname="/policy"]');
+  await expectText(frame, '[data-testid=page-title]', 'Policy');
+  expect(page.url()).toBe(`${site.url}${base}/policy`);
+  expect(await page.getAttribute('.sidenav a[aria-current=page]', 'href')).toBe(`${base}/policy`);
 
   await page.goBack();
   await expectText(frame, '[data-testid=page-title]', 'Escalations');
+  expect(page.url()).toBe(`${site.url}${base}/escalations`);
+  await page.click('.sidenav a:text-is("Reports")');
+  await expectText(frame, '[data-testid=page-title]', 'Reports');
+  expect(page.url()).toBe(`${site.url}${base}/reports`);
+  await page.goBack();
+  await page.goBack();
+  await expectText(frame, '[data-testid=page-title]', 'My triage queue');
   expect(await frame.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still here');
   await screenshot(page, 'project-page');
 });

@@ -1,8 +1,6 @@
-import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import {
-  canAdministerProject,
   createHistory,
   getProject,
   getProjectOverview,
@@ -17,6 +15,7 @@ import { Clients } from './Clients';
 import { Escalations } from './Escalations';
 import { ImportExport } from './ImportExport';
 import { messages } from './messages';
+import { NavigateContext } from './navigation';
 import { Notice } from '../../shared/notice';
 import { Policy } from './Policy';
 import { Reports } from './Reports';
@@ -24,7 +23,7 @@ import { TriageQueue, VettedQueue } from './Queues';
 
 /**
  * The SPOC project page: one frame for every subpage of the manifest; the host's history says which one
- * shows, and moving between them never reloads the frame.
+ * shows, and moving between them never reloads the frame. Jira's side navigation lists the subpages.
  */
 type State =
   | { readonly kind: 'loading' }
@@ -35,29 +34,27 @@ type State =
       readonly project: ProjectDetails;
       readonly overview: ProjectOverview;
       readonly history: PageHistory;
-      readonly isAdmin: boolean;
     };
 
 async function load() {
   const context = await loadContext();
-  const [project, reply, history, isAdmin] = await Promise.all([
+  const [project, reply, history] = await Promise.all([
     getProject(context.projectKey),
     getProjectOverview(),
     createHistory(),
-    canAdministerProject(context.projectKey),
   ]);
   if (!reply.ok) throw new Error(reply.error);
-  return { context, project, overview: reply.data, history, isAdmin };
+  return { context, project, overview: reply.data, history };
 }
 
 function Subpage({
   pathname,
   projectKey,
-  isAdmin,
+  accountId,
 }: {
   pathname: string;
   projectKey: string;
-  isAdmin: boolean;
+  accountId: string;
 }) {
   switch (pathname) {
     case '/':
@@ -66,17 +63,17 @@ function Subpage({
     case '/vetted':
       return <VettedQueue projectKey={projectKey} />;
     case '/clients':
-      return <Clients projectKey={projectKey} isAdmin={isAdmin} />;
+      return <Clients projectKey={projectKey} accountId={accountId} />;
     case '/escalations':
       return <Escalations projectKey={projectKey} />;
     case '/reports':
       return <Reports projectKey={projectKey} />;
     case '/availability':
-      return <Availability />;
+      return <Availability projectKey={projectKey} />;
     case '/policy':
-      return <Policy isAdmin={isAdmin} />;
+      return <Policy />;
     case '/import-export':
-      return <ImportExport isAdmin={isAdmin} />;
+      return <ImportExport />;
     default:
       return (
         <p data-testid="not-yet" style={{ color: token('color.text.subtlest', '#626F86') }}>
@@ -112,45 +109,39 @@ export function App() {
     );
   }
   const title = messages.subpages[pathname] ?? messages.unknownSubpage(pathname);
-  const others = Object.keys(messages.subpages).filter((path) => path !== pathname && path !== '/');
   const subtle = { color: token('color.text.subtle', '#44546F'), margin: 0 };
   return (
-    <main style={{ color: token('color.text', '#172B4D'), font: token('font.body', '14px sans-serif') }}>
-      <header>
-        <h2 data-testid="page-title" style={{ font: token('font.heading.medium', 'bold 20px sans-serif') }}>
-          {title}
-        </h2>
-        <p style={subtle}>
-          <span data-testid="page-project">{messages.project(state.project.name, state.project.key)}</span>
-          {' · '}
-          <span data-testid="page-overview">
-            {messages.openIssues(state.overview.openIssues, state.overview.projectKey)}
-          </span>
-        </p>
-        <p style={{ ...subtle, font: token('font.body.small', '12px sans-serif') }}>
-          <span data-testid="page-viewer">{messages.viewer(state.context.accountId ?? '')}</span>
-          {' · '}
-          <code data-testid="page-pathname">{pathname}</code>
-        </p>
-      </header>
-      <div data-testid="subpage" key={pathname} style={{ marginTop: token('space.200', '16px') }}>
-        <Subpage pathname={pathname} projectKey={state.project.key} isAdmin={state.isAdmin} />
-      </div>
-      <nav
-        aria-label={messages.subpageNav}
-        style={{
-          display: 'flex',
-          flexWrap: 'wrap',
-          gap: token('space.100', '8px'),
-          marginTop: token('space.300', '24px'),
-        }}
+    <NavigateContext.Provider value={(path) => state.history.push(path)}>
+      <main
+        data-pathname={pathname}
+        style={{ color: token('color.text', '#172B4D'), font: token('font.body', '14px sans-serif') }}
       >
-        {others.map((path) => (
-          <Button key={path} appearance="subtle" onClick={() => state.history.push(path)}>
-            {`${messages.goTo} ${messages.subpages[path]}`}
-          </Button>
-        ))}
-      </nav>
-    </main>
+        <header>
+          <h2 data-testid="page-title" style={{ font: token('font.heading.medium', 'bold 20px sans-serif') }}>
+            {title}
+          </h2>
+          <p style={subtle}>
+            <span data-testid="page-project">{messages.project(state.project.name, state.project.key)}</span>
+            {' · '}
+            <span data-testid="page-overview">
+              {messages.openIssues(state.overview.openIssues, state.overview.projectKey)}
+            </span>
+          </p>
+        </header>
+        <div data-testid="subpage" key={pathname} style={{ marginTop: token('space.200', '16px') }}>
+          {state.overview.canSeeConfiguration ? (
+            <Subpage
+              pathname={pathname}
+              projectKey={state.project.key}
+              accountId={state.context.accountId ?? ''}
+            />
+          ) : (
+            <Notice tone="information" testId="not-for-you" title={messages.notForYouTitle}>
+              <p>{messages.notForYou(state.project.key)}</p>
+            </Notice>
+          )}
+        </div>
+      </main>
+    </NavigateContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import { asReply, getConfiguration, searchSpocIssues, type ConfigurationView, type SpocIssue } from './api';
 import { messages } from './messages';
 import { Loaded, useReply } from './Loaded';
+import { SubpageLink } from './navigation';
 import { IssueLink, when } from './QueueTable';
 
 /** Escalated client issues of the project, found through the app's searchable copy on each issue. */
@@ -18,7 +19,12 @@ export function Escalations({ projectKey }: { projectKey: string }) {
   const reply = useReply(() => asReply(() => load(projectKey)), [projectKey]);
   return (
     <section>
-      <p>{messages.escalationsIntro}</p>
+      <p>
+        {messages.escalationsIntro}{' '}
+        <SubpageLink to="/policy" testId="link-policy">
+          {messages.targetsOnPolicy}
+        </SubpageLink>
+      </p>
       <Loaded reply={reply}>
         {({ issues, config }: { issues: SpocIssue[]; config: ConfigurationView }) => (
           <EscalationTable issues={issues} config={config} />

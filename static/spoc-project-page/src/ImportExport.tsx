@@ -1,22 +1,58 @@
 import Button from '@atlaskit/button/new';
 import { useState, type FormEvent } from 'react';
-import { useReply } from './Loaded';
-import { exportConfiguration, getConfiguration, importConfiguration, type Reply } from './api';
-import { fieldStyle, formBox, inputStyle, sectionTitle } from './forms';
+import { Loaded, useReply } from './Loaded';
+import {
+  exportConfiguration,
+  getConfiguration,
+  importConfiguration,
+  type ConfigurationView,
+  type Reply,
+} from './api';
+import { fieldStyle, formBox, inputStyle, labelStyle, sectionTitle } from './forms';
 import { messages } from './messages';
 import { Notice } from '../../shared/notice';
 
-/** Import/export of the whole configuration as JSON; the download link is made here, in the browser. */
+/**
+ * Import/export of the whole configuration as JSON, for those who may change it; the download link is made
+ * here, in the browser. An import replaces the version read when the page opened, so a change made
+ * meanwhile is refused rather than overwritten.
+ */
 const codeBox = { ...inputStyle, width: '100%', boxSizing: 'border-box', fontFamily: 'monospace' } as const;
 
-export function ImportExport({ isAdmin }: { isAdmin: boolean }) {
-  const [exported, setExported] = useState<Reply<string> | null>(null);
-  const [text, setText] = useState('');
-  const [result, setResult] = useState<Reply<string> | null>(null);
-  const [busy, setBusy] = useState(false);
-  // The version the import replaces: read when the page opened, so a change made meanwhile is refused.
+export function ImportExport() {
   const [generation, setGeneration] = useState(0);
   const current = useReply(getConfiguration, [generation]);
+  // Kept here: the page reloads the configuration after an import and must still say how it went.
+  const result = useState<Reply<string> | null>(null);
+  return (
+    <section>
+      <Loaded reply={current}>
+        {(view: ConfigurationView) =>
+          view.canEdit ? (
+            <Transfer view={view} result={result} onImported={() => setGeneration((g) => g + 1)} />
+          ) : (
+            <Notice tone="information" testId="read-only">
+              {messages.importReadOnly}
+            </Notice>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+function Transfer({
+  view,
+  result: [result, setResult],
+  onImported,
+}: {
+  view: ConfigurationView;
+  result: [Reply<string> | null, (result: Reply<string> | null) => void];
+  onImported: () => void;
+}) {
+  const [exported, setExported] = useState<Reply<string> | null>(null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
 
   const runExport = async () => {
     const reply = await exportConfiguration();
@@ -31,20 +67,19 @@ export function ImportExport({ isAdmin }: { isAdmin: boolean }) {
     } catch (error) {
       return setResult({ ok: false, error: messages.notJson((error as Error).message) });
     }
-    if (!current?.ok) return setResult(current ?? { ok: false, error: messages.loading });
     setBusy(true);
-    const reply = await importConfiguration(document, current.data.version);
+    const reply = await importConfiguration(document, view.version);
     setBusy(false);
-    if (reply.ok) setGeneration((g) => g + 1);
     setResult(
       reply.ok
         ? { ok: true, data: [messages.imported(reply.data.version), ...reply.data.warnings].join(' ') }
         : reply,
     );
+    if (reply.ok) onImported();
   };
 
   return (
-    <section>
+    <>
       <h3 style={sectionTitle}>{messages.exportTitle}</h3>
       <p>{messages.exportIntro}</p>
       <Button testId="export-run" onClick={() => void runExport()}>
@@ -66,27 +101,39 @@ export function ImportExport({ isAdmin }: { isAdmin: boolean }) {
               {messages.download}
             </a>
           </p>
-          <label style={fieldStyle}>
-            <span style={fieldStyle}>{messages.exportLabel}</span>
-            <textarea data-testid="export-json" readOnly rows={12} value={exported.data} style={codeBox} />
-          </label>
+          <div style={fieldStyle}>
+            <label htmlFor="export-json" style={labelStyle}>
+              {messages.exportLabel}
+            </label>
+            <textarea
+              id="export-json"
+              data-testid="export-json"
+              readOnly
+              rows={12}
+              value={exported.data}
+              style={codeBox}
+            />
+          </div>
         </div>
       )}
       <h3 style={sectionTitle}>{messages.importTitle}</h3>
-      {isAdmin ? (
-        <form onSubmit={(e) => void runImport(e)}>
-          <p>{messages.importIntro}</p>
-          <label style={fieldStyle}>
-            <span style={fieldStyle}>{messages.importLabel}</span>
-            <textarea
-              data-testid="import-json"
-              rows={12}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              required
-              style={codeBox}
-            />
+      <form onSubmit={(e) => void runImport(e)}>
+        <p data-testid="import-intro">{messages.importIntro(view.version)}</p>
+        <div style={fieldStyle}>
+          <label htmlFor="import-json" style={labelStyle}>
+            {messages.importLabel}
           </label>
+          <textarea
+            id="import-json"
+            data-testid="import-json"
+            rows={12}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            required
+            style={codeBox}
+          />
+        </div>
+        <div aria-live="polite">
           {result && (
             <Notice
               tone={result.ok ? 'information' : 'error'}
@@ -95,15 +142,11 @@ export function ImportExport({ isAdmin }: { isAdmin: boolean }) {
               {result.ok ? result.data : result.error}
             </Notice>
           )}
-          <Button type="submit" appearance="primary" testId="import-run" isDisabled={busy}>
-            {busy ? messages.saving : messages.importButton}
-          </Button>
-        </form>
-      ) : (
-        <Notice tone="information" testId="read-only">
-          {messages.importReadOnly}
-        </Notice>
-      )}
-    </section>
+        </div>
+        <Button type="submit" appearance="primary" testId="import-run" isDisabled={busy}>
+          {busy ? messages.saving : messages.importButton}
+        </Button>
+      </form>
+    </>
   );
 }

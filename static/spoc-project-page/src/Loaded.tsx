@@ -3,12 +3,14 @@ import type { Reply } from './api';
 import { messages } from './messages';
 import { Notice } from '../../shared/notice';
 
-/** Loads a reply (again whenever `deps` change) and keeps it, or its error, for showing. */
+/**
+ * Loads a reply (again whenever `deps` change) and keeps it, or its error, for showing. While it loads again
+ * the last reply stays, so forms keep what was typed in them and the page does not flash "Loading".
+ */
 export function useReply<T>(load: () => Promise<Reply<T>>, deps: readonly unknown[] = []) {
   const [reply, setReply] = useState<Reply<T> | null>(null);
   useEffect(() => {
     let live = true;
-    setReply(null);
     void load().then((r) => live && setReply(r));
     return () => {
       live = false;

@@ -1,46 +1,31 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useState, type FormEvent } from 'react';
-import { getConfiguration, savePolicy, type ConfigurationView } from './api';
-import { fieldStyle, formBox, inputStyle } from './forms';
+import { getConfiguration, savePolicy, type BypassHandling, type ConfigurationView } from './api';
+import { fieldStyle, formBox, inputStyle, labelStyle } from './forms';
 import { messages } from './messages';
 import { Notice } from '../../shared/notice';
 import { Loaded, useReply } from './Loaded';
+import { SavedNotice } from './SavedNotice';
 
-/** Policy: response targets by priority, the at-risk share and the default capacity; administrators edit. */
-interface PolicyShape {
-  readonly responseTargets?: {
-    readonly defaultMinutes?: number;
-    readonly byPriority?: Record<string, number>;
-  };
-  readonly atRiskPercent?: number;
-  readonly defaultCapacity?: number;
-  readonly [field: string]: unknown;
-}
-
-export function Policy({ isAdmin }: { isAdmin: boolean }) {
+/**
+ * Policy: response targets by priority, the at-risk share, the default capacity and what happens when
+ * someone assigns an unvetted client issue away from its SPOC. Those who may change the configuration edit.
+ */
+export function Policy() {
   const [generation, setGeneration] = useState(0);
   const [done, setDone] = useState<string | null>(null);
   const reply = useReply(getConfiguration, [generation]);
   return (
     <section>
       <p>{messages.policyIntro}</p>
-      {!isAdmin && (
-        <Notice tone="information" testId="read-only">
-          {messages.policyReadOnly}
-        </Notice>
-      )}
-      {done && (
-        <Notice tone="information" testId="policy-saved">
-          {done}
-        </Notice>
-      )}
+      {done && <SavedNotice testId="policy-saved">{done}</SavedNotice>}
       <Loaded reply={reply}>
         {(view: ConfigurationView) => (
           <PolicyForm
             key={view.version}
             view={view}
-            isAdmin={isAdmin}
+            isAdmin={view.canEdit}
             onSaved={(version) => {
               setDone(messages.policySaved(version));
               setGeneration((g) => g + 1);
@@ -61,15 +46,14 @@ function PolicyForm({
   isAdmin: boolean;
   onSaved: (version: number) => void;
 }) {
-  const policy = (view.document.policy ?? {}) as PolicyShape;
-  const [defaultMinutes, setDefaultMinutes] = useState(String(policy.responseTargets?.defaultMinutes ?? ''));
+  const { policy } = view.document;
+  const [defaultMinutes, setDefaultMinutes] = useState(String(policy.responseTargets.defaultMinutes));
   const [byPriority, setByPriority] = useState<Record<string, string>>(
-    Object.fromEntries(
-      Object.entries(policy.responseTargets?.byPriority ?? {}).map(([k, v]) => [k, String(v)]),
-    ),
+    Object.fromEntries(Object.entries(policy.responseTargets.byPriority).map(([k, v]) => [k, String(v)])),
   );
-  const [atRisk, setAtRisk] = useState(String(policy.atRiskPercent ?? ''));
-  const [capacity, setCapacity] = useState(String(policy.defaultCapacity ?? ''));
+  const [atRisk, setAtRisk] = useState(String(policy.atRiskPercent));
+  const [capacity, setCapacity] = useState(String(policy.defaultCapacity));
+  const [bypass, setBypass] = useState<BypassHandling>(policy.bypass);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -86,6 +70,7 @@ function PolicyForm({
         },
         atRiskPercent: Number(atRisk),
         defaultCapacity: Number(capacity),
+        bypass,
       },
       view.version,
     );
@@ -95,9 +80,12 @@ function PolicyForm({
   };
 
   const number = (testId: string, value: string, set: (v: string) => void, label: string) => (
-    <label style={fieldStyle}>
-      <span style={fieldStyle}>{label}</span>
+    <div style={fieldStyle}>
+      <label htmlFor={testId} style={labelStyle}>
+        {label}
+      </label>
       <input
+        id={testId}
         data-testid={testId}
         type="number"
         min={1}
@@ -107,15 +95,24 @@ function PolicyForm({
         required
         style={inputStyle}
       />
-    </label>
+    </div>
   );
   return (
     <form data-testid="policy-form" onSubmit={(e) => void submit(e)} style={formBox}>
+      {!isAdmin && (
+        <Notice tone="information" testId="read-only">
+          {messages.policyReadOnly}
+        </Notice>
+      )}
       <table style={{ borderCollapse: 'collapse', marginBottom: token('space.200', '16px') }}>
         <thead>
           <tr>
-            <th style={{ textAlign: 'start' }}>{messages.priority}</th>
-            <th style={{ textAlign: 'start' }}>{messages.minutes}</th>
+            <th scope="col" style={{ textAlign: 'start' }}>
+              {messages.priority}
+            </th>
+            <th scope="col" style={{ textAlign: 'start' }}>
+              {messages.minutes}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -143,6 +140,25 @@ function PolicyForm({
       {number('target-default', defaultMinutes, setDefaultMinutes, messages.defaultTarget)}
       {number('policy-at-risk', atRisk, setAtRisk, messages.atRisk)}
       {number('policy-capacity', capacity, setCapacity, messages.defaultCapacityLabel)}
+      <div style={fieldStyle}>
+        <label htmlFor="policy-bypass" style={labelStyle}>
+          {messages.bypassLabel}
+        </label>
+        <select
+          id="policy-bypass"
+          data-testid="policy-bypass"
+          value={bypass}
+          disabled={!isAdmin}
+          onChange={(e) => setBypass(e.target.value as BypassHandling)}
+          style={inputStyle}
+        >
+          {(['record', 'revert'] as const).map((b) => (
+            <option key={b} value={b}>
+              {messages.bypass[b]}
+            </option>
+          ))}
+        </select>
+      </div>
       {error && (
         <Notice tone="error" testId="policy-error">
           {error}

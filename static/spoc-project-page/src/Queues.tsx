@@ -4,13 +4,19 @@ import { useState } from 'react';
 import { getMyQueue, getVettedQueue, type QueueItem } from './api';
 import { messages } from './messages';
 import { Loaded, useReply } from './Loaded';
+import { SubpageLink } from './navigation';
 import { QueueTable } from './QueueTable';
 
 export function TriageQueue() {
   const reply = useReply(getMyQueue);
   return (
     <section>
-      <p>{messages.triageIntro}</p>
+      <p>
+        {messages.triageIntro}{' '}
+        <SubpageLink to="/availability" testId="link-availability">
+          {messages.keepAvailability}
+        </SubpageLink>
+      </p>
       <Loaded reply={reply}>
         {(items: readonly QueueItem[]) => (
           <QueueTable

@@ -1,19 +1,38 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   saveRules,
-  searchAssignablePeople,
+  type ClientMatchRule,
   type ConfigurationView,
-  type MatchRule,
-  type Person,
+  type MatchRuleKind,
+  type PickedPerson,
 } from './api';
-import { fieldStyle, formBox, inputStyle } from './forms';
+import { fieldStyle, formBox, inputStyle, labelStyle } from './forms';
 import { messages } from './messages';
 import { Notice } from '../../shared/notice';
+import { PersonPicker } from './pickers';
 
-/** Project administrators remove rules and add new ones at the end (the first rule that matches wins). */
-const KINDS = Object.keys(messages.ruleKinds);
+/**
+ * The ordered matching rules, edited as a list and saved as a whole (the first enabled rule that matches an
+ * issue decides its client): project administrators add, change, move, switch off and remove rules. The
+ * server checks the list and refuses it when the configuration changed meanwhile.
+ */
+const KINDS = Object.keys(messages.ruleKinds) as MatchRuleKind[];
+
+interface Draft {
+  readonly clientId: string;
+  readonly kind: MatchRuleKind;
+  readonly values: string;
+  readonly people: readonly PickedPerson[];
+  readonly enabled: boolean;
+}
+
+const splitValues = (text: string) =>
+  text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function RulesEditor({
   view,
@@ -26,37 +45,100 @@ export function RulesEditor({
   onCancel: () => void;
   onSaved: (text: string) => void;
 }) {
-  const [rules, setRules] = useState<readonly MatchRule[]>(view.document.rules as readonly MatchRule[]);
-  const [clientId, setClientId] = useState(view.document.clients[0]?.id ?? '');
-  const [kind, setKind] = useState('label');
-  const [values, setValues] = useState('');
-  const [person, setPerson] = useState('');
-  const [people, setPeople] = useState<Person[]>([]);
+  const clients = view.document.clients;
+  const empty: Draft = {
+    clientId: clients[0]?.id ?? '',
+    kind: 'label',
+    values: '',
+    people: [],
+    enabled: true,
+  };
+  const [rules, setRules] = useState<readonly ClientMatchRule[]>(view.document.rules);
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // After a rule moves or goes, the focus goes to this control (a moved DOM node loses it).
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    searchAssignablePeople(projectKey).then(setPeople, () => setPeople([]));
-  }, [projectKey]);
+    if (!focusNext) return;
+    formRef.current?.querySelector<HTMLElement>(`[data-testid="${focusNext}"]`)?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
 
-  const name = (id: string) => view.names[id] ?? people.find((p) => p.accountId === id)?.displayName ?? id;
-  const clientName = (id: string) => view.document.clients.find((c) => c.id === id)?.name ?? id;
+  const personName = (id: string) => view.names[id] ?? id;
+  const clientName = (id: string) => clients.find((c) => c.id === id)?.name ?? id;
   const newValues =
-    kind === 'reporter-account'
-      ? person
-        ? [person]
-        : []
-      : values
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean);
+    draft.kind === 'reporter-account' ? draft.people.map((p) => p.accountId) : splitValues(draft.values);
+  const describe = (rule: ClientMatchRule) =>
+    messages.ruleText(
+      clientName(rule.clientId),
+      messages.ruleKinds[rule.kind],
+      rule.values.map((v) => (rule.kind === 'reporter-account' ? personName(v) : v)).join(', '),
+      rule.enabled !== false,
+    );
 
-  const add = () => {
-    if (!clientId || newValues.length === 0) return;
-    const id = `${clientId}-${kind}-${Date.now().toString(36)}`;
-    setRules([...rules, { id, clientId, kind, values: newValues }]);
-    setValues('');
-    setPerson('');
+  const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
+
+  const newId = (clientId: string, kind: string) => {
+    const base = `${clientId}-${kind}`;
+    let id = base;
+    for (let n = 2; rules.some((r) => r.id === id); n++) id = `${base}-${n}`;
+    return id;
+  };
+
+  const apply = () => {
+    if (!draft.clientId || newValues.length === 0) return setError(messages.needRuleValues);
+    setError(null);
+    const rule: ClientMatchRule = {
+      id: editing ?? newId(draft.clientId, draft.kind),
+      clientId: draft.clientId,
+      kind: draft.kind,
+      values: newValues,
+      ...(draft.enabled ? {} : { enabled: false }),
+    };
+    setRules(editing ? rules.map((r) => (r.id === editing ? rule : r)) : [...rules, rule]);
+    setEditing(null);
+    setDraft({ ...empty, clientId: draft.clientId, kind: draft.kind });
+    setFocusNext(`rule-row-${rule.id}`);
+  };
+
+  const edit = (rule: ClientMatchRule) => {
+    setEditing(rule.id);
+    setDraft({
+      clientId: rule.clientId,
+      kind: rule.kind,
+      values: rule.kind === 'reporter-account' ? '' : rule.values.join(', '),
+      people:
+        rule.kind === 'reporter-account'
+          ? rule.values.map((id) => ({ accountId: id, displayName: personName(id) }))
+          : [],
+      enabled: rule.enabled !== false,
+    });
+    setFocusNext('rule-client');
+  };
+
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...rules];
+    const [rule] = next.splice(index, 1);
+    if (!rule) return;
+    next.splice(index + by, 0, rule);
+    setRules(next);
+    // Keep the focus on the button pressed, or on the other one when the rule reached the end of the list.
+    const at = index + by;
+    const up = by < 0 ? at > 0 : at === next.length - 1;
+    setFocusNext(`${up ? 'move-up' : 'move-down'}-${rule.id}`);
+  };
+
+  const remove = (rule: ClientMatchRule) => {
+    setRules(rules.filter((r) => r !== rule));
+    if (editing === rule.id) {
+      setEditing(null);
+      setDraft(empty);
+    }
+    setFocusNext('rules-list');
   };
 
   const submit = async (event: FormEvent) => {
@@ -65,98 +147,184 @@ export function RulesEditor({
     setError(null);
     const reply = await saveRules(rules, view.version);
     setSaving(false);
-    if (reply.ok) return onSaved(messages.rulesSaved(reply.data.version));
-    const stale = /^stale:(\d+)$/.exec(reply.error);
-    setError(stale ? messages.staleRules(view.version, Number(stale[1])) : reply.error);
+    if (reply.ok) onSaved([messages.rulesSaved(reply.data.version), ...reply.data.warnings].join(' '));
+    else setError(reply.error);
   };
 
   return (
     <form
+      ref={formRef}
       data-testid="rules-editor"
+      aria-labelledby="rules-editor-title"
       onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onCancel()}
       style={formBox}
     >
-      <h4 style={{ marginTop: 0 }}>{messages.rulesEditorTitle}</h4>
-      <ol data-testid="rules-list">
+      <h4 id="rules-editor-title" style={{ marginTop: 0 }}>
+        {messages.rulesEditorTitle}
+      </h4>
+      <ol data-testid="rules-list" tabIndex={-1} aria-label={messages.rulesTitle}>
         {rules.map((rule, index) => (
           <li key={rule.id} style={{ marginBottom: token('space.050', '4px') }}>
-            {`${clientName(rule.clientId)}: ${messages.ruleKinds[rule.kind] ?? rule.kind} ${rule.values
-              .map((v) => (rule.kind === 'reporter-account' ? name(v) : v))
-              .join(', ')} `}
-            <Button
-              appearance="subtle"
-              testId={`remove-rule-${index + 1}`}
-              onClick={() => setRules(rules.filter((r) => r !== rule))}
-            >
-              {messages.removeRule(index + 1)}
-            </Button>
+            <span data-testid={`rule-row-${rule.id}`} tabIndex={-1}>
+              {describe(rule)}
+            </span>{' '}
+            <span style={{ display: 'inline-flex', gap: token('space.050', '4px') }}>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                testId={`edit-rule-${rule.id}`}
+                aria-label={messages.editRule(index + 1)}
+                onClick={() => edit(rule)}
+              >
+                {messages.ruleButtons.edit}
+              </Button>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                testId={`move-up-${rule.id}`}
+                isDisabled={index === 0}
+                aria-label={messages.moveUp(index + 1)}
+                onClick={() => move(index, -1)}
+              >
+                {messages.ruleButtons.up}
+              </Button>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                testId={`move-down-${rule.id}`}
+                isDisabled={index === rules.length - 1}
+                aria-label={messages.moveDown(index + 1)}
+                onClick={() => move(index, 1)}
+              >
+                {messages.ruleButtons.down}
+              </Button>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                testId={`remove-rule-${rule.id}`}
+                aria-label={messages.removeRule(index + 1)}
+                onClick={() => remove(rule)}
+              >
+                {messages.ruleButtons.remove}
+              </Button>
+            </span>
           </li>
         ))}
       </ol>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100', '8px'), alignItems: 'end' }}>
-        <label>
-          <span style={fieldStyle}>{messages.ruleClient}</span>
-          <select
-            data-testid="rule-client"
-            value={clientId}
-            onChange={(e) => setClientId(e.target.value)}
-            style={inputStyle}
-          >
-            {view.document.clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span style={fieldStyle}>{messages.ruleKind}</span>
-          <select
-            data-testid="rule-kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value)}
-            style={inputStyle}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {messages.ruleKinds[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {kind === 'reporter-account' ? (
-          <label>
-            <span style={fieldStyle}>{messages.rulePerson}</span>
+      <fieldset
+        style={{
+          border: `1px solid ${token('color.border', '#091E4224')}`,
+          borderRadius: token('radius.small', '3px'),
+        }}
+      >
+        <legend style={labelStyle}>
+          {editing ? messages.editingRule(rules.findIndex((r) => r.id === editing) + 1) : messages.newRule}
+        </legend>
+        <div
+          style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.150', '12px'), alignItems: 'end' }}
+        >
+          <div style={fieldStyle}>
+            <label htmlFor="rule-client" style={labelStyle}>
+              {messages.ruleClient}
+            </label>
             <select
-              data-testid="rule-person"
-              value={person}
-              onChange={(e) => setPerson(e.target.value)}
+              id="rule-client"
+              data-testid="rule-client"
+              value={draft.clientId}
+              onChange={(e) => set({ clientId: e.target.value })}
               style={inputStyle}
             >
-              <option value="">{messages.choose}</option>
-              {people.map((p) => (
-                <option key={p.accountId} value={p.accountId}>
-                  {p.displayName}
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
                 </option>
               ))}
             </select>
-          </label>
-        ) : (
-          <label>
-            <span style={fieldStyle}>{messages.ruleValues}</span>
-            <input
-              data-testid="rule-values"
-              value={values}
-              onChange={(e) => setValues(e.target.value)}
+          </div>
+          <div style={fieldStyle}>
+            <label htmlFor="rule-kind" style={labelStyle}>
+              {messages.ruleKind}
+            </label>
+            <select
+              id="rule-kind"
+              data-testid="rule-kind"
+              value={draft.kind}
+              onChange={(e) => set({ kind: e.target.value as MatchRuleKind })}
               style={inputStyle}
+            >
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {messages.ruleKinds[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {draft.kind === 'reporter-account' ? (
+            <div style={{ ...fieldStyle, minWidth: '18em' }} data-testid="rule-people">
+              <label htmlFor="rule-people" style={labelStyle}>
+                {messages.rulePeople}
+              </label>
+              <PersonPicker
+                inputId="rule-people"
+                projectKey={projectKey}
+                scope="anyone"
+                isMulti
+                value={draft.people}
+                onChange={(people) => set({ people })}
+                onSearchError={(message) => setError(`${messages.peopleFailed}: ${message}`)}
+              />
+            </div>
+          ) : (
+            <div style={fieldStyle}>
+              <label htmlFor="rule-values" style={labelStyle}>
+                {messages.ruleValues}
+              </label>
+              <input
+                id="rule-values"
+                data-testid="rule-values"
+                value={draft.values}
+                onChange={(e) => set({ values: e.target.value })}
+                // Enter adds the rule here rather than saving the whole list.
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    apply();
+                  }
+                }}
+                style={inputStyle}
+              />
+            </div>
+          )}
+          <label
+            style={{ ...fieldStyle, display: 'flex', gap: token('space.050', '4px'), alignItems: 'center' }}
+          >
+            <input
+              type="checkbox"
+              data-testid="rule-enabled"
+              checked={draft.enabled}
+              onChange={(e) => set({ enabled: e.target.checked })}
             />
+            {messages.ruleEnabled}
           </label>
-        )}
-        <Button testId="rule-add" onClick={add} isDisabled={newValues.length === 0}>
-          {messages.addRule}
-        </Button>
-      </div>
+          <div style={{ ...fieldStyle, display: 'flex', gap: token('space.100', '8px') }}>
+            <Button testId="rule-add" onClick={apply}>
+              {editing ? messages.updateRule : messages.addRule}
+            </Button>
+            {editing && (
+              <Button
+                testId="rule-edit-cancel"
+                onClick={() => {
+                  setEditing(null);
+                  setDraft(empty);
+                }}
+              >
+                {messages.cancelRuleEdit}
+              </Button>
+            )}
+          </div>
+        </div>
+      </fieldset>
       {error && (
         <Notice tone="error" testId="rules-error">
           {error}

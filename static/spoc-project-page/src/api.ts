@@ -1,42 +1,52 @@
 import { invoke, requestJira, router, view } from '@forge/bridge';
 import type {
+  ClientMatchRule,
   ConfigurationDocument,
   ConfigurationSaved,
   ConfigurationView,
+  ProjectOverview,
   QueueItem,
+  RosterVersion,
   RoutingPreview,
   RoutingPreviewRequest,
+  SpocPolicy,
+  SpocProfile,
   SpocProfileView,
 } from '../../../src/contract/project-page';
+import type { PickedPerson } from '../../shared/people-picker';
 
 /**
  * Every call the SPOC project page makes to its resolver (src/resolvers/spoc-project-page.ts) and to the
- * host goes through this file.
+ * host goes through this file. The configuration's shapes are the domain's, through the contract.
  */
 export type {
+  BypassHandling,
+  ClientMatchRule,
+  ClientRoster,
   ConfigurationDocument,
   ConfigurationSaved,
   ConfigurationView,
+  DeliveryTarget,
+  MatchRuleKind,
+  OutOfOffice,
+  ProjectOverview,
   QueueItem,
+  RosterVersion,
   RoutingPreview,
+  RoutingPreviewRequest,
+  SpocPolicy,
+  SpocProfile,
+  Weekday,
+  WorkingShift,
 } from '../../../src/contract/project-page';
+export type { PickedPerson } from '../../shared/people-picker';
 
 export type Reply<T> =
   { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: string };
 
-export interface ProjectOverview {
-  readonly projectKey: string;
-  readonly openIssues: number;
-}
-
 export interface PageContext {
   readonly accountId?: string;
   readonly projectKey: string;
-}
-
-export interface Person {
-  readonly accountId: string;
-  readonly displayName: string;
 }
 
 /** The slice of the host's history object the page uses (`view.createHistory()`). */
@@ -71,67 +81,25 @@ export const getMyQueue = () => call<readonly QueueItem[]>('getMyQueue');
 export const getVettedQueue = () => call<readonly QueueItem[]>('getVettedQueue');
 export const getConfiguration = () => call<ConfigurationView>('getConfiguration');
 export const previewRouting = (request: RoutingPreviewRequest) =>
-  call<RoutingPreview>('previewRouting', request as Record<string, unknown>);
-export const saveRoster = (payload: {
-  clientId: string;
-  version: Record<string, unknown>;
-  expectedVersion: number;
-}) => call<ConfigurationSaved>('saveRoster', payload);
+  call<RoutingPreview>('previewRouting', { ...request });
+
+/** A new dated roster version for a client; the server fills in when it takes effect (now). */
+export type RosterChange = Omit<RosterVersion, 'clientId' | 'effectiveFrom'>;
+export const saveRoster = (clientId: string, version: RosterChange, expectedVersion: number) =>
+  call<ConfigurationSaved>('saveRoster', { clientId, version, expectedVersion });
+
+/** The whole ordered list of matching rules, saved on top of the version the editor read. */
+export const saveRules = (rules: readonly ClientMatchRule[], expectedVersion: number) =>
+  call<ConfigurationSaved>('saveRules', { rules, expectedVersion });
 
 export const getMyProfile = () => call<SpocProfileView | null>('getMyProfile');
 export const saveProfile = (profile: SpocProfile, expectedVersion: number) =>
   call<ConfigurationSaved>('saveProfile', { profile, expectedVersion });
-export const savePolicy = (policy: Record<string, unknown>, expectedVersion: number) =>
+export const savePolicy = (policy: SpocPolicy, expectedVersion: number) =>
   call<ConfigurationSaved>('savePolicy', { policy, expectedVersion });
 export const exportConfiguration = () => call<ConfigurationDocument>('exportConfiguration');
 export const importConfiguration = (document: unknown, expectedVersion: number) =>
   call<ConfigurationSaved>('importConfiguration', { document, expectedVersion });
-
-/** A client matching rule as the configuration stores it (src/domain/client-matching.ts). */
-export interface MatchRule {
-  readonly id: string;
-  readonly clientId: string;
-  readonly kind: string;
-  readonly values: readonly string[];
-  readonly enabled?: boolean;
-}
-
-/**
- * The resolver has no call for rules alone, so they are saved as a whole configuration: exported, the rules
- * replaced, and imported against the version the editor read (the import refuses a stale version).
- */
-export async function saveRules(
-  rules: readonly MatchRule[],
-  expectedVersion: number,
-): Promise<Reply<ConfigurationSaved>> {
-  const exported = await exportConfiguration();
-  if (!exported.ok) return exported;
-  if (exported.data.version !== undefined && exported.data.version !== expectedVersion) {
-    return { ok: false, error: `stale:${exported.data.version}` };
-  }
-  return importConfiguration({ ...exported.data, rules }, expectedVersion);
-}
-
-/** A SPOC's profile as the configuration stores it (src/domain/spoc-profile.ts). */
-export interface WorkingShift {
-  readonly day: string;
-  readonly start: string;
-  readonly end: string;
-}
-export interface OutOfOffice {
-  readonly from: string;
-  readonly until: string;
-  readonly delegateAccountId: string | null;
-  readonly note?: string;
-}
-export interface SpocProfile {
-  readonly accountId: string;
-  readonly displayName: string;
-  readonly timeZone: string;
-  readonly workingHours: readonly WorkingShift[];
-  readonly capacity: number | null;
-  readonly outOfOffice: readonly OutOfOffice[];
-}
 
 /** The searchable copy of a triage record the app keeps on each client issue (entity property `spoc`). */
 export interface SpocProperty {
@@ -204,24 +172,63 @@ async function jiraJson<T>(path: string): Promise<T> {
 export const getProject = (projectKey: string) =>
   jiraJson<ProjectDetails>(`/rest/api/3/project/${encodeURIComponent(projectKey)}`);
 
-/** Whether the signed-in person administers the project: only they may change rosters and policy. */
-export async function canAdministerProject(projectKey: string): Promise<boolean> {
-  const params = new URLSearchParams({ projectKey, permissions: 'ADMINISTER_PROJECTS,ADMINISTER' });
-  try {
-    const answer = await jiraJson<{ permissions: Record<string, { havePermission?: boolean }> }>(
-      `/rest/api/3/mypermissions?${params.toString()}`,
-    );
-    return Object.values(answer.permissions ?? {}).some((p) => p.havePermission === true);
-  } catch {
-    return false; // read-only when Jira does not say
-  }
+export interface Component {
+  readonly id: string;
+  readonly name: string;
 }
 
-/** People who may be assigned issues in the project: the candidates for SPOCs and backups. */
-export async function searchAssignablePeople(projectKey: string, query = ''): Promise<Person[]> {
-  const params = new URLSearchParams({ project: projectKey, query, maxResults: '50' });
-  const people = await jiraJson<Person[]>(`/rest/api/3/user/assignable/search?${params.toString()}`);
-  return people.map(({ accountId, displayName }) => ({ accountId, displayName }));
+/** The project's components: a roster may send vetted work to a component's lead. */
+export async function getComponents(projectKey: string): Promise<Component[]> {
+  const found = await jiraJson<Component[]>(
+    `/rest/api/3/project/${encodeURIComponent(projectKey)}/components`,
+  );
+  return found.map(({ id, name }) => ({ id, name }));
+}
+
+interface JiraUser {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly accountType?: string;
+  readonly active?: boolean;
+  readonly timeZone?: string;
+  readonly avatarUrls?: Readonly<Record<string, string>>;
+}
+
+/** A person as the pickers show them, with the time zone Jira has for them (a new SPOC profile starts there). */
+export interface FoundPerson extends PickedPerson {
+  readonly timeZone?: string;
+}
+
+const toPerson = ({ accountId, displayName, avatarUrls, timeZone }: JiraUser): FoundPerson => {
+  const avatarUrl = avatarUrls?.['24x24'];
+  return { accountId, displayName, ...(avatarUrl ? { avatarUrl } : {}), ...(timeZone ? { timeZone } : {}) };
+};
+
+/**
+ * People who may be assigned the project's issues: SPOCs, backups, delegates and delivery users must be,
+ * since the app assigns client issues to them. Asked as the signed-in person.
+ */
+export async function searchAssignablePeople(projectKey: string, query: string): Promise<FoundPerson[]> {
+  const params = new URLSearchParams({ project: projectKey, query: query.trim(), maxResults: '20' });
+  const people = await jiraJson<JiraUser[]>(`/rest/api/3/user/assignable/search?${params.toString()}`);
+  return people.map(toPerson);
+}
+
+/** Anyone Jira knows (clients' reporters, managers), by the start of their name or email. */
+export async function searchPeople(query: string): Promise<FoundPerson[]> {
+  // Jira's user search needs something to look for.
+  if (!query.trim()) return [];
+  const params = new URLSearchParams({ query: query.trim(), maxResults: '20' });
+  const people = await jiraJson<JiraUser[]>(`/rest/api/3/user/search?${params.toString()}`);
+  return people.filter((p) => p.accountType === 'atlassian' && p.active !== false).map(toPerson);
+}
+
+/** The named people with their avatars (one call for up to 50). */
+export async function getPeople(accountIds: readonly string[]): Promise<FoundPerson[]> {
+  const params = new URLSearchParams({ maxResults: '50' });
+  for (const id of accountIds.slice(0, 50)) params.append('accountId', id);
+  const page = await jiraJson<{ values: JiraUser[] }>(`/rest/api/3/user/bulk?${params.toString()}`);
+  return page.values.map(toPerson);
 }
 
 export async function createHistory(): Promise<PageHistory> {

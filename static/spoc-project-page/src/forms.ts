@@ -3,6 +3,12 @@ import { token } from '@atlaskit/tokens';
 /** Shared looks of the page's plain form controls, drawn with design tokens. */
 export const fieldStyle = { display: 'block', marginBottom: token('space.100', '8px') } as const;
 
+export const labelStyle = {
+  display: 'block',
+  marginBottom: token('space.050', '4px'),
+  fontWeight: token('font.weight.semibold', '600'),
+} as const;
+
 export const inputStyle = {
   padding: token('space.075', '6px'),
   color: token('color.text', '#172B4D'),

@@ -1,0 +1,302 @@
+import Button from '@atlaskit/button/new';
+import { DatePicker } from '@atlaskit/datetime-picker';
+import { token } from '@atlaskit/tokens';
+import { useRef, useState, type FormEvent } from 'react';
+import {
+  saveProfile,
+  type OutOfOffice,
+  type PickedPerson,
+  type SpocProfile,
+  type Weekday,
+  type WorkingShift,
+} from './api';
+import { addDays, daysAway, isTimeZone, midnightIn } from './dates';
+import { fieldStyle, formBox, inputStyle, labelStyle } from './forms';
+import { messages } from './messages';
+import { Notice } from '../../shared/notice';
+import { PersonPicker, useKnownPeople } from './pickers';
+
+/**
+ * A SPOC's availability: time zone, weekly working hours, capacity, and out-of-office periods with who
+ * covers them. A SPOC edits their own; project administrators edit anyone's and add new SPOCs. The server
+ * checks the profile and refuses a save made on top of an older configuration version.
+ */
+const shiftsText = (shifts: readonly WorkingShift[]) =>
+  shifts.map((s) => `${s.day} ${s.start}-${s.end}`).join('\n');
+const SHIFT = /^(mon|tue|wed|thu|fri|sat|sun)\s+(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})$/i;
+
+/** Lines such as "mon 09:00-17:00"; the server checks the times themselves. */
+function parseShifts(text: string): { shifts: WorkingShift[]; error: string | null } {
+  const shifts: WorkingShift[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const match = SHIFT.exec(line);
+    if (!match) return { shifts, error: messages.badShift(line) };
+    shifts.push({
+      day: (match[1] as string).toLowerCase() as Weekday,
+      start: match[2] as string,
+      end: match[3] as string,
+    });
+  }
+  return { shifts, error: null };
+}
+
+// Every zone the browser knows, offered as the time zone field's suggestions.
+const ZONES: readonly string[] = (
+  Intl as unknown as { supportedValuesOf?: (key: string) => string[] }
+).supportedValuesOf?.('timeZone') ?? ['UTC'];
+
+export function ProfileEditor({
+  profile,
+  version,
+  projectKey,
+  names,
+  idPrefix,
+  saveLabel,
+  onSaved,
+}: {
+  profile: SpocProfile;
+  version: number;
+  projectKey: string;
+  names: Readonly<Record<string, string>>;
+  /** Keeps element ids unique when two editors show (an administrator's own and someone else's). */
+  idPrefix: string;
+  saveLabel: string;
+  onSaved: (version: number) => void;
+}) {
+  const [timeZone, setTimeZone] = useState(profile.timeZone);
+  const [hours, setHours] = useState(shiftsText(profile.workingHours));
+  const [capacity, setCapacity] = useState(profile.capacity === null ? '' : String(profile.capacity));
+  const [away, setAway] = useState<readonly OutOfOffice[]>(profile.outOfOffice);
+  const [first, setFirst] = useState('');
+  const [last, setLast] = useState('');
+  const [delegate, setDelegate] = useState<PickedPerson[]>([]);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const person = useKnownPeople(
+    profile.outOfOffice.flatMap((o) => (o.delegateAccountId ? [o.delegateAccountId] : [])),
+    names,
+  );
+  const [chosenNames, setChosenNames] = useState<Readonly<Record<string, string>>>({});
+  const nameOf = (id: string) => chosenNames[id] ?? person(id).displayName;
+  const id = (field: string) => `${idPrefix}-${field}`;
+  // A removed absence takes its button along; the focus goes to the list instead of the page's top.
+  const awayList = useRef<HTMLDivElement>(null);
+
+  const addAway = () => {
+    const zone = timeZone.trim();
+    if (!first || !last) return setError(messages.needAwayDays);
+    if (!isTimeZone(zone)) return setError(messages.badZone(zone));
+    if (last < first) return setError(messages.lastBeforeFirst);
+    setError(null);
+    const covering = delegate[0];
+    const absence: OutOfOffice = {
+      from: midnightIn(first, zone),
+      until: midnightIn(addDays(last, 1), zone),
+      delegateAccountId: covering?.accountId ?? null,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
+    if (covering) setChosenNames({ ...chosenNames, [covering.accountId]: covering.displayName });
+    setAway([...away, absence].sort((a, b) => a.from.localeCompare(b.from)));
+    setFirst('');
+    setLast('');
+    setDelegate([]);
+    setNote('');
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseShifts(hours);
+    if (parsed.error) return setError(parsed.error);
+    const wanted = capacity.trim();
+    if (wanted !== '' && !/^\d+$/.test(wanted)) return setError(messages.badCapacity);
+    setSaving(true);
+    setError(null);
+    const reply = await saveProfile(
+      {
+        ...profile,
+        timeZone: timeZone.trim(),
+        workingHours: parsed.shifts,
+        capacity: wanted === '' ? null : Number(wanted),
+        outOfOffice: away,
+      },
+      version,
+    );
+    setSaving(false);
+    if (reply.ok) onSaved(reply.data.version);
+    else setError(reply.error);
+  };
+
+  const describe = (o: OutOfOffice) => {
+    const days = daysAway(o, timeZone.trim());
+    return messages.away(
+      days.first,
+      days.last,
+      o.note,
+      o.delegateAccountId ? nameOf(o.delegateAccountId) : null,
+    );
+  };
+
+  return (
+    <form data-testid="profile-editor" onSubmit={(e) => void submit(e)} style={formBox}>
+      <div style={fieldStyle}>
+        <label htmlFor={id('zone')} style={labelStyle}>
+          {messages.zoneLabel}
+        </label>
+        <input
+          id={id('zone')}
+          data-testid="profile-zone"
+          list={id('zones')}
+          value={timeZone}
+          onChange={(e) => setTimeZone(e.target.value)}
+          required
+          style={inputStyle}
+        />
+        <datalist id={id('zones')}>
+          {ZONES.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+      </div>
+      <div style={fieldStyle}>
+        <label htmlFor={id('hours')} style={labelStyle}>
+          {messages.hoursLabel}
+        </label>
+        <textarea
+          id={id('hours')}
+          data-testid="profile-hours"
+          value={hours}
+          rows={Math.max(3, hours.split('\n').length)}
+          onChange={(e) => setHours(e.target.value)}
+          style={{ ...inputStyle, width: '20em' }}
+        />
+      </div>
+      <div style={fieldStyle}>
+        <label htmlFor={id('capacity')} style={labelStyle}>
+          {messages.capacityLabel}
+        </label>
+        <input
+          id={id('capacity')}
+          data-testid="profile-capacity"
+          type="number"
+          min={1}
+          value={capacity}
+          onChange={(e) => setCapacity(e.target.value)}
+          style={inputStyle}
+        />
+      </div>
+      <fieldset
+        style={{
+          border: `1px solid ${token('color.border', '#091E4224')}`,
+          borderRadius: token('radius.small', '3px'),
+          marginBottom: token('space.150', '12px'),
+        }}
+      >
+        <legend style={labelStyle}>{messages.awayTitle}</legend>
+        <div ref={awayList} tabIndex={-1} aria-label={messages.awayTitle}>
+          {away.length === 0 ? (
+            <p data-testid="profile-away-none">{messages.notAway}</p>
+          ) : (
+            <ul data-testid="profile-away">
+              {away.map((o) => (
+                <li key={o.from}>
+                  {describe(o)}{' '}
+                  <Button
+                    appearance="subtle"
+                    spacing="compact"
+                    testId={`remove-away-${daysAway(o, timeZone.trim()).first}`}
+                    onClick={() => {
+                      setAway(away.filter((x) => x !== o));
+                      awayList.current?.focus();
+                    }}
+                  >
+                    {messages.removeAway(daysAway(o, timeZone.trim()).first)}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div
+          style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.150', '12px'), alignItems: 'end' }}
+        >
+          <div style={{ ...fieldStyle, minWidth: '11em' }} data-testid="away-first">
+            <label htmlFor={id('away-first')} style={labelStyle}>
+              {messages.awayFirst}
+            </label>
+            <DatePicker
+              id={id('away-first')}
+              testId="away-first-picker"
+              value={first}
+              onChange={setFirst}
+              dateFormat="YYYY-MM-DD"
+              placeholder={messages.datePlaceholder}
+              nextMonthLabel={messages.nextMonth}
+              previousMonthLabel={messages.previousMonth}
+              weekStartDay={1}
+            />
+          </div>
+          <div style={{ ...fieldStyle, minWidth: '11em' }} data-testid="away-last">
+            <label htmlFor={id('away-last')} style={labelStyle}>
+              {messages.awayLast}
+            </label>
+            <DatePicker
+              id={id('away-last')}
+              testId="away-last-picker"
+              value={last}
+              onChange={setLast}
+              minDate={first || undefined}
+              dateFormat="YYYY-MM-DD"
+              placeholder={messages.datePlaceholder}
+              nextMonthLabel={messages.nextMonth}
+              previousMonthLabel={messages.previousMonth}
+              weekStartDay={1}
+            />
+          </div>
+          <div style={{ ...fieldStyle, minWidth: '14em' }} data-testid="away-delegate">
+            <label htmlFor={id('away-delegate')} style={labelStyle}>
+              {messages.awayDelegate}
+            </label>
+            <PersonPicker
+              inputId={id('away-delegate')}
+              projectKey={projectKey}
+              scope="assignable"
+              isClearable
+              value={delegate}
+              onChange={setDelegate}
+              onSearchError={(message) => setError(`${messages.peopleFailed}: ${message}`)}
+            />
+          </div>
+          <div style={fieldStyle}>
+            <label htmlFor={id('away-note')} style={labelStyle}>
+              {messages.awayNote}
+            </label>
+            <input
+              id={id('away-note')}
+              data-testid="away-note"
+              value={note}
+              maxLength={200}
+              onChange={(e) => setNote(e.target.value)}
+              style={inputStyle}
+            />
+          </div>
+          <div style={fieldStyle}>
+            <Button testId="away-add" onClick={addAway}>
+              {messages.addAway}
+            </Button>
+          </div>
+        </div>
+      </fieldset>
+      {error && (
+        <Notice tone="error" testId="profile-error">
+          {error}
+        </Notice>
+      )}
+      <Button type="submit" appearance="primary" testId="profile-save" isDisabled={saving}>
+        {saving ? messages.saving : saveLabel}
+      </Button>
+    </form>
+  );
+}

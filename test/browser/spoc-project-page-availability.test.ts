@@ -1,0 +1,211 @@
+import { DateTime } from 'luxon';
+import {
+  AS,
+  configuration,
+  expectText,
+  focusTop,
+  focused,
+  hasFocus,
+  openSubpage,
+  pageData,
+  PEOPLE,
+  pickDateByMouse,
+  pickPersonByKeyboard,
+  pickPersonByMouse,
+  startProjectPageWorld,
+  stopProjectPageWorld,
+  tabTo,
+  typeDateByKeyboard,
+  type ProjectPageWorld,
+} from '../support/project-page';
+
+/**
+ * Availability on the demo configuration: a SPOC keeps their own hours, capacity and out-of-office periods
+ * (with who covers, chosen with the people picker, and days with the date picker), by mouse and by keyboard
+ * alone; a project administrator edits another SPOC's profile and makes someone new a SPOC; a developer
+ * reads.
+ */
+let world: ProjectPageWorld;
+
+beforeAll(async () => {
+  world = await startProjectPageWorld();
+}, 90_000);
+
+afterAll(async () => {
+  world?.site.conformance.expectNoViolations();
+  // No page threw along the way. (Console errors are not counted: the site logs a CSP refusal of the
+  // empty <style> element Atlaskit's emotion styles create, and bridge calls cut off by the next sign-in.)
+  const errors = await stopProjectPageWorld(world);
+  expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+});
+
+interface Profile {
+  readonly capacity: number | null;
+  readonly timeZone: string;
+  readonly workingHours: unknown[];
+  readonly outOfOffice: Array<{
+    from: string;
+    until: string;
+    delegateAccountId: string | null;
+    note?: string;
+  }>;
+}
+const myProfile = async (accountId: string) =>
+  (await pageData<{ profile: Profile }>(world, 'getMyProfile', accountId)).profile;
+
+/** An absence from the first to the last day, as midnights in the SPOC's zone. */
+const absence = (zone: string, first: string, last: string) => ({
+  from: DateTime.fromISO(first, { zone }).toUTC().toISO(),
+  until: DateTime.fromISO(last, { zone }).plus({ days: 1 }).toUTC().toISO(),
+});
+
+const MINE = '[data-testid=my-profile]';
+
+describe('a SPOC’s own availability', () => {
+  it('by mouse: hours, capacity and an absence with a delegate; the server’s refusals shown', async () => {
+    const frame = await openSubpage(world, AS.priya, 'availability');
+    await frame.waitForSelector('[data-testid=profile-table] table');
+    await expectText(frame, '[data-testid=profile-table]', 'Conference and travel');
+    // Priya is no administrator: only her own profile is offered.
+    expect(await frame.$('[data-testid=other-profile]')).toBeNull();
+
+    await frame.fill(`${MINE} [data-testid=profile-zone]`, 'Mars/Olympus');
+    await frame.click(`${MINE} [data-testid=profile-save]`);
+    await expectText(frame, '[data-testid=profile-error]', '"Mars/Olympus" is not an IANA time zone');
+    await frame.fill(`${MINE} [data-testid=profile-zone]`, 'Europe/London');
+    await frame.fill(`${MINE} [data-testid=profile-hours]`, 'mon 08:00-16:00\nbad line');
+    await frame.click(`${MINE} [data-testid=profile-save]`);
+    await expectText(frame, '[data-testid=profile-error]', '"bad line" is not a shift');
+    await frame.fill(`${MINE} [data-testid=profile-hours]`, 'mon 08:00-16:00\ntue 08:00-16:00');
+    await frame.fill(`${MINE} [data-testid=profile-capacity]`, '7');
+
+    // Two absences picked on the calendar; the second is removed again.
+    const first = await pickDateByMouse(frame, MINE, 'away-first-picker', 14);
+    const last = await pickDateByMouse(frame, MINE, 'away-last-picker', 18);
+    expect(first).toMatch(/^\d{4}-\d{2}-14$/);
+    expect(last).toBe(`${first.slice(0, 8)}18`);
+    await pickPersonByMouse(frame, 'mine-away-delegate', 'Chloe Wilson');
+    await frame.fill(`${MINE} [data-testid=away-note]`, 'Holidays');
+    await frame.click(`${MINE} [data-testid=away-add]`);
+    await expectText(
+      frame,
+      `${MINE} [data-testid=profile-away]`,
+      `${first} – ${last} (Holidays), covered by Chloe Wilson`,
+    );
+    const other = await pickDateByMouse(frame, MINE, 'away-first-picker', 25);
+    await pickDateByMouse(frame, MINE, 'away-last-picker', 26);
+    await frame.click(`${MINE} [data-testid=away-add]`);
+    await frame.click(`${MINE} [data-testid="remove-away-${other}"]`);
+    expect(await frame.textContent(`${MINE} [data-testid=profile-away]`)).not.toContain(other);
+
+    await frame.click(`${MINE} [data-testid=profile-save]`);
+    await expectText(frame, '[data-testid=profile-saved]', 'Your availability is saved');
+    await expectText(
+      frame,
+      '[data-testid=profile-table] tr:has-text("Priya Shah")',
+      'covered by Chloe Wilson',
+    );
+    const saved = await myProfile(PEOPLE.priya);
+    expect(saved.capacity).toBe(7);
+    expect(saved.workingHours).toEqual([
+      { day: 'mon', start: '08:00', end: '16:00' },
+      { day: 'tue', start: '08:00', end: '16:00' },
+    ]);
+    expect(saved.outOfOffice).toEqual([
+      { ...absence('Europe/London', first, last), delegateAccountId: PEOPLE.chloe, note: 'Holidays' },
+    ]);
+  });
+
+  it('by keyboard alone: capacity, an absence typed into the date pickers with a delegate, one removed', async () => {
+    const { page } = world;
+    const frame = await openSubpage(world, AS.priya, 'availability');
+    await frame.waitForSelector(`${MINE} [data-testid=profile-editor]`);
+    const before = await myProfile(PEOPLE.priya);
+    await focusTop(frame);
+    await tabTo(page, frame, 'profile-capacity');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5');
+    await tabTo(page, frame, (f) => f.startsWith('remove-away-'));
+    await page.keyboard.press('Enter'); // removes the absence saved before
+    // The focus stays in the list the absence left.
+    expect(await frame.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Out of office',
+    );
+    await page.keyboard.press('Tab');
+    expect(await hasFocus(frame, 'mine-away-first')).toBe(true);
+    await typeDateByKeyboard(page, frame, 'mine-away-first', '2027-01-04');
+    await page.keyboard.press('Tab');
+    expect(await hasFocus(frame, 'mine-away-last')).toBe(true);
+    // The calendar answers the arrow keys too: from the 4th, one week on and back a day is the 10th.
+    await page.keyboard.type('2027-01-04');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await hasFocus(frame, 'mine-away-delegate')).toBe(true);
+    await pickPersonByKeyboard(page, frame, 'mine-away-delegate', 'Daniel Okafor');
+    await page.keyboard.press('Tab');
+    expect(await focused(frame)).toBe('away-note');
+    await page.keyboard.type('Training');
+    await page.keyboard.press('Tab');
+    expect(await focused(frame)).toBe('away-add');
+    await page.keyboard.press('Enter');
+    await expectText(
+      frame,
+      `${MINE} [data-testid=profile-away]`,
+      '2027-01-04 – 2027-01-10 (Training), covered by Daniel Okafor',
+    );
+    await tabTo(page, frame, 'profile-save');
+    await page.keyboard.press('Enter');
+    await expectText(frame, '[data-testid=profile-saved]', 'Your availability is saved');
+
+    const saved = await myProfile(PEOPLE.priya);
+    expect(before.outOfOffice).toHaveLength(1);
+    expect(saved.capacity).toBe(5);
+    expect(saved.outOfOffice).toEqual([
+      {
+        ...absence('Europe/London', '2027-01-04', '2027-01-10'),
+        delegateAccountId: PEOPLE.daniel,
+        note: 'Training',
+      },
+    ]);
+  });
+});
+
+describe('an administrator and someone else’s availability', () => {
+  const OTHER = '[data-testid=other-profile]';
+
+  it('by mouse: picks Arjun, changes his capacity and saves; then makes Ben a SPOC', async () => {
+    const frame = await openSubpage(world, AS.sam, 'availability');
+    await frame.waitForSelector(OTHER);
+    await expectText(frame, '[data-testid=not-a-spoc]', 'Add yours below');
+    await pickPersonByMouse(frame, 'profile-person-input', 'Arjun Mehta');
+    await expectText(frame, '[data-testid=other-profile-status]', 'Changing the availability of Arjun Mehta');
+    expect(await frame.inputValue(`${OTHER} [data-testid=profile-zone]`)).toBe('Asia/Kolkata');
+    await frame.fill(`${OTHER} [data-testid=profile-capacity]`, '4');
+    await frame.click(`${OTHER} [data-testid=profile-save]`);
+    await expectText(frame, '[data-testid=profile-saved]', 'The availability of Arjun Mehta is saved');
+    const arjun = (await configuration(world)).document.profiles.find((p) => p.accountId === PEOPLE.arjun);
+    expect(arjun?.capacity).toBe(4);
+
+    await pickPersonByMouse(frame, 'profile-person-input', 'Ben Carter');
+    await expectText(frame, '[data-testid=other-profile-status]', 'Ben Carter has no SPOC profile yet');
+    // A new SPOC starts in the time zone Jira has for them.
+    expect(await frame.inputValue(`${OTHER} [data-testid=profile-zone]`)).toBe('Europe/London');
+    await frame.click(`${OTHER} [data-testid=profile-save]`);
+    await expectText(frame, '[data-testid=profile-saved]', 'The availability of Ben Carter is saved');
+    await expectText(frame, '[data-testid=profile-table]', 'Ben Carter');
+    expect(await myProfile(PEOPLE.ben)).toMatchObject({ timeZone: 'Europe/London', capacity: null });
+  });
+});
+
+describe('people who only read', () => {
+  it('shows a developer every profile and nothing to edit', async () => {
+    const frame = await openSubpage(world, AS.marco, 'availability');
+    await frame.waitForSelector('[data-testid=profile-table] table');
+    await expectText(frame, '[data-testid=not-a-spoc]', 'no SPOC profile');
+    expect(await frame.$('[data-testid=profile-editor]')).toBeNull();
+    expect(await frame.$('[data-testid=other-profile]')).toBeNull();
+  });
+});
