@@ -133,7 +133,7 @@ describe('the whole story, in the browser', () => {
     const base = `/jira/software/projects/SUP/apps/${site.forge.appId}/${site.forge.environmentId}`;
     await signIn(page, site.url, developer.email, `${base}/vetted`);
     const projectPage = await moduleFrame(page, 'spoc-project-page');
-    await expectText(projectPage, '[data-testid=page-pathname]', '/vetted');
+    await projectPage.waitForSelector('main[data-pathname="/vetted"]');
     await projectPage.waitForSelector(`[data-testid=vetted-queue] [data-testid=issue-${key}]`);
     await expectText(projectPage, '[data-testid=vetted-queue]', 'vetted');
     await screenshot(page, 'story-3-vetted-for-delivery');

@@ -108,6 +108,8 @@ export const TEST_TIME = new Date('2026-11-20T09:30:00.000Z');
  * cookies: no earlier session, light theme), so a test never depends on what an earlier test left behind.
  */
 export async function signIn(page: Page, baseUrl: string, email: string, next: string): Promise<void> {
+  // Leave the page first: its frames would otherwise go on calling Jira with no session once the cookie is gone.
+  await page.goto('about:blank');
   await page.context().clearCookies();
   const response = await page.goto(
     `${baseUrl}/local/login?as=${encodeURIComponent(email)}&next=${encodeURIComponent(next)}`,
