@@ -88,6 +88,19 @@ describe('matchClient', () => {
     });
   });
 
+  it('names the reporter of a reporter-account match when their name is known, else shows the account', () => {
+    const rules = [aMatchRule({ clientId: 'acme', kind: 'reporter-account', values: ['acc-9'] })];
+    const issue = aNewClientIssue({ reporterAccountId: 'acc-9' });
+    const named = matchClient(issue, rules, { clientNames: names, personNames: { 'acc-9': 'Li Wei' } });
+    expect(named).toMatchObject({
+      matchedValue: 'acc-9',
+      reason: expect.stringContaining('(reporter account Li Wei)'),
+    });
+    expect(matchClient(issue, rules, { clientNames: names })).toMatchObject({
+      reason: expect.stringContaining('(reporter account acc-9)'),
+    });
+  });
+
   it('skips disabled rules', () => {
     const rules = [
       aMatchRule({ id: 'off', clientId: 'globex', kind: 'project', values: ['SUP'], enabled: false }),

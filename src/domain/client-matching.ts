@@ -73,6 +73,8 @@ export type ClientMatch =
 export interface MatchOptions {
   /** Client names for the reasons; the id is shown when a name is missing. */
   readonly clientNames?: Readonly<Record<string, string>>;
+  /** Display names of people, so a reporter-account rule names the reporter rather than an account id. */
+  readonly personNames?: Readonly<Record<string, string>>;
 }
 
 const KIND_LABELS: Readonly<Record<MatchRuleKind, string>> = {
@@ -151,6 +153,12 @@ function describeIssue(issue: NewClientIssue): string {
   return parts.join('; ');
 }
 
+/** A matched value as people read it: a reporter account by the person's name when it is known. */
+function shownValue(kind: MatchRuleKind, value: string, options: MatchOptions): string {
+  const name = kind === 'reporter-account' ? options.personNames?.[value.trim()] : undefined;
+  return name ?? value;
+}
+
 /** First enabled rule that matches wins. */
 export function matchClient(
   issue: NewClientIssue,
@@ -185,7 +193,7 @@ export function matchClient(
         rulePosition: position,
         kind: rule.kind,
         matchedValue: value,
-        reason: `Client ${clientName(rule.clientId)} matched by rule ${position} of ${rules.length} (${describeRuleKind(rule.kind)} ${value}).`,
+        reason: `Client ${clientName(rule.clientId)} matched by rule ${position} of ${rules.length} (${describeRuleKind(rule.kind)} ${shownValue(rule.kind, value, options)}).`,
         notes,
       };
     }

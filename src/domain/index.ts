@@ -10,6 +10,7 @@ export {
   MATCH_RULE_KINDS,
   type ClientMatch,
   type ClientMatchRule,
+  type MatchOptions,
   type MatchRuleKind,
   type NewClientIssue,
 } from './client-matching';

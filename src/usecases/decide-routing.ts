@@ -7,6 +7,7 @@ import {
   routeClientIssue,
   type ClientMatch,
   type ClientMatchRule,
+  type MatchOptions,
   type RosterVersion,
   type RoutingDecision,
   type SpocPolicy,
@@ -86,7 +87,13 @@ export async function decideRouting(
   ]);
   const clientNames = Object.fromEntries(head.clients.map((c) => [c.id, c.name]));
   const facts = factsSource(issue);
-  const match = await matchWithLazyFacts(issue, facts, rules, clientNames, deps.jira);
+  const match = await matchWithLazyFacts(
+    issue,
+    facts,
+    rules,
+    { clientNames, personNames: head.names },
+    deps.jira,
+  );
   if (match.outcome === 'no-match') return { kind: 'no-client', reasons: match.reasons };
 
   const now = deps.clock.now();
@@ -182,7 +189,7 @@ async function matchWithLazyFacts(
   issue: IssueToRoute,
   facts: ReturnType<typeof factsSource>,
   rules: readonly ClientMatchRule[],
-  clientNames: Readonly<Record<string, string>>,
+  names: MatchOptions,
   jira: AppJira,
 ): Promise<ClientMatch> {
   let reporterGroups: ReadonlyArray<{ id: string | null; name: string }> = [];
@@ -199,7 +206,7 @@ async function matchWithLazyFacts(
         organizationIds: [],
       },
       rules,
-      { clientNames },
+      names,
     );
   let match = attempt();
   const winner = () => (match.outcome === 'matched' ? match.rulePosition : rules.length + 1);
