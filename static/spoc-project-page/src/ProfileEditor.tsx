@@ -47,6 +47,36 @@ const ZONES: readonly string[] = (
   Intl as unknown as { supportedValuesOf?: (key: string) => string[] }
 ).supportedValuesOf?.('timeZone') ?? ['UTC'];
 
+/** One day of an absence, picked from Atlaskit's calendar or typed as YYYY-MM-DD; weeks start on Monday. */
+function DateField(props: {
+  name: string;
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  minDate?: string;
+}) {
+  return (
+    <div style={{ ...fieldStyle, minWidth: '11em' }} data-testid={props.name}>
+      <label htmlFor={props.id} style={labelStyle}>
+        {props.label}
+      </label>
+      <DatePicker
+        id={props.id}
+        testId={`${props.name}-picker`}
+        value={props.value}
+        onChange={props.onChange}
+        minDate={props.minDate}
+        dateFormat="YYYY-MM-DD"
+        placeholder={messages.datePlaceholder}
+        nextMonthLabel={messages.nextMonth}
+        previousMonthLabel={messages.previousMonth}
+        weekStartDay={1}
+      />
+    </div>
+  );
+}
+
 export function ProfileEditor({
   profile,
   version,
@@ -222,39 +252,21 @@ export function ProfileEditor({
         <div
           style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.150', '12px'), alignItems: 'end' }}
         >
-          <div style={{ ...fieldStyle, minWidth: '11em' }} data-testid="away-first">
-            <label htmlFor={id('away-first')} style={labelStyle}>
-              {messages.awayFirst}
-            </label>
-            <DatePicker
-              id={id('away-first')}
-              testId="away-first-picker"
-              value={first}
-              onChange={setFirst}
-              dateFormat="YYYY-MM-DD"
-              placeholder={messages.datePlaceholder}
-              nextMonthLabel={messages.nextMonth}
-              previousMonthLabel={messages.previousMonth}
-              weekStartDay={1}
-            />
-          </div>
-          <div style={{ ...fieldStyle, minWidth: '11em' }} data-testid="away-last">
-            <label htmlFor={id('away-last')} style={labelStyle}>
-              {messages.awayLast}
-            </label>
-            <DatePicker
-              id={id('away-last')}
-              testId="away-last-picker"
-              value={last}
-              onChange={setLast}
-              minDate={first || undefined}
-              dateFormat="YYYY-MM-DD"
-              placeholder={messages.datePlaceholder}
-              nextMonthLabel={messages.nextMonth}
-              previousMonthLabel={messages.previousMonth}
-              weekStartDay={1}
-            />
-          </div>
+          <DateField
+            name="away-first"
+            id={id('away-first')}
+            label={messages.awayFirst}
+            value={first}
+            onChange={setFirst}
+          />
+          <DateField
+            name="away-last"
+            id={id('away-last')}
+            label={messages.awayLast}
+            value={last}
+            onChange={setLast}
+            minDate={first || undefined}
+          />
           <div style={{ ...fieldStyle, minWidth: '14em' }} data-testid="away-delegate">
             <label htmlFor={id('away-delegate')} style={labelStyle}>
               {messages.awayDelegate}
