@@ -34,6 +34,16 @@ const COLOURS: Record<BadgeAppearance, { subtle: [string, string]; bold: [string
   },
 };
 
+/** Triage states as lozenges, the same on every SPOC screen. */
+export const TRIAGE_STATE_APPEARANCE: Readonly<Record<string, BadgeAppearance>> = {
+  'awaiting-spoc': 'new',
+  'info-requested': 'moved',
+  vetted: 'success',
+  rejected: 'removed',
+  duplicate: 'default',
+  returned: 'moved',
+};
+
 export function Badge({
   appearance = 'default',
   isBold = false,

@@ -1,23 +1,14 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { Badge, type BadgeAppearance } from '../../shared/badge';
+import { Badge, TRIAGE_STATE_APPEARANCE, type BadgeAppearance } from '../../shared/badge';
 import { Notice } from '../../shared/notice';
-import { flag, type SpocIssueView, type TriageActionName, type TriageStateName } from './api';
+import { flag, type SpocIssueView, type TriageActionName } from './api';
 import { LoadBoundary } from './LoadBoundary';
 import { actionTexts, messages, responseStatusNames, roleNames, spocStatusNames } from './messages';
 
 // The confirmation form (text fields and the person picker) is not needed for the first paint.
 const ActionForm = lazy(() => import('./ActionForm'));
-
-const STATE_APPEARANCE: Record<TriageStateName, BadgeAppearance> = {
-  'awaiting-spoc': 'new',
-  'info-requested': 'moved',
-  vetted: 'success',
-  rejected: 'removed',
-  duplicate: 'default',
-  returned: 'moved',
-};
 
 const RESPONSE_APPEARANCE: Record<keyof typeof responseStatusNames, BadgeAppearance> = {
   'not-running': 'default',
@@ -122,7 +113,7 @@ export function SpocPanel({ issueKey, view, onChanged, onStale }: SpocPanelProps
         <strong data-testid="panel-issue">{view.issueKey}</strong>
         {view.state && (
           <span data-testid="panel-state">
-            <Badge appearance={STATE_APPEARANCE[view.state]} isBold>
+            <Badge appearance={TRIAGE_STATE_APPEARANCE[view.state]} isBold>
               {view.stateLabel ?? view.state}
             </Badge>
           </span>

@@ -3,6 +3,7 @@ import { token } from '@atlaskit/tokens';
 import type { MouseEvent } from 'react';
 import { openIssue, type QueueItem } from './api';
 import { messages } from './messages';
+import { Badge, TRIAGE_STATE_APPEARANCE } from '../../shared/badge';
 
 /** A queue of client issues: sortable by every column, ten to a page, each issue linked to Jira's view. */
 const PAGE_SIZE = 10;
@@ -63,7 +64,9 @@ export function QueueTable({
         key: item.state,
         content: (
           <span>
-            {messages.states[item.state] ?? item.state}
+            <Badge appearance={TRIAGE_STATE_APPEARANCE[item.state]}>
+              {messages.states[item.state] ?? item.state}
+            </Badge>
             {item.escalationLevel > 0 && (
               <span style={{ color: token('color.text.danger', '#AE2E24') }}>
                 {` · ${messages.columns.escalation} ${messages.escalationLevel(item.escalationLevel)}`}
