@@ -1,17 +1,4 @@
-import type {
-  AppSettings,
-  Client,
-  ClientMatchRule,
-  ClientRoster,
-  DeliveryTarget,
-  MatchRuleKind,
-  OutOfOffice,
-  RosterVersion,
-  SpocPolicy,
-  SpocProfile,
-  Weekday,
-  WorkingShift,
-} from '../domain';
+import type { AppSettings, Client, ClientMatchRule, ClientRoster, SpocPolicy, SpocProfile } from '../domain';
 import type { PersonRef, TriageStateName } from './issue-panel';
 
 /** The configuration's parts as the domain defines them (type-only: nothing of the domain is bundled). */
@@ -28,7 +15,7 @@ export type {
   SpocProfile,
   Weekday,
   WorkingShift,
-};
+} from '../domain';
 
 /** What happens when someone assigns an unvetted client issue away from its SPOC. */
 export type BypassHandling = SpocPolicy['bypass'];
