@@ -3,7 +3,7 @@ import { SiteClock } from './clock';
 import { createControlApi } from './control/api';
 import { openDatabase, type Db } from './db/database';
 import { ProductEventBus } from './events';
-import { createForgeHost, currentInvocation, type ForgeHost } from './forge';
+import { createForgeHost, currentInvocation, type AppBundler, type ForgeHost } from './forge';
 import { createGateway, INVOCATION_HEADER, type Gateway } from './gateway';
 import type { JiraGateway } from './gateway/types';
 import { jiraError } from './http/router';
@@ -36,6 +36,8 @@ export interface SiteOptions {
    * route (default true; see local/seed/app-demo.ts). Tests of the bare platform turn it off.
    */
   readonly appDemo?: boolean;
+  /** Which bundler makes the app's backend (local/forge/bundle.ts): esbuild, or the Forge CLI's own. */
+  readonly appBundler?: AppBundler;
 }
 
 export interface Site {
@@ -88,6 +90,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     jira: appGateway,
     siteUrl,
     cloudId: CLOUD_ID,
+    bundler: options.appBundler,
     // What Forge adds to trigger events for `payload.include`, read from the store: no request, no points.
     eventFields: (issueId, fieldIds) => jira.issueFieldsForApp(appId, issueId, fieldIds),
     entityProperty: (entity, id, key) => {

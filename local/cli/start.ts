@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { buildUi } from '../../scripts/build-ui';
+import { parseAppBundler } from '../forge';
 import { DEMO_SEED } from '../seed/demo';
 import { startSite } from '../site';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     dbFile: process.env.SITE_DB ?? path.join(root, '.local-data', 'site.db'),
     port,
     host: process.env.HOST ?? '127.0.0.1',
+    appBundler: parseAppBundler(process.env.APP_BUNDLER),
   });
 
   const people = DEMO_SEED.people.map(

@@ -1,13 +1,30 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bundleWithForgeCli } from './forge-cli-bundle';
 
 /**
- * Bundles the app's handler files the way `forge deploy` does: one CommonJS file per handler source file,
- * for Node, with every dependency inside, `@forge/*` packages included, so the app runs on exactly the
- * package code it pins. Each host gets its own output folder (`<appDir>/.local-data/build/<id>/`) and
- * therefore fresh module instances: two hosts in one process never share the app's module-level state.
+ * Bundles the app's handler files as `forge deploy` does: one CommonJS file per handler source file, for
+ * Node, with every dependency inside, `@forge/*` packages included, so the app runs on exactly the package
+ * code it pins. Two bundlers make the same shape:
+ *
+ * - `esbuild` (the default): fast, for `npm start` and most tests;
+ * - `forge-cli`: the Forge CLI's own bundler (`@forge/bundler`: webpack with ts-loader reading the app's
+ *   tsconfig.json), what `forge deploy` uploads, so the tests prove the deployed bundle works too.
+ *
+ * Each host gets its own output folder (`<appDir>/.local-data/build/<id>/`).
  */
+export type AppBundler = 'esbuild' | 'forge-cli';
+
+export const APP_BUNDLERS: readonly AppBundler[] = ['esbuild', 'forge-cli'];
+
+/** An `APP_BUNDLER` setting: empty means the default; anything unknown is refused by name. */
+export function parseAppBundler(value: string | undefined): AppBundler | undefined {
+  if (value === undefined || value === '') return undefined;
+  if ((APP_BUNDLERS as readonly string[]).includes(value)) return value as AppBundler;
+  throw new Error(`APP_BUNDLER must be one of ${APP_BUNDLERS.join(', ')}, not "${value}".`);
+}
+
 export interface BundledApp {
   readonly dir: string;
   /** Output file of each handler source file (relative to `src/`, without extension). */
@@ -19,19 +36,28 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs'];
 let buildCounter = 0;
 
 /** Last build per app and handler set, reused while none of its input files changed (tests start many hosts). */
-interface CachedBuild {
+export interface CachedBuild {
+  /** Every input file with its modification time: the build is reused while none changed. */
   readonly inputs: ReadonlyArray<readonly [string, number]>;
+  /** Output files relative to the build folder (`index.cjs`, `index.cjs.map`, …). */
   readonly outputs: ReadonlyArray<readonly [string, Uint8Array]>;
 }
 const cache = new Map<string, CachedBuild>();
 
-export async function bundleHandlers(appDir: string, handlerFiles: readonly string[]): Promise<BundledApp> {
+export async function bundleHandlers(
+  appDir: string,
+  handlerFiles: readonly string[],
+  bundler: AppBundler = 'esbuild',
+): Promise<BundledApp> {
   const buildRoot = path.join(appDir, '.local-data', 'build');
   removeStaleBuilds(buildRoot);
-  const cacheKey = `${appDir}\u0000${[...handlerFiles].sort().join('\u0000')}`;
+  const cacheKey = `${bundler}\u0000${appDir}\u0000${[...handlerFiles].sort().join('\u0000')}`;
   let built = cache.get(cacheKey);
   if (!built || !unchanged(built)) {
-    built = await runEsbuild(appDir, buildRoot, handlerFiles);
+    built =
+      bundler === 'forge-cli'
+        ? await bundleWithForgeCli(appDir, handlerFiles)
+        : await runEsbuild(appDir, buildRoot, handlerFiles);
     cache.set(cacheKey, built);
   }
   // Every host gets its own copy at the same depth, so relative source map paths stay right.
@@ -61,8 +87,6 @@ async function runEsbuild(
     target: 'node20',
     format: 'cjs',
     keepNames: true,
-    // The app's `Date` follows the site clock during an invocation, as the platform's would follow real time.
-    inject: [path.join(__dirname, 'app-clock.js')],
     sourcemap: 'linked',
     absWorkingDir: appDir,
     logLevel: 'silent',

@@ -4,10 +4,12 @@ import type { Db } from '../db/database';
 import type { ProductEventBus } from '../events';
 import type { JiraGateway } from '../gateway/types';
 import type { JqlPropertyIndex } from '../jql/types';
-import { bundleHandlers } from './bundle';
+import { siteDateClass } from './app-clock';
+import { bundleHandlers, type AppBundler } from './bundle';
 import { TriggerDispatcher, type RunOutcome, type TriggerJob } from './dispatcher';
 import { createForgeFetch } from './forge-fetch';
 import { createKvsApi } from './kvs/api';
+import { loadBundledModule } from './load-bundle';
 import { KvsStore } from './kvs/store';
 import type { EventEnrichment } from './payload-include';
 import {
@@ -16,6 +18,7 @@ import {
   appIdOf,
   findModule,
   functionUses,
+  handlerFilesOf,
   loadManifest,
   parseHandler,
   propertyIndexesOf,
@@ -47,6 +50,8 @@ export interface ForgeHostOptions {
   readonly eventFields?: EventEnrichment['eventFields'];
   /** For `payload.include.propertyPaths`: an issue's, project's or user's property value (undefined: none). */
   readonly entityProperty?: EventEnrichment['entityProperty'];
+  /** Which bundler makes the app's handler files (bundle.ts); esbuild by default. */
+  readonly bundler?: AppBundler;
 }
 
 export interface ResolverCall {
@@ -165,17 +170,20 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
     (manifest.modules.function ?? []).map((f) => [f.key, f]),
   );
   const uses = functionUses(manifest);
-  const bundle = await bundleHandlers(options.appDir, [
-    ...new Set([...functions.values()].map((f) => parseHandler(f.handler).file)),
-  ]);
+  const bundle = await bundleHandlers(options.appDir, handlerFilesOf(manifest), options.bundler);
+  // The app's `Date` follows the site clock during an invocation, as the platform's follows real time.
+  const SiteDate = siteDateClass(() => storage.getStore()?.nowMs());
   const handlers = new Map<string, Handler>();
+  const loaded = new Map<string, Record<string, unknown>>();
   try {
     // Outside any invocation, so module-level code sees no runtime (as at cold start on Forge).
     storage.exit(() => {
       for (const fn of functions.values()) {
         const { file, exportName } = parseHandler(fn.handler);
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is CommonJS built at run time
-        const exports = require(bundle.files.get(file) as string) as Record<string, unknown>;
+        // One module instance per file, shared by the functions it exports, as with Node's own require.
+        const bundled = bundle.files.get(file) as string;
+        const exports = loaded.get(bundled) ?? loadBundledModule(bundled, SiteDate);
+        loaded.set(bundled, exports);
         const handler = exports[exportName];
         if (typeof handler !== 'function') {
           throw new Error(
@@ -405,8 +413,6 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
       closed = true;
       unsubscribe();
       dispatcher.close();
-      // Let the bundle's modules be collected (plain Node keeps them in require.cache).
-      for (const file of bundle.files.values()) delete require.cache[file];
       bundle.remove();
     },
   };

@@ -4,6 +4,7 @@
  * triggers on the site clock.
  */
 export { createForgeHost } from './host';
+export { APP_BUNDLERS, parseAppBundler, type AppBundler } from './bundle';
 export type { ForgeHost, ForgeHostOptions, InvocationRecord, ResolverCall } from './host';
 export type { AppFieldDefinition, LoadedManifest } from './manifest';
 export type { EventEnrichment, PropertyEntity } from './payload-include';

@@ -231,6 +231,11 @@ export function parseHandler(handler: string): { file: string; exportName: strin
   return { file: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
 }
 
+/** The source files (relative to `src/`, no extension) that the manifest's function handlers name. */
+export function handlerFilesOf(manifest: LoadedManifest): string[] {
+  return [...new Set((manifest.modules.function ?? []).map((f) => parseHandler(f.handler).file))];
+}
+
 /** Whether any scope is declared with `allowImpersonation: true` (needed for `asUser(accountId)` offline). */
 export function allowsImpersonation(manifest: LoadedManifest): boolean {
   const scopes = manifest.permissions?.scopes;

@@ -62,7 +62,7 @@ export interface InvocationScope {
   readonly fetch: (target: ForgeFetchTarget, path: string, init: ForgeFetchInit) => Promise<Response>;
   /** Settles when the invocation's handler has returned or thrown. */
   readonly finished: Promise<void>;
-  /** The site clock: what `Date` tells the app's code during this invocation (see app-clock.js). */
+  /** The site clock: what `Date` tells the app's code during this invocation (see app-clock.ts). */
   readonly nowMs: () => number;
 }
 

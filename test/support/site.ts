@@ -1,4 +1,5 @@
 import { SiteClock } from '../../local/clock';
+import { parseAppBundler } from '../../local/forge';
 import { DEMO_SEED } from '../../local/seed/demo';
 import { startSite, type Site, type SiteOptions } from '../../local/site';
 import { createConformanceObserver, type ConformanceObserver } from './conformance-observer';
@@ -33,7 +34,13 @@ export interface TestSite extends Site {
 }
 
 export async function startTestSite(options: SiteOptions = {}): Promise<TestSite> {
-  const site = await startSite({ clock: new SiteClock('frozen', TEST_START), ...options, port: 0 });
+  const site = await startSite({
+    clock: new SiteClock('frozen', TEST_START),
+    // The forge-cli-bundle Jest project runs the same tests on what `forge deploy` would upload.
+    appBundler: parseAppBundler(process.env.APP_BUNDLER),
+    ...options,
+    port: 0,
+  });
   const conformance = createConformanceObserver();
   site.gateway.addObserver(conformance.observe);
   const client = (authorization?: string): PersonClient => {
