@@ -46,7 +46,15 @@ export interface JiraOpenApiExtract {
 const PROSE_KEYS = new Set(['description', 'summary', 'example', 'examples', 'xml', 'externalDocs']);
 /** Values that are data, not schemas: copied as they are. */
 const DATA_KEYS = new Set(['default', 'enum', 'const']);
-const OPERATION_KEYS = ['operationId', 'deprecated', 'parameters', 'requestBody', 'responses'];
+// The OAuth scopes stay: the manifest's scopes are checked against them (scripts/forge-checks.ts).
+const OPERATION_KEYS = [
+  'operationId',
+  'deprecated',
+  'parameters',
+  'requestBody',
+  'responses',
+  'x-atlassian-oauth2-scopes',
+];
 const SCHEMA_REF = '#/components/schemas/';
 
 /**
@@ -111,7 +119,15 @@ export function buildExtract(
       },
       generatedBy: 'scripts/extract-openapi.ts (npm run extract:openapi)',
       kept: 'The operations in local/jira/served-endpoints.ts and the components.schemas they reference.',
-      removed: ['description', 'summary', 'example', 'examples', 'xml', 'externalDocs', 'x-* extensions'],
+      removed: [
+        'description',
+        'summary',
+        'example',
+        'examples',
+        'xml',
+        'externalDocs',
+        'x-* extensions but x-atlassian-oauth2-scopes',
+      ],
       corrected,
     },
     openapi: source.openapi,

@@ -9,6 +9,7 @@ import { glob } from 'glob';
 import YAML from 'yaml';
 import { ProcessorBuilder, ValidationTypes, validate, validateTriggerScopes } from '@forge/manifest';
 import { getClientSideLintersOnly, lint, PermissionLinter, problemCount } from '@forge/lint';
+import { checkScopes, manifestScopes, type ScopeNeed, type ScopeReport } from './required-scopes';
 
 export interface CheckResult {
   readonly success: boolean;
@@ -98,5 +99,40 @@ export function lintOffline(appDir: string): Promise<CheckResult & { warnings: r
       errors: results.flatMap((r) => r.errors.map((rule) => describe(r.file, rule))),
       warnings: results.flatMap((r) => r.warnings.map((rule) => describe(r.file, rule))),
     };
+  });
+}
+
+/** The project's extract of Atlassian's OpenAPI document (scripts/extract-openapi.ts), with each operation's scopes. */
+const OPENAPI_EXTRACT = path.resolve(__dirname, '..', 'test', 'fixtures', 'jira-openapi-extract.json');
+
+/**
+ * The scopes the code needs (required-scopes.ts) and the subscribed product events need, against the
+ * manifest's: a missing scope fails, naming what needs it; a declared scope nothing needs fails too, since
+ * an app asks for no more than it uses.
+ */
+export function checkAppScopes(
+  appDir: string,
+  declared?: readonly string[],
+): Promise<CheckResult & { report: ScopeReport }> {
+  return inAppDir(appDir, async (manifestPath) => {
+    const manifest = YAML.parse(fs.readFileSync(manifestPath, 'utf8'));
+    const eventNeeds: ScopeNeed[] = [];
+    for (const trigger of manifest.modules?.trigger ?? []) {
+      for (const event of trigger.events ?? []) {
+        const eventType = typeof event === 'string' ? event : event?.eventType;
+        if (typeof eventType !== 'string') continue;
+        const check = await validateTriggerScopes(eventType, []);
+        for (const scope of check.requiredScopes?.current ?? [])
+          eventNeeds.push({ scope, neededBy: `the ${eventType} event (trigger ${trigger.key})` });
+      }
+    }
+    const extract = JSON.parse(fs.readFileSync(OPENAPI_EXTRACT, 'utf8'));
+    const report = checkScopes(appDir, extract, declared ?? manifestScopes(appDir), eventNeeds);
+    const errors = [
+      ...report.missing.map((problem) => `manifest.yml lacks scope ${problem}`),
+      ...report.unused.map((scope) => `manifest.yml asks for scope ${scope}, which nothing in the app needs`),
+      ...report.unknown.map((use) => `no operation in the OpenAPI extract for ${use}`),
+    ];
+    return { success: errors.length === 0, errors, report };
   });
 }
