@@ -2,6 +2,7 @@ import { Access } from './access';
 import { adfText, isAdfDoc, type AdfDoc } from './adf';
 import { appFieldChange, parseAppFieldValue, sameValue } from './app-field-values';
 import { findByIdOrName, ISSUE_TYPES, issueTypeById, PRIORITIES, priorityById } from './catalog';
+import type { EditScreen } from './edit-screen';
 import type { FieldDef } from './fields';
 import { fieldErrors, isObject } from './http';
 import type { AppFieldRecord, ChangeItem, IssueRecord, JiraStore, ProjectRecord } from './store';
@@ -17,6 +18,8 @@ export interface EditContext {
   readonly fields: readonly FieldDef[];
   readonly project: ProjectRecord;
   readonly mode: 'create' | 'edit';
+  /** The edit screen every field must be on; absent for create, the default screen, or an override. */
+  readonly screen?: EditScreen;
 }
 
 export interface AppFieldWrite {
@@ -57,6 +60,10 @@ export function applyEdits(
   const draft = new Draft(ctx, current);
   for (const [field, value] of Object.entries(fieldsPart)) {
     if (ctx.mode === 'create' && CREATE_ONLY.has(field)) continue;
+    if (!onScreen(ctx, field)) {
+      errors[field] = CANNOT_SET(field);
+      continue;
+    }
     if (field in updatePart) {
       errors[field] = `Field '${field}' cannot be set in both 'fields' and 'update'; use one of them.`;
       continue;
@@ -66,6 +73,10 @@ export function applyEdits(
   }
   for (const [field, ops] of Object.entries(updatePart)) {
     if (field in errors) continue;
+    if (!onScreen(ctx, field)) {
+      errors[field] = CANNOT_SET(field);
+      continue;
+    }
     if (!Array.isArray(ops) || ops.length === 0) {
       errors[field] = `The update of '${field}' must be a list of operations such as [{"set": …}].`;
       continue;
@@ -87,6 +98,13 @@ export function applyEdits(
   }
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
   return draft.result(current);
+}
+
+/** Whether a field named by id (or app field key) is on the edit screen; any field when there is none. */
+function onScreen(ctx: EditContext, field: string): boolean {
+  if (!ctx.screen) return true;
+  const def = ctx.fields.find((f) => f.id === field || (f.appField && f.key === field));
+  return def !== undefined && ctx.screen.has(def);
 }
 
 class Draft {

@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS jira_project_role_actor (
   actor TEXT NOT NULL,
   PRIMARY KEY (project_id, role, actor_type, actor)
 );
+CREATE TABLE IF NOT EXISTS jira_project_edit_screen (
+  project_id INTEGER PRIMARY KEY,
+  field_ids TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS jira_component (
   id INTEGER PRIMARY KEY,
   project_id INTEGER NOT NULL,
@@ -134,6 +138,7 @@ export const SEEDED_TABLES = [
   'jira_group_member',
   'jira_project',
   'jira_project_role_actor',
+  'jira_project_edit_screen',
   'jira_component',
   'jira_issue',
   'jira_comment',

@@ -563,6 +563,30 @@ export class JiraStore {
       .run(Number(commentId), key, JSON.stringify(value));
   }
 
+  // ---- edit screens ----
+
+  /**
+   * The fields on a project's edit screen (ids, or app field keys), or undefined when the project uses the
+   * site's default screen, which has every field people can edit.
+   */
+  editScreenFields(projectId: string): readonly string[] | undefined {
+    const row = this.db
+      .prepare('SELECT field_ids FROM jira_project_edit_screen WHERE project_id = ?')
+      .get(Number(projectId)) as Row | undefined;
+    return row ? (JSON.parse(String(row.field_ids)) as string[]) : undefined;
+  }
+
+  /** Gives a project an edit screen of its own; undefined puts it back on the default screen. */
+  setEditScreenFields(projectId: string, fieldIds: readonly string[] | undefined): void {
+    if (fieldIds === undefined) {
+      this.db.prepare('DELETE FROM jira_project_edit_screen WHERE project_id = ?').run(Number(projectId));
+      return;
+    }
+    this.db
+      .prepare('INSERT OR REPLACE INTO jira_project_edit_screen (project_id, field_ids) VALUES (?, ?)')
+      .run(Number(projectId), JSON.stringify([...new Set(fieldIds)]));
+  }
+
   // ---- issue properties ----
 
   issuePropertyKeys(issueId: string): string[] {

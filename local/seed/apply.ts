@@ -9,6 +9,7 @@ import {
   STATUSES,
   type StatusDef,
 } from '../jira/catalog';
+import { allFields } from '../jira/fields';
 import type { ChangeItem, IssueRecord, JiraStore } from '../jira/store';
 import type { DemoIssue, DemoPerson, DemoSeed } from './types';
 
@@ -20,6 +21,7 @@ export const STAFF_GROUP = 'vendor-staff';
  * - groups: `jira-admins` (admins), `vendor-staff` (all staff), `client-<key>` (each client's reporters);
  * - roles in every project: `administrators` = managers and admins, `members` = the staff group;
  *   in client-facing projects also `clients` = every client group (they see only what they reported);
+ * - a project's own edit screen where the seed gives one;
  * - issues with their comments, links and properties; In Progress and Done issues get the status changes
  *   in their changelog, at `started` and `resolved`.
  * Timestamps move by (now − anchor) so the demo looks current on any clock.
@@ -71,6 +73,15 @@ export function applySeed(store: JiraStore, data: DemoSeed, now: Date): void {
         leadAccountId: project.lead ?? null,
         projectTypeKey: 'software',
       });
+      if (project.editScreen) {
+        const known = allFields(store);
+        const unknown = project.editScreen.filter(
+          (name) => !known.some((f) => f.id === name || f.key === name),
+        );
+        if (unknown.length)
+          throw new Error(`Seed: project ${project.key}'s edit screen names unknown ${unknown.join(', ')}`);
+        store.setEditScreenFields(project.id, project.editScreen);
+      }
       for (const c of project.components) {
         store.insertComponent({
           id: c.id,

@@ -39,6 +39,11 @@ export interface DemoProject {
   /** A client-facing project gives client reporters the `clients` role (they see only what they reported). */
   readonly clientFacing?: boolean;
   readonly components: readonly DemoComponent[];
+  /**
+   * The fields on the project's edit screen (field ids such as `assignee`, or app field keys); an edit of any
+   * other field is refused as on Jira Cloud. Without it the project has the default screen: every field.
+   */
+  readonly editScreen?: readonly string[];
 }
 
 export interface DemoClient {

@@ -11,6 +11,7 @@ import {
   type StatusDef,
 } from '../catalog';
 import { accountIdOf, applyEdits, assignableProblem, CANNOT_SET, jira, userChange } from '../edit';
+import { editScreenOf, mayOverrideScreens, OVERRIDE_REFUSED } from '../edit-screen';
 import { assignedEvent, commentedEvent, createdEvent, updatedEvent } from '../events';
 import { allFields, selectFields } from '../fields';
 import {
@@ -133,8 +134,9 @@ function editIssue(jr: JiraRequest): SiteResponse {
   const project = projectOf(store, current);
   const q = jr.req.query;
   const notifyUsers = boolParam(q, 'notifyUsers', true);
-  const override =
-    boolParam(q, 'overrideScreenSecurity', false) || boolParam(q, 'overrideEditableFlag', false);
+  const overrideScreens = boolParam(q, 'overrideScreenSecurity', false);
+  // Every status here is editable (no `jira.issue.editable=false`), so this flag has nothing to skip.
+  const overrideEditable = boolParam(q, 'overrideEditableFlag', false);
   const returnIssue = boolParam(q, 'returnIssue', false);
   if (!jr.access.has(project.id, 'EDIT_ISSUES'))
     throw forbidden('You do not have permission to edit issues in this project.');
@@ -143,13 +145,13 @@ function editIssue(jr: JiraRequest): SiteResponse {
       'To discard the user notification either admin or project admin permissions are required.',
     );
   }
-  if (override && !jr.access.isAppItself && !jr.access.hasGlobal('ADMINISTER')) {
-    throw forbidden('Only apps and Jira administrators can override screen security or the editable flag.');
-  }
+  if ((overrideScreens || overrideEditable) && !mayOverrideScreens(jr.req.principal, jr.access))
+    throw forbidden(OVERRIDE_REFUSED);
   const body = objectBody(jr.req);
   const properties = propertyList(body.properties);
+  const screen = overrideScreens ? undefined : editScreenOf(store, project);
   const edit = applyEdits(
-    { store, access: jr.access, fields: allFields(store), project, mode: 'edit' },
+    { store, access: jr.access, fields: allFields(store), project, mode: 'edit', screen },
     current,
     { fields: body.fields, update: body.update },
   );
