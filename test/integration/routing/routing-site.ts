@@ -1,6 +1,7 @@
 import type { ProductEvent } from '../../../local/events';
 import { PEOPLE } from '../../../local/seed/demo';
 import { seedAppDemo, type AppDemo } from '../../../local/seed/app-demo';
+import type { DemoSeed } from '../../../local/seed/types';
 import { startTestSite, TEST_START, type PersonClient, type TestSite } from '../../support/site';
 
 /**
@@ -53,9 +54,11 @@ const ALL_BUT_DATE = [
   'clearTimeout',
 ] as const;
 
-export async function startRoutingSite(): Promise<RoutingSite> {
+/** `seed`: the Jira data to start from instead of the demo (it should hold the demo's people and projects). */
+export async function startRoutingSite(options: { seed?: DemoSeed } = {}): Promise<RoutingSite> {
   jest.useFakeTimers({ doNotFake: [...ALL_BUT_DATE], now: TEST_START });
-  const site = await startTestSite();
+  const site = await startTestSite(options.seed ? { seed: false, appDemo: false } : {});
+  if (options.seed) site.jira.seed(options.seed);
   site.clock.onChange((now) => jest.setSystemTime(now));
   const emitted: ProductEvent[] = [];
   site.events.subscribe((event) => emitted.push(event));
