@@ -6,7 +6,8 @@ import { JiraRequestError, type JiraClient } from './jira-client';
 
 /**
  * Issues as the app itself changes them: the few fields routing reads, one edit that carries assignee,
- * labels and the `spoc` property together, comments, duplicate links, and the property read back.
+ * labels and the `spoc` property together (past the project's edit screen), the property alone, comments,
+ * duplicate links, and the property read back.
  */
 interface IssueFactsBody {
   readonly fields?: {
@@ -49,11 +50,22 @@ export class IssueService {
     };
   }
 
+  /**
+   * Assignee, labels and the `spoc` property in one edit. A project's edit screen may lack assignee or
+   * labels, and Jira then refuses a plain edit of them (400), so the edit asks Jira to skip the screen
+   * (`overrideScreenSecurity`): open to an app whose user holds Administer Jira. Where Jira refuses the
+   * override (403), the edit goes once more without it, which works wherever the screen has the fields.
+   * The property alone goes to the property endpoint, which no screen concerns.
+   */
   async edit(issueId: string, edit: IssueEdit): Promise<void> {
     const labelOps = [
       ...(edit.addLabels ?? []).map((label) => ({ add: label })),
       ...(edit.removeLabels ?? []).map((label) => ({ remove: label })),
     ];
+    if (edit.assignee === undefined && labelOps.length === 0) {
+      if (edit.property) await this.setTriageProperty(issueId, edit.property);
+      return;
+    }
     const body = {
       ...(edit.assignee !== undefined
         ? { fields: { assignee: edit.assignee === null ? null : { accountId: edit.assignee } } }
@@ -61,7 +73,23 @@ export class IssueService {
       ...(labelOps.length ? { update: { labels: labelOps } } : {}),
       ...(edit.property ? { properties: [{ key: TRIAGE_PROPERTY_KEY, value: edit.property }] } : {}),
     };
-    await this.client.request('app', route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body });
+    try {
+      await this.client.request('app', route`/rest/api/3/issue/${issueId}?overrideScreenSecurity=true`, {
+        method: 'PUT',
+        body,
+      });
+    } catch (error) {
+      if (!(error instanceof JiraRequestError) || error.status !== 403) throw error;
+      await this.client.request('app', route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body });
+    }
+  }
+
+  /** The `spoc` property alone: needs Edit issues, and no screen. */
+  async setTriageProperty(issueId: string, value: unknown): Promise<void> {
+    await this.client.request('app', route`/rest/api/3/issue/${issueId}/properties/${TRIAGE_PROPERTY_KEY}`, {
+      method: 'PUT',
+      body: value,
+    });
   }
 
   async comment(issueId: string, body: AdfDoc, visibleToRole: string | null): Promise<void> {
