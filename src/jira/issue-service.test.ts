@@ -3,8 +3,8 @@ import { IssueService } from './issue-service';
 import { JiraRateLimitedError, JiraRequestError, type JiraClient, type JiraRequest } from './jira-client';
 
 /**
- * The app's issue edit: one call past the edit screen, once more without the override only when Jira
- * refuses the override itself, and the property alone through the property endpoint.
+ * The app's issue edit: one call past the edit screen; where Jira refuses the override itself, the screen-free
+ * assign and property endpoints and a plain edit of the labels; the property alone through the property endpoint.
  */
 interface Sent {
   readonly path: string;
@@ -41,7 +41,7 @@ describe('IssueService.edit', () => {
     ]);
   });
 
-  it('sends the edit again without the override when Jira refuses the override', async () => {
+  it('where Jira refuses the override, sends assignee and property to endpoints no screen concerns, then the labels', async () => {
     const refused = new JiraRequestError(
       403,
       ['Connect and Forge app users with …'],
@@ -49,11 +49,29 @@ describe('IssueService.edit', () => {
     );
     const { client, sent } = fakeClient([refused]);
     await new IssueService(client).edit('10001', routingEdit);
+    expect(sent).toEqual([
+      { path: '/rest/api/3/issue/10001?overrideScreenSecurity=true', method: 'PUT', body },
+      { path: '/rest/api/3/issue/10001/assignee', method: 'PUT', body: { accountId: 'acc-1' } },
+      { path: '/rest/api/3/issue/10001/properties/spoc', method: 'PUT', body: property },
+      {
+        path: '/rest/api/3/issue/10001',
+        method: 'PUT',
+        body: { update: { labels: [{ add: 'spoc-routed' }] } },
+      },
+    ]);
+  });
+
+  it('keeps the SPOC and the property when, without the override, the screen also refuses the labels', async () => {
+    const refusedOverride = new JiraRequestError(403, [], '/rest/api/3/issue/10001');
+    const offScreen = new JiraRequestError(400, ['labels: not on the screen'], '/rest/api/3/issue/10001');
+    const { client, sent } = fakeClient([refusedOverride, undefined, undefined, offScreen]);
+    await expect(new IssueService(client).edit('10001', routingEdit)).rejects.toBe(offScreen);
     expect(sent.map((s) => s.path)).toEqual([
       '/rest/api/3/issue/10001?overrideScreenSecurity=true',
+      '/rest/api/3/issue/10001/assignee',
+      '/rest/api/3/issue/10001/properties/spoc',
       '/rest/api/3/issue/10001',
     ]);
-    expect(sent[1]?.body).toEqual(body);
   });
 
   it.each([

@@ -53,9 +53,9 @@ export class IssueService {
   /**
    * Assignee, labels and the `spoc` property in one edit. A project's edit screen may lack assignee or
    * labels, and Jira then refuses a plain edit of them (400), so the edit asks Jira to skip the screen
-   * (`overrideScreenSecurity`): open to an app whose user holds Administer Jira. Where Jira refuses the
-   * override (403), the edit goes once more without it, which works wherever the screen has the fields.
-   * The property alone goes to the property endpoint, which no screen concerns.
+   * (`overrideScreenSecurity`, open to an app whose user holds Administer Jira). Where Jira refuses the
+   * override (403), the parts go to endpoints no screen concerns (assign, property) side by side, and the
+   * labels alone as a plain edit: a refusal then costs the labels at most, never the SPOC or the property.
    */
   async edit(issueId: string, edit: IssueEdit): Promise<void> {
     const labelOps = [
@@ -78,10 +78,28 @@ export class IssueService {
         method: 'PUT',
         body,
       });
+      return;
     } catch (error) {
       if (!(error instanceof JiraRequestError) || error.status !== 403) throw error;
-      await this.client.request('app', route`/rest/api/3/issue/${issueId}`, { method: 'PUT', body });
     }
+    await Promise.all([
+      edit.assignee !== undefined ? this.assign(issueId, edit.assignee) : undefined,
+      edit.property ? this.setTriageProperty(issueId, edit.property) : undefined,
+    ]);
+    if (labelOps.length > 0) {
+      await this.client.request('app', route`/rest/api/3/issue/${issueId}`, {
+        method: 'PUT',
+        body: { update: { labels: labelOps } },
+      });
+    }
+  }
+
+  /** The assignee alone: needs Assign issues, and no screen. */
+  async assign(issueId: string, accountId: string | null): Promise<void> {
+    await this.client.request('app', route`/rest/api/3/issue/${issueId}/assignee`, {
+      method: 'PUT',
+      body: { accountId },
+    });
   }
 
   /** The `spoc` property alone: needs Edit issues, and no screen. */
