@@ -10,10 +10,12 @@ import { jiraError } from './http/router';
 import { listen, type IncomingSiteRequest } from './http/server';
 import type { Principal, SiteResponse } from './http/types';
 import { createJira, type Jira } from './jira';
+import { withAvatarOrigin } from './jira/avatars';
 import { createJqlEngine } from './jql';
 import { seedAppDemo } from './seed/app-demo';
 import { DEMO_SEED } from './seed/demo';
 import { createWebShell, type WebShell } from './web';
+import { originOn } from './web/origins';
 
 /**
  * The local Jira site: one process that supplies what Jira Cloud and the Forge platform supply to the app
@@ -25,6 +27,8 @@ export interface SiteOptions {
   readonly dbFile?: string;
   /** 0 picks a free port (tests). */
   readonly port?: number;
+  /** The port of the resources origin, which serves the app's Custom UI only; 0 (the default) picks one. */
+  readonly framePort?: number;
   readonly host?: string;
   readonly clock?: SiteClock;
   /** Folder holding manifest.yml and src/ of the app to run. Defaults to this repository. */
@@ -43,6 +47,9 @@ export interface SiteOptions {
 export interface Site {
   readonly url: string;
   readonly port: number;
+  /** The resources origin (`http://localhost:<framePort>`): Custom UI frames, as on Atlassian's CDN. */
+  readonly resourcesUrl: string;
+  readonly resourcesPort: number;
   readonly db: Db;
   readonly clock: SiteClock;
   readonly events: ProductEventBus;
@@ -104,7 +111,8 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   jira.registerAppFields(forge.appFields());
   jira.registerPropertyIndexes(forge.propertyIndexes());
   if (options.seed !== false && jira.store.isEmpty()) jira.seed(DEMO_SEED);
-  const web = createWebShell({ appDir, db, clock, jira, forge, siteUrl });
+  const ports = { site: 0, resources: 0 };
+  const web = createWebShell({ appDir, db, clock, jira, forge, siteUrl, ports: () => ports });
 
   let running: Site | undefined = undefined; // set once the server listens; reset needs it
   const site: Omit<Site, 'url' | 'port' | 'close'> = {
@@ -115,6 +123,13 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     gateway,
     forge,
     web,
+    // Known once the resources origin listens (below).
+    get resourcesUrl() {
+      return `http://localhost:${ports.resources}`;
+    },
+    get resourcesPort() {
+      return ports.resources;
+    },
     idle: () => forge.idle(),
     reset: async () => {
       await forge.idle();
@@ -132,9 +147,13 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
 
   const loopbackOnly = isLoopback(options.host ?? '127.0.0.1');
   const dispatch = async (req: IncomingSiteRequest): Promise<SiteResponse> => {
-    const pathname = req.url.pathname;
     const refused = refuseForeignRequest(req, loopbackOnly);
     if (refused) return refused;
+    // Avatar URLs in what this request answers follow the host name the browser used (frames allow only it).
+    return withAvatarOrigin(originOn(req.headers.host, ports.site), () => dispatchJira(req));
+  };
+  const dispatchJira = async (req: IncomingSiteRequest): Promise<SiteResponse> => {
+    const pathname = req.url.pathname;
     if (pathname.startsWith('/rest/')) {
       const principal = principalOf(req.headers, jira, web);
       if (principal === 'bad-credentials')
@@ -177,7 +196,39 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     });
   };
 
-  const server = await listen(dispatch, options.port ?? 0, options.host ?? '127.0.0.1');
+  // The resources origin never reads a cookie and answers nothing but the app's Custom UI files.
+  const dispatchResources = async (req: IncomingSiteRequest): Promise<SiteResponse> => {
+    const refused = refuseForeignRequest(req, loopbackOnly);
+    if (refused) return refused;
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return jiraError(405, `The resources origin serves files only, not ${req.method}.`);
+    if (!web.resources.match('GET', req.url.pathname))
+      return jiraError(
+        404,
+        `This origin serves only the app's Custom UI (/local/resources/<key>/…); Jira is at ${originOn(req.headers.host, ports.site)}.`,
+      );
+    return web.resources.handle({
+      method: 'GET',
+      path: req.url.pathname,
+      query: req.url.searchParams,
+      headers: req.headers,
+      body: undefined,
+      principal: { kind: 'anonymous' },
+    });
+  };
+
+  const host = options.host ?? '127.0.0.1';
+  const server = await listen(dispatch, options.port ?? 0, host);
+  const frames = await listen(dispatchResources, options.framePort ?? 0, host).catch(
+    async (error: unknown) => {
+      await server.close();
+      throw new Error(
+        `The resources origin cannot listen on port ${options.framePort ?? 0}: ${(error as Error).message}`,
+      );
+    },
+  );
+  ports.site = server.port;
+  ports.resources = frames.port;
   baseUrl = `http://localhost:${server.port}`;
 
   running = {
@@ -185,7 +236,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     url: baseUrl,
     port: server.port,
     close: async () => {
-      await server.close();
+      await Promise.all([server.close(), frames.close()]);
       await forge.idle();
       forge.close();
       db.close();

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * Avatars and icons. Jira Cloud serves them from Atlassian's CDN, which the offline site cannot reach, so
  * every avatar URL points at `/local/avatars/<kind>/<id>` on the site itself and `renderAvatarSvg` draws a
@@ -14,8 +16,18 @@ export interface AvatarUrls {
 
 export const AVATAR_PATH = '/local/avatars';
 
+const requestOrigin = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `answer` with avatar URLs on `origin`, the site as the browser reached it: Custom UI frames may load
+ * images from that origin only, so a page opened at 127.0.0.1 needs 127.0.0.1 avatars, not localhost ones.
+ */
+export function withAvatarOrigin<T>(origin: string, answer: () => T): T {
+  return requestOrigin.run(origin, answer);
+}
+
 export function avatarUrl(base: string, kind: AvatarKind, id: string, size = 48): string {
-  return `${base}${AVATAR_PATH}/${kind}/${encodeURIComponent(id)}?size=${size}`;
+  return `${requestOrigin.getStore() ?? base}${AVATAR_PATH}/${kind}/${encodeURIComponent(id)}?size=${size}`;
 }
 
 export function avatarUrls(base: string, kind: AvatarKind, id: string): AvatarUrls {

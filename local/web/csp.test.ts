@@ -10,24 +10,29 @@ describe("Custom UI's Content-Security-Policy", () => {
       }),
     );
 
-  it("is Forge's default: own scripts and styles only, framed only by the site, no inline code", () => {
-    const policy = directives(
-      customUiCsp({ origin: 'http://localhost:8080', resourceKey: 'spoc-panel', html: '<html></html>' }),
-    );
+  it("is Forge's default: own scripts and styles only, framed only by Jira, no inline code", () => {
+    const policy = directives(customUiCsp({ siteOrigin: 'http://localhost:8080', html: '<html></html>' }));
     expect(policy['script-src']).toEqual(["'self'"]);
     expect(policy['style-src']).toEqual(["'self'"]);
     expect(policy['default-src']).toEqual(["'self'"]);
-    expect(policy['frame-ancestors']).toEqual(["'self'"]);
+    // The resource has its own origin; Jira's page, on another, frames it.
+    expect(policy['frame-ancestors']).toEqual(["'self'", 'http://localhost:8080']);
     expect(policy['form-action']).toEqual(["'self'"]);
-    expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:']);
+    // Jira's origin stands in for Atlassian's avatar and media hosts.
+    expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:', 'http://localhost:8080']);
     expect(policy.sandbox).toEqual(expect.arrayContaining(['allow-scripts', 'allow-same-origin']));
     expect(policy.sandbox).not.toContain('allow-top-navigation');
-    // The frame reaches its own files, not Jira's REST API: that goes through the bridge.
-    expect(policy['connect-src']).toEqual(['http://localhost:8080/local/resources/spoc-panel/']);
-    expect(customUiCsp({ origin: undefined, resourceKey: 'x' })).toContain("connect-src 'none'");
-    expect(customUiCsp({ origin: 'http://a; script-src *', resourceKey: 'x' })).toContain(
-      "connect-src 'none'",
-    );
+    // The frame reaches its own origin, not Jira's REST API: that goes through the bridge.
+    expect(policy['connect-src']).toEqual(["'self'"]);
+  });
+
+  it('names no Jira origin it was not given, nor one that would add a directive', () => {
+    for (const siteOrigin of [undefined, 'http://a; script-src *', 'javascript:alert(1)']) {
+      const policy = directives(customUiCsp({ siteOrigin }));
+      expect(policy['frame-ancestors']).toEqual(["'self'"]);
+      expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:']);
+      expect(policy['script-src']).toEqual(["'self'"]);
+    }
   });
 
   it("allows the app's own inline scripts by hash, as Forge does, and nothing else inline", () => {
@@ -35,15 +40,14 @@ describe("Custom UI's Content-Security-Policy", () => {
       '<head><script>window.a = 1;</script><script src="./index.js"></script><script type="module">b()</script></head>';
     const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
     expect(inlineScriptHashes(html)).toEqual([sha('window.a = 1;'), sha('b()')]);
-    const policy = directives(customUiCsp({ origin: 'http://localhost:1', resourceKey: 'p', html }));
+    const policy = directives(customUiCsp({ siteOrigin: 'http://localhost:1', html }));
     expect(policy['script-src']).toEqual(["'self'", sha('window.a = 1;'), sha('b()')]);
   });
 
   it('widens only by what the manifest declares in permissions.content and permissions.external', () => {
     const policy = directives(
       customUiCsp({
-        origin: 'http://localhost:1',
-        resourceKey: 'p',
+        siteOrigin: 'http://localhost:1',
         html: '<script>x()</script>',
         permissions: {
           content: {
@@ -65,10 +69,11 @@ describe("Custom UI's Content-Security-Policy", () => {
       "'self'",
       'data:',
       'blob:',
+      'http://localhost:1',
       'https://images.example',
       '*.cdn.example',
     ]);
-    expect(policy['connect-src']).toEqual(['http://localhost:1/local/resources/p/', 'https://api.example']);
+    expect(policy['connect-src']).toEqual(["'self'", 'https://api.example']);
     expect(policy['font-src']).toEqual(["'self'", 'https://fonts.example']);
   });
 });

@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
  * not have), widened only by what the manifest declares: `permissions.content.scripts|styles` and
  * `permissions.external.*`. Inline scripts in the app's own index.html are allowed by hash, as Forge does.
  *
- * One difference, on purpose: Forge's `connect-src 'self'` is the resource's own CDN origin; here resources
- * share the site's origin, so `'self'` would let a frame call Jira's REST API with the session cookie.
- * The resource's own folder stands in for it.
+ * Resources are served from their own origin, as from Atlassian's CDN, so `'self'` means that origin:
+ * `connect-src 'self'` reaches the resource's files, never Jira's REST API (that goes through the bridge).
+ * Jira's origin stands in for the Atlassian hosts Forge lists: it may frame the resource (frame-ancestors)
+ * and serves the avatars and icons Jira's answers link to (img-src).
  */
 export interface CustomUiCspOptions {
-  /** The site's origin as the browser reached it (`http://localhost:8080`); undefined if unknown. */
-  readonly origin: string | undefined;
-  readonly resourceKey: string;
+  /** Jira's origin as the browser reached it (`http://localhost:8080`); undefined if unknown. */
+  readonly siteOrigin: string | undefined;
   /** The served index.html (inline scripts are hashed); undefined for other files. */
   readonly html?: string;
   /** The manifest's `permissions`. */
@@ -26,6 +26,8 @@ const SANDBOX =
 
 const SCRIPT_KEYWORDS = new Set(['unsafe-inline', 'unsafe-eval', 'unsafe-hashes']);
 const HASH = /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/;
+/** An origin without anything that could end the directive or the header. */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.[\]:-]+$/;
 /** A host source without anything that could end the directive or the header. */
 const SOURCE = /^[A-Za-z0-9*][A-Za-z0-9.*:/_%~+-]*$/;
 
@@ -39,15 +41,15 @@ export function customUiCsp(options: CustomUiCspOptions): string {
   });
   const inlineHashes = userScripts.includes("'unsafe-inline'") ? [] : inlineScriptHashes(options.html ?? '');
   const userStyles = strings(content.styles).includes('unsafe-inline') ? ["'unsafe-inline'"] : [];
-  const own = ownFolder(options.origin, options.resourceKey);
+  const site = ORIGIN.test(options.siteOrigin ?? '') ? [options.siteOrigin as string] : [];
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
-    ['frame-ancestors', ["'self'"]],
+    ['frame-ancestors', ["'self'", ...site]],
     ['frame-src', ["'self'", ...sources(external.frames)]],
     ['font-src', ["'self'", ...sources(external.fonts)]],
-    ['img-src', ["'self'", 'data:', 'blob:', ...sources(external.images)]],
+    ['img-src', ["'self'", 'data:', 'blob:', ...site, ...sources(external.images)]],
     ['media-src', ["'self'", 'data:', 'blob:', ...sources(external.media)]],
-    ['connect-src', [...(own ? [own] : []), ...sources(fetch.client)]],
+    ['connect-src', ["'self'", ...sources(fetch.client)]],
     ['script-src', ["'self'", ...unique([...inlineHashes, ...userScripts]), ...sources(external.scripts)]],
     ['style-src', ["'self'", ...userStyles, ...sources(external.styles)]],
     ['form-action', ["'self'"]],
@@ -67,11 +69,6 @@ export function inlineScriptHashes(html: string): string[] {
     hashes.push(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
   }
   return unique(hashes);
-}
-
-function ownFolder(origin: string | undefined, resourceKey: string): string | undefined {
-  if (!origin || !/^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(origin)) return undefined;
-  return `${origin}/local/resources/${encodeURIComponent(resourceKey)}/`;
 }
 
 /** `permissions.external.*` entries: strings or `{ address }`, kept only when they are plain sources. */

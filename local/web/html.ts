@@ -1,4 +1,4 @@
-import type { SiteFacts } from './client/host-api';
+import type { ShellFacts } from './client/host-api';
 
 /**
  * Server-side HTML for the shell pages: a tagged template that escapes every interpolated value unless it
@@ -67,7 +67,7 @@ export interface LayoutOptions {
   /** Path and query of this page, where switching user returns to. */
   readonly here: string;
   readonly colorMode: 'light' | 'dark';
-  readonly site: SiteFacts;
+  readonly site: ShellFacts;
   readonly body: Html;
   readonly sidebar?: Html;
   /** `data-page` of `<main>`, for the browser code. */

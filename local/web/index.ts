@@ -13,7 +13,7 @@ import type { Jira } from '../jira';
 import { Access } from '../jira/access';
 import { ShellAssets } from './assets';
 import { handleBridgeInvoke } from './bridge-invoke';
-import type { SiteFacts } from './client/host-api';
+import type { ShellFacts, SiteFacts } from './client/host-api';
 import { customUiCsp } from './csp';
 import { mayView, type DashboardCaller } from './dashboards/access';
 import { createDashboardApi } from './dashboards/api';
@@ -22,6 +22,7 @@ import { FrameTokens, type FrameBinding } from './frame-tokens';
 import { frameClaims, frameSlot } from './frames';
 import { html, layout, type Html, type Viewer } from './html';
 import { JiraReader } from './jira-reader';
+import { originOn } from './origins';
 import { appUiOf } from './modules';
 import { createIssuePage } from './pages/create-issue';
 import { dashboardListPage, dashboardPage } from './pages/dashboards';
@@ -45,7 +46,8 @@ import {
 /**
  * The local site's browser shell: Jira's pages (home, issue list, issue view, create, dashboards, the app's
  * project page, the request log), the user switcher, and the host side of the Custom UI bridge. The app's
- * Custom UI runs unmodified in iframes; everything it asks for goes through the bridge host in the page.
+ * Custom UI runs unmodified in iframes on the resources origin (`resources`, a router of its own that the
+ * site serves on a second port); everything it asks for goes through the bridge host in the page.
  */
 export interface WebShellOptions {
   readonly appDir: string;
@@ -55,10 +57,15 @@ export interface WebShellOptions {
   readonly jira: Pick<Jira, 'router' | 'store'>;
   readonly forge: ForgeHost;
   readonly siteUrl: () => string;
+  /** The ports of Jira's origin and of the resources origin, once the site listens. */
+  readonly ports: () => { readonly site: number; readonly resources: number };
 }
 
 export interface WebShell {
+  /** Jira's origin: pages, sign-in, the bridge's server side, the shell's assets. */
   readonly router: Router;
+  /** The resources origin: the app's Custom UI and the two platform files frames load. Nothing else. */
+  readonly resources: Router;
   principalFromCookie(cookieHeader: string | undefined): Principal | undefined;
   /** Dashboards back to the seeded system dashboard (gadgets and their configuration too); sessions stay. */
   reset(): void;
@@ -119,6 +126,11 @@ export function createWebShell(options: WebShellOptions): WebShell {
     };
   };
 
+  const shellFacts = (req: SiteRequest): ShellFacts => ({
+    ...siteFacts(req.principal),
+    resourcesOrigin: originOn(req.headers.host, options.ports().resources),
+  });
+
   const bindingOf = (req: SiteRequest): FrameBinding => ({
     sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
     accountId: req.principal.kind === 'user' ? req.principal.accountId : undefined,
@@ -140,7 +152,7 @@ export function createWebShell(options: WebShellOptions): WebShell {
         people: peopleOf(store),
         here,
         colorMode: colorModeOf(req),
-        site: siteFacts(req.principal),
+        site: shellFacts(req),
       }),
     });
     return {
@@ -247,32 +259,37 @@ export function createWebShell(options: WebShellOptions): WebShell {
     }),
   );
   router.get('/local/web/:asset', async (req) => {
-    const served = await assets.serve(req.params.asset ?? '');
-    return served ?? jiraError(404, `No shell asset ${req.params.asset ?? ''}.`);
+    const name = req.params.asset ?? '';
+    // The frames' bridge script is the resources origin's, as global-bridge.js is Atlassian's CDN's.
+    const served = name === 'frame-bridge.js' ? undefined : await assets.serve(name);
+    return served ?? jiraError(404, `No shell asset ${name}.`);
   });
 
-  // Custom UI resources, each on its own path.
+  // The resources origin: each Custom UI resource on its own path, with the bridge and the token themes.
+  const resources = new Router();
   const resourceRoute: Handler = (req) => {
     const { resourceKey, p1, p2, p3 } = req.params;
-    const host = req.headers.host;
+    const siteOrigin = originOn(req.headers.host, options.ports().site);
     return serveResource(
       dirs,
       resourceKey ?? '',
       [p1, p2, p3].filter((p): p is string => p !== undefined),
-      (indexHtml) =>
-        customUiCsp({
-          origin: host ? `http://${host}` : undefined,
-          resourceKey: resourceKey ?? '',
-          html: indexHtml,
-          permissions: forge.manifest.permissions,
-        }),
+      {
+        hostOrigin: siteOrigin,
+        policy: (indexHtml) =>
+          customUiCsp({ siteOrigin, html: indexHtml, permissions: forge.manifest.permissions }),
+      },
     );
   };
   for (const extra of ['', '/:p1', '/:p1/:p2', '/:p1/:p2/:p3'])
-    router.get(`/local/resources/:resourceKey${extra}`, resourceRoute);
+    resources.get(`/local/resources/:resourceKey${extra}`, resourceRoute);
+  for (const name of ['frame-bridge.js', 'theme.css']) {
+    resources.get(`/local/web/${name}`, async () => (await assets.serve(name)) as SiteResponse);
+  }
 
   return {
     router,
+    resources,
     principalFromCookie: (cookieHeader) => sessions.principalFromCookie(cookieHeader),
     reset: () => dashboards.reset(ui.gadgetInfo),
   };

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BRIDGE_SCRIPT_TAG, injectBridge, resourceDirs, serveResource } from './resources';
+import { bridgeScriptTag, injectBridge, resourceDirs, serveResource } from './resources';
+
+const BRIDGE_SCRIPT_TAG = bridgeScriptTag();
 
 describe('Custom UI resources', () => {
   let appDir: string;
@@ -52,9 +54,9 @@ describe('Custom UI resources', () => {
       seen.push(html);
       return "script-src 'self'";
     };
-    const page = serveResource(dirs, 'panel', ['index.html'], policy);
+    const page = serveResource(dirs, 'panel', ['index.html'], { policy });
     expect(page.headers?.['content-security-policy']).toBe("script-src 'self'");
-    expect(serveResource(dirs, 'panel', ['index.js'], policy).headers?.['content-security-policy']).toBe(
+    expect(serveResource(dirs, 'panel', ['index.js'], { policy }).headers?.['content-security-policy']).toBe(
       "script-src 'self'",
     );
     // The policy sees the app's own document, before the bridge (a file, not inline code) is injected.
@@ -62,6 +64,15 @@ describe('Custom UI resources', () => {
     expect(seen[0]).not.toContain(BRIDGE_SCRIPT_TAG);
     expect(seen[1]).toBeUndefined();
     expect(BRIDGE_SCRIPT_TAG).toMatch(/^<script src="[^"]+"><\/script>$/);
+  });
+
+  it("tells the frame's bridge the origin of the page that frames it, and nothing that is not an origin", () => {
+    const body = String(serveResource(dirs, 'panel', [], { hostOrigin: 'http://127.0.0.1:8080' }).body);
+    expect(body).toContain(
+      '<head><script src="/local/web/frame-bridge.js" data-host-origin="http://127.0.0.1:8080"></script>',
+    );
+    expect(bridgeScriptTag('http://x" onload="alert(1)')).toBe(BRIDGE_SCRIPT_TAG);
+    expect(bridgeScriptTag('javascript:alert(1)')).toBe(BRIDGE_SCRIPT_TAG);
   });
 
   it('never leaves the resource folder', () => {

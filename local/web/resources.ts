@@ -4,11 +4,28 @@ import type { SiteResponse } from '../http/types';
 
 /**
  * Serves each Custom UI resource of the manifest from its build folder, on its own path
- * (`/local/resources/<resourceKey>/…`), the way Forge serves a resource from its own origin, with the
- * resource's Content-Security-Policy (csp.ts). `index.html` gets the bridge script injected as the first
- * element of `<head>`, where Atlassian injects global-bridge.js: a file, never an inline script.
+ * (`/local/resources/<resourceKey>/…`) of the resources origin, the way Forge serves a resource from its
+ * CDN, with the resource's Content-Security-Policy (csp.ts). `index.html` gets the bridge script injected as
+ * the first element of `<head>`, where Atlassian injects global-bridge.js: a file, never an inline script,
+ * told which origin frames it (the page the bridge may talk to).
  */
-export const BRIDGE_SCRIPT_TAG = '<script src="/local/web/frame-bridge.js"></script>';
+export const BRIDGE_SCRIPT_SRC = '/local/web/frame-bridge.js';
+
+/** The injected tag; `hostOrigin` is the page's origin, the only one the frame's bridge talks to. */
+export function bridgeScriptTag(hostOrigin?: string): string {
+  const host =
+    hostOrigin && /^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(hostOrigin)
+      ? ` data-host-origin="${hostOrigin}"`
+      : '';
+  return `<script src="${BRIDGE_SCRIPT_SRC}"${host}></script>`;
+}
+
+export interface ServeOptions {
+  /** The Content-Security-Policy, from the served index.html (undefined for other files). */
+  readonly policy?: (html: string | undefined) => string;
+  /** The origin of the page that frames the resource (`http://localhost:8080`). */
+  readonly hostOrigin?: string;
+}
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,16 +57,14 @@ export function resourceDirs(
   return dirs;
 }
 
-/**
- * `segments` is the path under the resource, already split and decoded (e.g. `['index.html']`).
- * `policy` gives the Content-Security-Policy, from the served index.html (undefined for other files).
- */
+/** `segments` is the path under the resource, already split and decoded (e.g. `['index.html']`). */
 export function serveResource(
   dirs: ResourceDirs,
   resourceKey: string,
   segments: readonly string[],
-  policy?: (html: string | undefined) => string,
+  options: ServeOptions = {},
 ): SiteResponse {
+  const { policy } = options;
   const dir = Object.hasOwn(dirs, resourceKey) ? dirs[resourceKey] : undefined;
   if (!dir) return notFound(`No Custom UI resource ${resourceKey} in manifest.yml.`);
   if (
@@ -83,22 +98,20 @@ export function serveResource(
   if (path.basename(file) === 'index.html') {
     const html = fs.readFileSync(file, 'utf8');
     if (policy) headers['content-security-policy'] = policy(html);
-    return { status: 200, headers, body: injectBridge(html) };
+    return { status: 200, headers, body: injectBridge(html, options.hostOrigin) };
   }
   if (policy) headers['content-security-policy'] = policy(undefined);
   return { status: 200, headers, body: fs.readFileSync(file) };
 }
 
 /** Puts the bridge script first in `<head>`, so `globalThis.__bridge` exists before any app code runs. */
-export function injectBridge(html: string): string {
+export function injectBridge(html: string, hostOrigin?: string): string {
+  const tag = bridgeScriptTag(hostOrigin);
   const head = /<head(\s[^>]*)?>/i.exec(html);
-  if (head)
-    return (
-      html.slice(0, head.index + head[0].length) + BRIDGE_SCRIPT_TAG + html.slice(head.index + head[0].length)
-    );
+  if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
   const htmlTag = /<html(\s[^>]*)?>/i.exec(html);
   const at = htmlTag ? htmlTag.index + htmlTag[0].length : 0;
-  return `${html.slice(0, at)}<head>${BRIDGE_SCRIPT_TAG}</head>${html.slice(at)}`;
+  return `${html.slice(0, at)}<head>${tag}</head>${html.slice(at)}`;
 }
 
 function notFound(message: string): SiteResponse {

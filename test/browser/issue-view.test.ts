@@ -2,7 +2,9 @@ import type { Page } from 'playwright-core';
 import { SiteClock } from '../../local/clock';
 import { startTestSite, type TestSite } from '../support/site';
 import {
+  cspRefusals,
   ensureCustomUiBuilt,
+  expectNoCspRefusals,
   expectText,
   launchBrowser,
   moduleFrame,
@@ -41,10 +43,14 @@ beforeAll(async () => {
   page = browser.page;
 }, 60_000);
 
+afterEach(() => expectNoCspRefusals(browser));
 afterAll(async () => {
   site?.conformance.expectNoViolations();
-  await browser?.close();
-  await site?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await site?.close();
+  }
 });
 
 describe('issue view', () => {
@@ -148,12 +154,14 @@ describe('issue view', () => {
     );
     expect(await page.$('#flags .flag-success')).toBeNull();
 
-    const colorMode = () => panel.evaluate(() => document.documentElement.getAttribute('data-color-mode'));
-    expect(await colorMode()).toBe('light');
+    // The host only says which theme; the frame, on its own origin, sets it on its own document.
+    const colorMode = (mode: string) =>
+      panel.waitForFunction((m) => document.documentElement.getAttribute('data-color-mode') === m, mode);
+    await colorMode('light');
     await page.click('[data-action=theme-toggle]');
-    expect(await colorMode()).toBe('dark');
+    await colorMode('dark');
     await page.click('[data-action=theme-toggle]');
-    expect(await colorMode()).toBe('light');
+    await colorMode('light');
   });
 });
 
@@ -295,34 +303,46 @@ describe("the bridge's trust boundary", () => {
   });
 
   it("serves the app's frames with Forge's Content-Security-Policy, which the bundle runs under cleanly", async () => {
-    const response = await fetch(`${site.url}/local/resources/spoc-panel/index.html`);
+    const response = await fetch(`${site.resourcesUrl}/local/resources/spoc-panel/index.html`);
     const policy = response.headers.get('content-security-policy') ?? '';
     expect(policy).toContain("script-src 'self'");
-    expect(policy).toContain("frame-ancestors 'self'");
+    expect(policy).toContain(`frame-ancestors 'self' ${site.url}`);
+    expect(policy).toContain("connect-src 'self'");
     // The bridge is a script file, not inline code the policy would have to allow.
     const indexHtml = await response.text();
-    expect(indexHtml).toContain('<head><script src="/local/web/frame-bridge.js"></script>');
+    expect(indexHtml).toContain(
+      `<head><script src="/local/web/frame-bridge.js" data-host-origin="${site.url}"></script>`,
+    );
     expect(indexHtml).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
 
-    const violations = () => browser.errors.filter((e) => e.includes('Content Security Policy')).length;
-    const before = violations();
     await signIn(page, site.url, PRIYA.email, '/browse/SUP-1');
     const panel = await moduleFrame(page, 'spoc-panel');
     await expectText(panel, '[data-testid=panel-not-routed]', 'did not route');
     // The app's own bundle needs nothing the manifest does not declare.
-    expect(violations()).toBe(before);
-    const outcome = await panel.evaluate(async () => {
+    expect(cspRefusals(browser)).toEqual([]);
+    const outcome = await panel.evaluate(async (jira) => {
       const script = document.createElement('script');
       script.textContent = 'window.__injected = true';
       document.head.append(script);
       // Jira's REST API is reached through the bridge, never directly with the session cookie.
-      const direct = await fetch('/rest/api/3/myself').then(
+      const direct = await fetch(`${jira}/rest/api/3/myself`, { credentials: 'include' }).then(
         () => 'answered',
         () => 'blocked',
       );
-      return { injected: (window as unknown as { __injected?: boolean }).__injected ?? false, direct };
-    });
-    expect(outcome).toEqual({ injected: false, direct: 'blocked' });
+      // 'self' is the resources origin, which has no REST API to answer with.
+      const own = await fetch('/rest/api/3/myself').then((r) => r.status);
+      return { injected: (window as unknown as { __injected?: boolean }).__injected ?? false, direct, own };
+    }, site.url);
+    expect(outcome).toEqual({ injected: false, direct: 'blocked', own: 404 });
+    // The refusals were the policy's, as meant: taken here so the file's check sees no others.
+    const refused = cspRefusals(browser, { take: true });
+    expect(refused).toEqual([
+      expect.stringMatching(/Executing inline script violates .*script-src 'self'/),
+      expect.stringMatching(
+        /Connecting to 'http:\/\/localhost:\d+\/rest\/api\/3\/myself' violates .*connect-src 'self'/,
+      ),
+      expect.stringMatching(/Fetch API cannot load .*\/rest\/api\/3\/myself/),
+    ]);
   });
 });
 

@@ -25,8 +25,16 @@ export interface TestBrowser {
   readonly page: Page;
   /** Console errors and uncaught page errors seen so far (frames included). */
   readonly errors: string[];
+  /**
+   * Content-Security-Policy refusals a page or frame reported and no test has taken yet (`cspRefusals`).
+   * Every screen must work under Forge's policy, so `close()` fails on any left.
+   */
+  readonly unexpectedCsp: string[];
   close(): Promise<void>;
 }
+
+/** Chromium's words for a refusal: "Refused to …", "Applying inline style violates …" and the like. */
+const CSP_REFUSAL = /Content Security Policy/;
 
 export async function launchBrowser(
   options: { viewport?: { width: number; height: number } } = {},
@@ -48,10 +56,14 @@ export async function launchBrowser(
   // The site is on loopback; anything else is a bug in the page (and would break offline runs).
   await context.route(/^(?!https?:\/\/(localhost|127\.0\.0\.1)[:/])/, (route) => route.abort());
   const errors: string[] = [];
+  const unexpectedCsp: string[] = [];
   const watch = (page: Page) => {
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      errors.push(`console: ${message.text()}`);
+      if (CSP_REFUSAL.test(message.text()))
+        unexpectedCsp.push(`${message.location().url}: ${message.text()}`);
     });
   };
   context.on('page', watch);
@@ -62,11 +74,31 @@ export async function launchBrowser(
     context,
     page,
     errors,
+    unexpectedCsp,
     close: async () => {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
+      // After the cleanup, so a failure here leaves no browser behind.
+      if (unexpectedCsp.length > 0)
+        throw new Error(`Content-Security-Policy refusals no test expected:\n${unexpectedCsp.join('\n')}`);
     },
   };
+}
+
+/**
+ * The Content-Security-Policy refusals seen since the last check. `take` removes them, for a test that
+ * provokes one on purpose; whatever is left fails `expectNoCspRefusals` and the browser's `close()`.
+ */
+export function cspRefusals(browser: TestBrowser, options: { take?: boolean } = {}): string[] {
+  const seen = [...browser.unexpectedCsp];
+  if (options.take) browser.unexpectedCsp.splice(0);
+  return seen;
+}
+
+/** Every browser test checks this after each test: no screen may need more than Forge's policy allows. */
+export function expectNoCspRefusals(browser: TestBrowser | undefined): void {
+  if (!browser) return;
+  expect(cspRefusals(browser, { take: true })).toEqual([]);
 }
 
 /** The iframe of a module on the page, once its content has loaded. */

@@ -1,15 +1,9 @@
-/** What the host page exposes to its frames as `window.__forgeHost` (same origin, so called directly). */
-export interface ForgeHostApi {
-  callBridge(frameId: string, command: string, payload?: unknown): Promise<unknown>;
-  resizeFrame(frameId: string, height: number): void;
-}
-
 /** How the server describes one Custom UI frame to the host page (JSON in `data-forge-frame`). */
 export interface FrameSpec {
   readonly moduleKey: string;
   readonly moduleType: string;
   readonly resourceKey: string;
-  /** `/local/resources/<resourceKey>/index.html` */
+  /** `/local/resources/<resourceKey>/index.html`, on the resources origin (`ShellFacts.resourcesOrigin`). */
   readonly src: string;
   /** Module-specific `extension` of the context, without the `location` the host fills in. */
   readonly extension: Readonly<Record<string, unknown>>;
@@ -58,4 +52,13 @@ export interface SiteFacts {
   readonly appId: string;
   /** Module key → module type, for `router.navigate({ target: 'module' })`. */
   readonly modules: Readonly<Record<string, string>>;
+}
+
+/** What the shell page knows besides the site facts (JSON in `#forge-site` too). */
+export interface ShellFacts extends SiteFacts {
+  /**
+   * Where Custom UI frames are served from: another origin than the page's, as Atlassian's CDN is, on the
+   * host name the page was opened on (`http://localhost:8081`).
+   */
+  readonly resourcesOrigin: string;
 }

@@ -1,25 +1,44 @@
 /**
  * The bridge host: what Jira's product page does for the Custom UI frames it shows. Every frame's
- * `callBridge(command, payload)` arrives here (see frame-bridge.ts) and is answered the way Jira answers it:
- * the module's context, resolver calls through the site, product REST calls as the signed-in person,
- * gadget configuration, history for project subpages, navigation, flags, events and theming.
+ * `callBridge(command, payload)` arrives here as a message (see frame-bridge.ts) and is answered the way
+ * Jira answers it: the module's context, resolver calls through the site, product REST calls as the
+ * signed-in person, gadget configuration, history for project subpages, navigation, flags, events and
+ * theming. Frames live on the resources origin; a message counts only when it comes from the window of an
+ * iframe this host mounted and from that iframe's origin, and the frame is known by that window alone.
  */
-import type { ForgeHostApi, FrameSpec, RenderedFrame, SiteFacts } from './host-api';
+import {
+  CHANNEL,
+  decode,
+  encode,
+  FRAME_THEME,
+  isFrameMessage,
+  subPath,
+  type FrameMessage,
+  type HostMessage,
+} from './bridge-protocol';
+import type { FrameSpec, RenderedFrame, ShellFacts } from './host-api';
 import { showFlag, closeFlag, type FlagOptions } from './flags';
 import { frameExtension, frameTheme } from './frame-context';
 import { productRequest } from './product-fetch';
 import { restJson } from './rest';
 import { colorMode, onColorModeChange } from './theme';
 
-type Callback = (payload: unknown) => unknown;
+type Callback = (...args: unknown[]) => unknown;
 
 interface MountedFrame {
   readonly id: string;
   readonly spec: RenderedFrame;
   readonly entryPoint: 'view' | 'edit';
   readonly iframe: HTMLIFrameElement;
+  /** The resources origin the iframe was given; its messages must come from it. */
+  readonly origin: string;
   readonly container: HTMLElement;
   themed: boolean;
+  /** The frame document talking now; a new one (the frame reloaded) starts with nothing of the old. */
+  instance: string | undefined;
+  /** Functions this host sent the frame (`unsubscribe`, history moves), by the number the frame calls. */
+  readonly functions: Map<number, Callback>;
+  nextFunction: number;
 }
 
 interface HistoryLocation {
@@ -30,16 +49,23 @@ interface HistoryLocation {
   key: string;
 }
 
-type HistoryListener = (location: HistoryLocation, action: string) => void;
+type HistoryListener = (location: HistoryLocation, action: string, length: number) => unknown;
 
 interface FrameHistory {
   action: string;
   location: HistoryLocation;
-  readonly listeners: Set<HistoryListener>;
+  /** The frame's own history object, told of every move of the shell's URL under `base`. */
+  readonly onChange: HistoryListener | undefined;
   readonly base: string;
 }
 
-export class BridgeHost implements ForgeHostApi {
+type Outgoing = HostMessage extends infer M
+  ? M extends unknown
+    ? Omit<M, 'channel' | 'instance'>
+    : never
+  : never;
+
+export class BridgeHost {
   private readonly frames = new Map<string, MountedFrame>();
   private readonly subscriptions = new Map<string, Set<{ frameId: string; callback: Callback }>>();
   private readonly histories = new Map<string, FrameHistory>();
@@ -48,11 +74,12 @@ export class BridgeHost implements ForgeHostApi {
   private readonly refreshTimers = new Map<string, number>();
   private nextFrame = 1;
 
-  constructor(private readonly site: SiteFacts) {
+  constructor(private readonly site: ShellFacts) {
     onColorModeChange(() => {
       for (const frame of this.frames.values()) if (frame.themed) this.applyTheme(frame);
     });
     window.addEventListener('popstate', () => this.notifyHistories('POP'));
+    window.addEventListener('message', (event) => this.receive(event));
   }
 
   // ---- frames -------------------------------------------------------------------------------------
@@ -67,9 +94,26 @@ export class BridgeHost implements ForgeHostApi {
     iframe.setAttribute('data-entry-point', entryPoint);
     iframe.title = spec.title;
     iframe.className = 'forge-frame';
+    // The features Jira grants its Custom UI iframes; a frame on another origin has none unless granted.
+    iframe.allow = 'camera; clipboard-write; display-capture; fullscreen; microphone';
     const resourceKey = entryPoint === 'edit' ? (spec.editResourceKey ?? spec.resourceKey) : spec.resourceKey;
-    iframe.src = `/local/resources/${encodeURIComponent(resourceKey)}/index.html`;
-    const frame: MountedFrame = { id, spec, entryPoint, iframe, container, themed: false };
+    const src = new URL(
+      `/local/resources/${encodeURIComponent(resourceKey)}/index.html`,
+      this.site.resourcesOrigin,
+    );
+    iframe.src = src.href;
+    const frame: MountedFrame = {
+      id,
+      spec,
+      entryPoint,
+      iframe,
+      origin: src.origin,
+      container,
+      themed: false,
+      instance: undefined,
+      functions: new Map(),
+      nextFunction: 1,
+    };
     this.frames.set(id, frame);
     const configuration = spec.extension.gadgetConfiguration;
     if (spec.gadget && !this.gadgetConfigs.has(spec.gadget.gadgetId)) {
@@ -81,8 +125,14 @@ export class BridgeHost implements ForgeHostApi {
   }
 
   unmount(frameId: string): void {
+    this.forgetDocument(frameId);
     this.frames.delete(frameId);
+  }
+
+  /** What a frame document had subscribed and been given, dropped when it goes. */
+  private forgetDocument(frameId: string): void {
     this.histories.delete(frameId);
+    this.frames.get(frameId)?.functions.clear();
     for (const subscribers of this.subscriptions.values()) {
       for (const s of subscribers) if (s.frameId === frameId) subscribers.delete(s);
     }
@@ -97,19 +147,95 @@ export class BridgeHost implements ForgeHostApi {
     }
   }
 
-  resizeFrame(frameId: string, height: number): void {
-    const frame = this.frames.get(frameId);
-    if (!frame || !Number.isFinite(height)) return;
+  private resizeFrame(frame: MountedFrame, height: number): void {
+    if (!Number.isFinite(height)) return;
     frame.iframe.style.height = `${Math.min(Math.max(height, 24), 4000)}px`;
+  }
+
+  // ---- the messages -------------------------------------------------------------------------------
+
+  /** A message counts only from a mounted frame's window, from the origin that frame was given. */
+  private receive(event: MessageEvent<unknown>): void {
+    const frame = [...this.frames.values()].find((f) => f.iframe.contentWindow === event.source);
+    if (!frame || event.origin !== frame.origin || !isFrameMessage(event.data)) return;
+    const message = event.data;
+    if (frame.instance !== message.instance) {
+      if (frame.instance !== undefined) this.forgetDocument(frame.id);
+      frame.instance = message.instance;
+    }
+    this.handle(frame, message);
+  }
+
+  private handle(frame: MountedFrame, message: FrameMessage): void {
+    switch (message.kind) {
+      case 'resize':
+        this.resizeFrame(frame, message.height);
+        return;
+      case 'call':
+        void this.answer(frame, message.call, () =>
+          this.callBridge(frame, message.command, decode(message.payload, this.callbackOf(frame))),
+        );
+        return;
+      case 'apply': {
+        const fn = frame.functions.get(message.fn);
+        void this.answer(frame, message.call, async () => {
+          if (!fn) throw new Error('This function of the host is gone (its frame was reloaded).');
+          return fn(...(decode(message.args, this.callbackOf(frame)) as unknown[]));
+        });
+        return;
+      }
+    }
+  }
+
+  private async answer(frame: MountedFrame, call: number, run: () => Promise<unknown>): Promise<void> {
+    const instance = frame.instance;
+    let reply: Outgoing;
+    try {
+      const value = await run();
+      reply = { kind: 'result', call, ok: true, value: encode(value, (fn) => this.keep(frame, fn)) };
+    } catch (error) {
+      reply = { kind: 'result', call, ok: false, error: (error as Error)?.message ?? String(error) };
+    }
+    if (frame.instance === instance) this.post(frame, reply);
+  }
+
+  /** A function the frame sent: calling it posts a message, and the frame runs the function. */
+  private callbackOf(frame: MountedFrame): (fn: number) => Callback {
+    const instance = frame.instance;
+    return (fn) =>
+      (...args: unknown[]) => {
+        if (frame.instance !== instance || !this.frames.has(frame.id)) return;
+        this.post(frame, {
+          kind: 'callback',
+          fn,
+          args: encode(args, (f) => this.keep(frame, f)) as unknown[],
+        });
+      };
+  }
+
+  private keep(frame: MountedFrame, fn: Callback): number {
+    const id = frame.nextFunction++;
+    frame.functions.set(id, fn);
+    return id;
+  }
+
+  private post(frame: MountedFrame, message: Outgoing): void {
+    const target = frame.iframe.contentWindow;
+    if (!target || frame.instance === undefined) return;
+    try {
+      target.postMessage({ channel: CHANNEL, instance: frame.instance, ...message }, frame.origin);
+    } catch (error) {
+      // A value the structured clone refuses (a DOM node, say) still gets an answer, as an error.
+      if (message.kind === 'result' && message.ok)
+        this.post(frame, { kind: 'result', call: message.call, ok: false, error: (error as Error).message });
+      else console.error('[forge host] could not message a frame', error);
+    }
   }
 
   // ---- the bridge ---------------------------------------------------------------------------------
 
-  callBridge(frameId: string, command: string, payload?: unknown): Promise<unknown> {
-    const frame = this.frames.get(frameId);
-    if (!frame)
-      return Promise.reject(new Error(`Bridge call "${command}" came from a frame no longer on the page.`));
-    const handler = this.commands[command];
+  private callBridge(frame: MountedFrame, command: string, payload?: unknown): Promise<unknown> {
+    const handler = Object.hasOwn(this.commands, command) ? this.commands[command] : undefined;
     if (!handler) {
       const message =
         `The local Jira site does not support the bridge command "${command}" (called by ${frame.spec.moduleKey}). ` +
@@ -139,7 +265,7 @@ export class BridgeHost implements ForgeHostApi {
       frame.themed = true;
       this.applyTheme(frame);
     },
-    createHistory: (frame) => this.createHistory(frame),
+    createHistory: (frame, payload) => this.createHistory(frame, payload),
     changeWindowTitle: (_frame, title) => {
       if (typeof title === 'string') document.title = title;
     },
@@ -340,44 +466,39 @@ export class BridgeHost implements ForgeHostApi {
 
   // ---- history (project page subpages) ------------------------------------------------------------
 
-  private createHistory(frame: MountedFrame): unknown {
+  /**
+   * The frame builds the history object (listen and createHref must answer at once); the host moves the
+   * shell's URL and tells the frame's `onChange` of every move.
+   */
+  private createHistory(frame: MountedFrame, payload: unknown): unknown {
     const base = frame.spec.historyBase;
     if (!base)
       throw new Error(
         `view.createHistory is only available to full-page modules, not ${frame.spec.moduleType}.`,
       );
-    const state: FrameHistory = { action: 'POP', location: locationUnder(base), listeners: new Set(), base };
-    this.histories.set(frame.id, state);
+    const { onChange } = (payload ?? {}) as { onChange?: unknown };
+    const history: FrameHistory = {
+      action: 'POP',
+      location: locationUnder(base),
+      onChange: typeof onChange === 'function' ? (onChange as HistoryListener) : undefined,
+      base,
+    };
+    this.histories.set(frame.id, history);
     const navigate = (to: unknown, historyState: unknown, action: 'PUSH' | 'REPLACE') => {
       const target = base + subPath(to);
       if (action === 'PUSH') window.history.pushState(historyState ?? null, '', target);
       else window.history.replaceState(historyState ?? null, '', target);
       this.notifyHistories(action);
     };
-    const history = {
-      get action() {
-        return state.action;
-      },
-      location: state.location,
-      get length() {
-        return window.history.length;
-      },
+    return {
+      base,
+      action: history.action,
+      location: history.location,
+      length: window.history.length,
       push: (to: unknown, historyState?: unknown) => navigate(to, historyState, 'PUSH'),
       replace: (to: unknown, historyState?: unknown) => navigate(to, historyState, 'REPLACE'),
-      go: (n: number) => window.history.go(n),
-      back: () => window.history.back(),
-      forward: () => window.history.forward(),
-      goBack: () => window.history.back(),
-      goForward: () => window.history.forward(),
-      block: () => () => undefined,
-      createHref: (to: unknown) => base + subPath(to),
-      listen: (listener: HistoryListener) => {
-        state.listeners.add(listener);
-        return () => void state.listeners.delete(listener);
-      },
+      go: (delta: unknown) => window.history.go(typeof delta === 'number' ? delta : 0),
     };
-    state.listeners.add((location) => (history.location = location));
-    return history;
   }
 
   /** The shell's URL changed: tell every frame history whose base still contains it. */
@@ -386,7 +507,7 @@ export class BridgeHost implements ForgeHostApi {
       if (!isUnder(window.location.pathname, history.base)) continue;
       history.action = action;
       history.location = locationUnder(history.base);
-      for (const listener of [...history.listeners]) listener(history.location, action);
+      void history.onChange?.(history.location, action, window.history.length);
     }
     document.dispatchEvent(new CustomEvent('forge-host:navigated'));
   }
@@ -443,24 +564,9 @@ export class BridgeHost implements ForgeHostApi {
 
   // ---- theming ------------------------------------------------------------------------------------
 
-  /** What Jira does for `view.theme.enable()`: the design-token theme on the frame's root element. */
+  /** What Jira does for `view.theme.enable()`: the frame sets the theme on its own document. */
   private applyTheme(frame: MountedFrame): void {
-    const doc = frame.iframe.contentDocument;
-    if (!doc) return;
-    const root = doc.documentElement;
-    root.setAttribute(
-      'data-theme',
-      'dark:dark light:light spacing:spacing typography:typography shape:shape',
-    );
-    root.setAttribute('data-color-mode', colorMode());
-    root.style.colorScheme = colorMode();
-    if (!doc.getElementById('forge-host-theme')) {
-      const link = doc.createElement('link');
-      link.id = 'forge-host-theme';
-      link.rel = 'stylesheet';
-      link.href = '/local/web/theme.css';
-      doc.head.prepend(link);
-    }
+    this.post(frame, { kind: 'theme', theme: { dataTheme: FRAME_THEME, colorMode: colorMode() } });
   }
 }
 
@@ -477,17 +583,6 @@ function locationUnder(base: string): HistoryLocation {
 
 function isUnder(pathname: string, base: string): boolean {
   return pathname === base || pathname.startsWith(`${base}/`);
-}
-
-/** `'/triage'`, `'triage'` or `{ pathname: '/triage', search }` → `'/triage'` (`''` for the root). */
-function subPath(to: unknown): string {
-  let path: string;
-  if (typeof to === 'string') path = to;
-  else if (isObject(to))
-    path = `${String(to.pathname ?? '/')}${String(to.search ?? '')}${String(to.hash ?? '')}`;
-  else throw new Error('history.push needs a path.');
-  if (!path.startsWith('/')) path = `/${path}`;
-  return path === '/' ? '' : path;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,18 +1,17 @@
 /**
- * The shell page's browser code. Loaded as a blocking script in `<head>`, so `window.__forgeHost` exists
- * before any Custom UI frame runs. Page actions change Jira only through its REST API (`/rest/api/3/…`)
+ * The shell page's browser code. Loaded as a blocking script in `<head>`, so the bridge host listens for
+ * its frames' messages before any Custom UI frame runs. Page actions change Jira only through its REST API (`/rest/api/3/…`)
  * with the session cookie, so they fire the same product events and triggers as any other client.
  */
-import type { SiteFacts } from './host-api';
+import type { ShellFacts } from './host-api';
 import { BridgeHost } from './host';
 import { notify } from './flags';
 import { restJson } from './rest';
 import { colorMode, setColorMode } from './theme';
 import { renderRequestLog } from './request-log';
 
-const facts = JSON.parse(document.getElementById('forge-site')?.textContent ?? '{}') as SiteFacts;
+const facts = JSON.parse(document.getElementById('forge-site')?.textContent ?? '{}') as ShellFacts;
 const host = new BridgeHost(facts);
-window.__forgeHost = host;
 
 type Action = (element: HTMLElement, event: Event) => Promise<void> | void;
 
