@@ -4,6 +4,7 @@ import { startTestSite, type TestSite } from '../support/site';
 import { chooseProject } from '../support/gadgets';
 import {
   ensureCustomUiBuilt,
+  expectNoCspRefusals,
   expectText,
   launchBrowser,
   moduleFrame,
@@ -51,10 +52,14 @@ beforeAll(async () => {
 
 beforeEach(() => site.web.reset());
 
+afterEach(() => expectNoCspRefusals(browser));
 afterAll(async () => {
   site?.conformance.expectNoViolations();
-  await browser?.close();
-  await site?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await site?.close();
+  }
 });
 
 describe('the default dashboard', () => {

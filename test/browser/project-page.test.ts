@@ -3,6 +3,7 @@ import { SiteClock } from '../../local/clock';
 import { startTestSite, type TestSite } from '../support/site';
 import {
   ensureCustomUiBuilt,
+  expectNoCspRefusals,
   expectText,
   launchBrowser,
   moduleFrame,
@@ -34,10 +35,14 @@ beforeAll(async () => {
   base = `/jira/software/projects/SUP/apps/${site.forge.appId}/${site.forge.environmentId}`;
 }, 60_000);
 
+afterEach(() => expectNoCspRefusals(browser));
 afterAll(async () => {
   site?.conformance.expectNoViolations();
-  await browser?.close();
-  await site?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await site?.close();
+  }
 });
 
 it('is linked from the home page at /jira/software/projects/{key}/apps/{appId}/{envId}', async () => {

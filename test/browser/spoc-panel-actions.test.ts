@@ -9,6 +9,7 @@ import {
   pickPersonByMouse,
   startPanelSite,
   stopPanelSite,
+  expectPanelWithinPolicy,
   type ActionInput,
   type PanelSite,
 } from '../support/panel';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   panelSite = await startPanelSite();
 }, 90_000);
 
+afterEach(() => expectPanelWithinPolicy(panelSite));
 afterAll(async () => {
   await stopPanelSite(panelSite);
 });

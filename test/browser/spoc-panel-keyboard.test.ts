@@ -12,6 +12,7 @@ import {
   pickPersonByKeyboard,
   startPanelSite,
   stopPanelSite,
+  expectPanelWithinPolicy,
   tabTo,
   type ActedOn,
   type ActionScenario,
@@ -30,6 +31,7 @@ beforeAll(async () => {
   panelSite = await startPanelSite();
 }, 90_000);
 
+afterEach(() => expectPanelWithinPolicy(panelSite));
 afterAll(async () => {
   await stopPanelSite(panelSite);
 });

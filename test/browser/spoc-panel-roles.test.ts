@@ -11,6 +11,7 @@ import {
   pickPersonByMouse,
   startPanelSite,
   stopPanelSite,
+  expectPanelWithinPolicy,
   type DemoPerson,
   type PanelSite,
 } from '../support/panel';
@@ -27,6 +28,7 @@ beforeAll(async () => {
   panelSite = await startPanelSite();
 }, 90_000);
 
+afterEach(() => expectPanelWithinPolicy(panelSite));
 afterAll(async () => {
   await stopPanelSite(panelSite);
 });

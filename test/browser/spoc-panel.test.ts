@@ -11,6 +11,7 @@ import {
   pickPersonByMouse,
   startPanelSite,
   stopPanelSite,
+  expectPanelWithinPolicy,
   tabTo,
   type PanelSite,
 } from '../support/panel';
@@ -29,6 +30,7 @@ beforeAll(async () => {
   panelSite = await startPanelSite({ viewport: { width: 1200, height: 1000 } });
 }, 90_000);
 
+afterEach(() => expectPanelWithinPolicy(panelSite));
 afterAll(async () => {
   await stopPanelSite(panelSite);
 });

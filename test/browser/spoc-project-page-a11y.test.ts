@@ -8,6 +8,7 @@ import {
   pickPersonByMouse,
   startProjectPageWorld,
   finishProjectPageWorld,
+  expectWithinPolicy,
   type ProjectPageWorld,
 } from '../support/project-page';
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
   world = await startProjectPageWorld();
 }, 90_000);
 
+afterEach(() => expectWithinPolicy(world));
 afterAll(() => finishProjectPageWorld(world));
 
 const colorMode = (frame: Frame) =>

@@ -12,8 +12,11 @@ import {
   pickDateByMouse,
   pickPersonByKeyboard,
   pickPersonByMouse,
+  menuOption,
+  openPickerByMouse,
   startProjectPageWorld,
   finishProjectPageWorld,
+  expectWithinPolicy,
   tabTo,
   typeDateByKeyboard,
   type ProjectPageWorld,
@@ -31,6 +34,7 @@ beforeAll(async () => {
   world = await startProjectPageWorld();
 }, 90_000);
 
+afterEach(() => expectWithinPolicy(world));
 afterAll(() => finishProjectPageWorld(world));
 
 interface Profile {
@@ -54,6 +58,41 @@ const absence = (zone: string, first: string, last: string) => ({
 });
 
 const MINE = '[data-testid=my-profile]';
+
+describe('the pickers under Forge’s Content-Security-Policy', () => {
+  it('draw with every rule applied: Emotion’s from an adopted sheet, no <style> element, no refusal', async () => {
+    const frame = await openSubpage(world, AS.priya, 'availability');
+    await frame.waitForSelector(`${MINE} [data-testid=profile-editor]`);
+    // The calendar's Emotion rule (box-sizing, no border) once went into a <style> the policy refused.
+    await openPickerByMouse(frame, 'mine-away-first');
+    const month = frame.locator(`${MINE} [data-testid="away-first-picker--calendar--month"]`);
+    await month.waitFor();
+    expect(
+      await month.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { boxSizing: style.boxSizing, border: style.borderTopStyle };
+      }),
+    ).toEqual({ boxSizing: 'border-box', border: 'none' });
+    expect(
+      await month.evaluate((el) =>
+        document.adoptedStyleSheets.some((sheet) =>
+          [...sheet.cssRules].some((rule) => rule.cssText.startsWith(`.${el.classList[0]} `)),
+        ),
+      ),
+    ).toBe(true);
+    await world.page.keyboard.press('Escape');
+    // The people picker's menu floats over the form, as its compiled Atlaskit CSS says.
+    await openPickerByMouse(frame, 'mine-away-delegate');
+    await frame.fill('#mine-away-delegate', 'Chl');
+    const option = menuOption(frame, 'mine-away-delegate', 'Chloe Wilson');
+    await option.waitFor();
+    expect(
+      await option.evaluate((el) => getComputedStyle(el.closest('[class*="-menu"]') as Element).position),
+    ).toBe('absolute');
+    await world.page.keyboard.press('Escape');
+    expect(await frame.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
+  });
+});
 
 describe('a SPOC’s own availability', () => {
   it('by mouse: hours, capacity and an absence with a delegate; the server’s refusals shown', async () => {

@@ -14,6 +14,7 @@ import {
   openPickerByMouse,
   startProjectPageWorld,
   finishProjectPageWorld,
+  expectWithinPolicy,
   tabTo,
   type ProjectPageWorld,
 } from '../support/project-page';
@@ -35,6 +36,7 @@ beforeEach(() => {
   world.site.clock.advanceMinutes(1);
 });
 
+afterEach(() => expectWithinPolicy(world));
 afterAll(() => finishProjectPageWorld(world));
 
 const inForce = async (clientId: string) => {

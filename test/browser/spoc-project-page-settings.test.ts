@@ -10,6 +10,7 @@ import {
   PEOPLE,
   startProjectPageWorld,
   finishProjectPageWorld,
+  expectWithinPolicy,
   tabTo,
   type ProjectPageWorld,
 } from '../support/project-page';
@@ -26,6 +27,7 @@ beforeAll(async () => {
   world = await startProjectPageWorld();
 }, 90_000);
 
+afterEach(() => expectWithinPolicy(world));
 afterAll(() => finishProjectPageWorld(world));
 
 describe('Policy', () => {

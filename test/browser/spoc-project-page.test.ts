@@ -9,6 +9,7 @@ import {
   PEOPLE,
   startProjectPageWorld,
   finishProjectPageWorld,
+  expectWithinPolicy,
   tabTo,
   type ProjectPageWorld,
 } from '../support/project-page';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   world = await startProjectPageWorld();
 }, 90_000);
 
+afterEach(() => expectWithinPolicy(world));
 afterAll(() => finishProjectPageWorld(world));
 
 const issueBy = (accountId: string) => {

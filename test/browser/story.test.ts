@@ -4,17 +4,18 @@ import { DEMO_SEED } from '../../local/seed/demo';
 import { startTestSite, type TestSite } from '../support/site';
 import { chooseProject, chooseSpoc } from '../support/gadgets';
 import {
+  addGadget,
   ensureCustomUiBuilt,
+  expectNoCspRefusals,
   expectText,
+  gadgetView,
   launchBrowser,
   moduleFrame,
+  refreshGadget,
   screenshot,
   signIn,
   TEST_TIME,
   type TestBrowser,
-  addGadget,
-  gadgetView,
-  refreshGadget,
 } from '../support/browser';
 
 /**
@@ -40,9 +41,13 @@ beforeAll(async () => {
   page = browser.page;
 }, 90_000);
 
+afterEach(() => expectNoCspRefusals(browser));
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  try {
+    await browser?.close();
+  } finally {
+    await site?.close();
+  }
 });
 
 function personNamed(displayName: string) {

@@ -6,6 +6,7 @@ import { startTestSite, type TestSite } from './site';
 import {
   addGadget,
   ensureCustomUiBuilt,
+  expectNoCspRefusals,
   gadgetView,
   launchBrowser,
   moduleFrame,
@@ -52,13 +53,20 @@ export async function startGadgetWorld(): Promise<GadgetWorld> {
 }
 
 export async function stopGadgetWorld(world: GadgetWorld | undefined): Promise<void> {
-  await world?.browser.close();
-  await world?.site.close();
+  try {
+    await world?.browser.close();
+  } finally {
+    await world?.site.close();
+  }
 }
 
-/** No console error or uncaught error in the page or its frames (each test file checks after every test). */
+/**
+ * No console error, uncaught error or Content-Security-Policy refusal in the page or its frames (each test
+ * file checks after every test).
+ */
 export function expectNoBrowserErrors(world: GadgetWorld): void {
   expect(world.browser.errors).toEqual([]);
+  expectNoCspRefusals(world.browser);
 }
 
 /** Files a client issue in DEV that the Globex rule (label) matches, so the app routes it there too. */

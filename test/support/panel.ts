@@ -5,6 +5,7 @@ import { seedAppDemo, type AppDemo } from '../../local/seed/app-demo';
 import { DEMO_SEED } from '../../local/seed/demo';
 import {
   ensureCustomUiBuilt,
+  expectNoCspRefusals,
   expectText,
   launchBrowser,
   moduleFrame,
@@ -75,10 +76,18 @@ export async function startPanelSite(
   return { site, browser, page: browser.page, spocFieldId: spocField.id, demo };
 }
 
+/** After each panel test: no Content-Security-Policy refusal on any screen it opened. */
+export function expectPanelWithinPolicy(panelSite: PanelSite | undefined): void {
+  expectNoCspRefusals(panelSite?.browser);
+}
+
 /** Closes the browser and the site, then fails if any Jira answer the tests saw broke Jira's OpenAPI shapes. */
 export async function stopPanelSite(panelSite: PanelSite | undefined): Promise<void> {
-  await panelSite?.browser.close();
-  await panelSite?.site.close();
+  try {
+    await panelSite?.browser.close();
+  } finally {
+    await panelSite?.site.close();
+  }
   panelSite?.site.conformance.expectNoViolations();
 }
 

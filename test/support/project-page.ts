@@ -4,6 +4,7 @@ import { seedAppDemo, type AppDemo } from '../../local/seed/app-demo';
 import { DEMO_SEED, PEOPLE } from '../../local/seed/demo';
 import {
   ensureCustomUiBuilt,
+  expectNoCspRefusals,
   expectText,
   launchBrowser,
   moduleFrame,
@@ -65,24 +66,27 @@ export async function startProjectPageWorld(): Promise<ProjectPageWorld> {
 /** Closes the browser and the site; answers the console errors and uncaught errors the pages had. */
 export async function stopProjectPageWorld(world: ProjectPageWorld | undefined): Promise<string[]> {
   const errors = [...(world?.browser.errors ?? [])];
-  await world?.browser.close();
-  await world?.site.close();
+  try {
+    await world?.browser.close();
+  } finally {
+    await world?.site.close();
+  }
   return errors;
 }
 
-/**
- * Chromium refuses the empty <style> element Atlaskit's styling creates under Forge's style-src policy; the
- * rules themselves go in through the CSSOM, which the policy allows, so the page looks as it should. The
- * hash is that of the empty text.
- */
-const EMPTY_STYLE_REFUSAL =
-  /^console: Applying inline style violates .*'sha256-47DEQpj8HBSa\+\/TImW\+5JCeuQeRkm5NMpJWZG3hSuFU='/;
+/** After each test: no Content-Security-Policy refusal on any subpage, picker or dialog it opened. */
+export function expectWithinPolicy(world: ProjectPageWorld | undefined): void {
+  expectNoCspRefusals(world?.browser);
+}
 
-/** Ends a test file's world: every Jira answer matched the OpenAPI shapes and no page logged an error. */
+/**
+ * Ends a test file's world: every Jira answer matched the OpenAPI shapes and no page logged an error, a
+ * Content-Security-Policy refusal included.
+ */
 export async function finishProjectPageWorld(world: ProjectPageWorld | undefined): Promise<void> {
   world?.site.conformance.expectNoViolations();
   const errors = await stopProjectPageWorld(world);
-  expect(errors.filter((e) => !EMPTY_STYLE_REFUSAL.test(e))).toEqual([]);
+  expect(errors).toEqual([]);
 }
 
 /** Signs in and opens a subpage; answers the page's frame once it shows that subpage. */
