@@ -1,6 +1,7 @@
 import { matchRuleWarnings, validateMatchRules, type ClientMatchRule } from './client-matching';
 import { DEFAULT_POLICY, validatePolicy, type SpocPolicy } from './policy';
-import { rosterCandidates, validateClientRoster, type ClientRoster } from './roster';
+import { rosterCandidates, type ClientRoster } from './roster';
+import { validateClientRoster } from './roster-validation';
 import { validateSpocProfile, type SpocProfile } from './spoc-profile';
 import {
   at,

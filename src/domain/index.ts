@@ -16,20 +16,15 @@ export {
 } from './client-matching';
 
 export {
-  cancelHandover,
-  describeRosterChanges,
   resolveDeliveryTarget,
   rosterCandidates,
   rosterInForce,
   scheduleHandover,
-  upcomingHandovers,
-  validateClientRoster,
-  validateRosterVersion,
   type ClientRoster,
   type DeliveryTarget,
   type RosterVersion,
-  type ScheduledHandover,
 } from './roster';
+export { validateClientRoster, validateRosterVersion } from './roster-validation';
 
 export {
   addWorkingMinutes,
