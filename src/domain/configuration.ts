@@ -1,5 +1,6 @@
 import { matchRuleWarnings, validateMatchRules, type ClientMatchRule } from './client-matching';
-import { DEFAULT_POLICY, validatePolicy, type SpocPolicy } from './policy';
+import { DEFAULT_POLICY, type SpocPolicy } from './policy';
+import { validatePolicy } from './policy-validation';
 import { rosterCandidates, type ClientRoster } from './roster';
 import { validateClientRoster } from './roster-validation';
 import { validateSpocProfile, type SpocProfile } from './spoc-profile';

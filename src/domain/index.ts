@@ -94,11 +94,11 @@ export {
   DEFAULT_POLICY,
   judgeAssignmentChange,
   responseTargetFor,
-  validatePolicy,
   type BypassVerdict,
   type LadderStep,
   type SpocPolicy,
 } from './policy';
+export { validatePolicy } from './policy-validation';
 
 export {
   accountIdsIn,

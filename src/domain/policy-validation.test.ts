@@ -1,0 +1,69 @@
+import { DEFAULT_POLICY } from './policy';
+import { validatePolicy } from './policy-validation';
+
+describe('validatePolicy', () => {
+  const messages = (input: unknown): string[] => {
+    const result = validatePolicy(input);
+    return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+  };
+
+  it('fills left-out settings with the defaults', () => {
+    expect(validatePolicy({})).toEqual({ ok: true, value: DEFAULT_POLICY });
+    const result = validatePolicy({ bypass: 'revert', responseTargets: { byPriority: { ' Urgent ': 30 } } });
+    expect(result.ok && result.value).toMatchObject({
+      bypass: 'revert',
+      responseTargets: { defaultMinutes: 480, byPriority: { Urgent: 30 } },
+    });
+  });
+
+  it('refuses unknown settings, bad numbers and bad choices, saying what is allowed', () => {
+    expect(
+      messages({
+        bypas: 'revert',
+        atRiskPercent: 100,
+        defaultCapacity: 0,
+        bypass: 'ignore',
+        historyLimit: 100,
+        responseTargets: { defaultMinutes: 0, byPriority: { High: 1.5, high: 60 } },
+      }),
+    ).toEqual([
+      'bypas: "bypas" is not a policy setting.',
+      'responseTargets.defaultMinutes: The default target must be a whole number of working minutes from 1 to 43200.',
+      'responseTargets.byPriority.High: The target for High must be a whole number of working minutes from 1 to 43200.',
+      'atRiskPercent: At risk is a whole percentage of the target, 1 to 99.',
+      'defaultCapacity: The default capacity must be a whole number of issues, 1 to 500.',
+      'bypass: "ignore" is not a choice; use revert or record.',
+      'historyLimit: Each issue keeps from 5 to 25 history entries.',
+    ]);
+  });
+
+  it('refuses a priority listed twice', () => {
+    expect(messages({ responseTargets: { byPriority: { High: 60, HIGH: 30 } } })).toEqual([
+      'responseTargets.byPriority.HIGH: Priority HIGH is listed twice.',
+    ]);
+  });
+
+  it('checks the ladder: known steps, once each, each later than the one before', () => {
+    expect(
+      messages({
+        ladder: [
+          { kind: 'warn-spoc', atPercentOfTarget: 80 },
+          { kind: 'warn-spoc', atPercentOfTarget: 90 },
+          { kind: 'move-to-next-backup', atPercentOfTarget: 80 },
+          { kind: 'page-the-ceo', atPercentOfTarget: 200 },
+        ],
+      }),
+    ).toEqual([
+      'ladder[1].kind: The step "warn the SPOC" is listed twice.',
+      'ladder[2].atPercentOfTarget: Each step must fall due later than the one before it.',
+      'ladder[3].kind: "page-the-ceo" is not a ladder step; use one of warn-spoc, move-to-next-backup, notify-escalation-manager.',
+    ]);
+    expect(messages({ ladder: [] })).toEqual([]);
+  });
+
+  it('refuses a policy written by a newer version of the app', () => {
+    expect(messages({ schemaVersion: 2 })).toEqual([
+      'schemaVersion: Policy version 2 is not one this app reads.',
+    ]);
+  });
+});

@@ -1,0 +1,178 @@
+import {
+  DEFAULT_POLICY,
+  describeLadderStep,
+  LADDER_STEP_KINDS,
+  type BypassHandling,
+  type LadderStep,
+  type LadderStepKind,
+  type ResponseTargets,
+  type SpocPolicy,
+} from './policy';
+import { MAX_HISTORY_LIMIT, MIN_HISTORY_LIMIT } from './triage-record';
+import {
+  at,
+  invalid,
+  isNonEmptyString,
+  isRecord,
+  problem,
+  valid,
+  type Validated,
+  type ValidationProblem,
+} from './validation';
+
+/**
+ * Checks a policy that arrives untrusted, from storage or the manager's Policy form: every setting in range,
+ * the ladder in order, and nothing this version of the app does not know. Settings left out take the
+ * defaults. Kept apart from policy.ts so the rules themselves read on their own.
+ */
+const MAX_TARGET_MINUTES = 30 * 24 * 60;
+const MAX_PRIORITIES = 20;
+const KNOWN_KEYS = new Set(Object.keys(DEFAULT_POLICY));
+
+const isWhole = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+function validateTargets(input: unknown, problems: ValidationProblem[]): ResponseTargets {
+  const path = 'responseTargets';
+  if (!isRecord(input)) {
+    problems.push(problem(path, 'Response targets need defaultMinutes and byPriority.'));
+    return DEFAULT_POLICY.responseTargets;
+  }
+  const targetProblem = (p: string, what: string): void => {
+    problems.push(
+      problem(p, `${what} must be a whole number of working minutes from 1 to ${MAX_TARGET_MINUTES}.`),
+    );
+  };
+  const defaultMinutes = input.defaultMinutes ?? DEFAULT_POLICY.responseTargets.defaultMinutes;
+  if (!isWhole(defaultMinutes, 1, MAX_TARGET_MINUTES))
+    targetProblem(at(path, 'defaultMinutes'), 'The default target');
+  const byPriority: Record<string, number> = {};
+  const rawByPriority = input.byPriority ?? {};
+  if (!isRecord(rawByPriority)) {
+    problems.push(
+      problem(at(path, 'byPriority'), 'Targets by priority map a Jira priority name to minutes.'),
+    );
+  } else {
+    const entries = Object.entries(rawByPriority);
+    if (entries.length > MAX_PRIORITIES) {
+      problems.push(
+        problem(at(path, 'byPriority'), `At most ${MAX_PRIORITIES} priorities can have their own target.`),
+      );
+    }
+    const seen = new Set<string>();
+    for (const [name, minutes] of entries) {
+      const p = at(at(path, 'byPriority'), name);
+      if (!isNonEmptyString(name) || name.length > 60) {
+        problems.push(problem(p, 'A priority name must be text of at most 60 characters.'));
+      } else if (seen.has(name.trim().toLowerCase())) {
+        problems.push(problem(p, `Priority ${name} is listed twice.`));
+      } else if (!isWhole(minutes, 1, MAX_TARGET_MINUTES)) {
+        targetProblem(p, `The target for ${name}`);
+      } else {
+        seen.add(name.trim().toLowerCase());
+        byPriority[name.trim()] = minutes;
+      }
+    }
+  }
+  return { defaultMinutes: defaultMinutes as number, byPriority };
+}
+
+function validateLadder(input: unknown, problems: ValidationProblem[]): readonly LadderStep[] {
+  if (!Array.isArray(input)) {
+    problems.push(problem('ladder', 'The escalation ladder must be a list of steps (empty for none).'));
+    return [];
+  }
+  const steps: LadderStep[] = [];
+  const kinds = new Set<string>();
+  for (const [i, raw] of input.entries()) {
+    const p = at('ladder', i);
+    if (!isRecord(raw)) {
+      problems.push(problem(p, 'A ladder step needs a kind and atPercentOfTarget.'));
+      continue;
+    }
+    const { kind, atPercentOfTarget } = raw;
+    if (typeof kind !== 'string' || !(LADDER_STEP_KINDS as readonly string[]).includes(kind)) {
+      problems.push(
+        problem(
+          at(p, 'kind'),
+          `"${String(kind)}" is not a ladder step; use one of ${LADDER_STEP_KINDS.join(', ')}.`,
+        ),
+      );
+      continue;
+    }
+    if (kinds.has(kind)) {
+      problems.push(
+        problem(at(p, 'kind'), `The step "${describeLadderStep(kind as LadderStepKind)}" is listed twice.`),
+      );
+      continue;
+    }
+    kinds.add(kind);
+    if (!isWhole(atPercentOfTarget, 1, 1000)) {
+      problems.push(
+        problem(
+          at(p, 'atPercentOfTarget'),
+          'A step falls due at a whole percentage of the target, 1 to 1000.',
+        ),
+      );
+      continue;
+    }
+    const previous = steps[steps.length - 1];
+    if (previous && atPercentOfTarget <= previous.atPercentOfTarget) {
+      problems.push(
+        problem(at(p, 'atPercentOfTarget'), 'Each step must fall due later than the one before it.'),
+      );
+      continue;
+    }
+    steps.push({ kind: kind as LadderStepKind, atPercentOfTarget });
+  }
+  return steps;
+}
+
+/** Checks a policy read from storage or a form; settings left out take their defaults. */
+export function validatePolicy(input: unknown): Validated<SpocPolicy> {
+  if (!isRecord(input)) return invalid([problem('', 'The policy must be an object.')]);
+  const problems: ValidationProblem[] = [];
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.has(key)) problems.push(problem(key, `"${key}" is not a policy setting.`));
+  }
+  if (input.schemaVersion !== undefined && input.schemaVersion !== 1) {
+    problems.push(
+      problem('schemaVersion', `Policy version ${String(input.schemaVersion)} is not one this app reads.`),
+    );
+  }
+  const responseTargets = validateTargets(input.responseTargets ?? DEFAULT_POLICY.responseTargets, problems);
+  const atRiskPercent = input.atRiskPercent ?? DEFAULT_POLICY.atRiskPercent;
+  if (!isWhole(atRiskPercent, 1, 99)) {
+    problems.push(problem('atRiskPercent', 'At risk is a whole percentage of the target, 1 to 99.'));
+  }
+  const defaultCapacity = input.defaultCapacity ?? DEFAULT_POLICY.defaultCapacity;
+  if (!isWhole(defaultCapacity, 1, 500)) {
+    problems.push(
+      problem('defaultCapacity', 'The default capacity must be a whole number of issues, 1 to 500.'),
+    );
+  }
+  const bypass = input.bypass ?? DEFAULT_POLICY.bypass;
+  if (bypass !== 'revert' && bypass !== 'record') {
+    problems.push(problem('bypass', `"${String(bypass)}" is not a choice; use revert or record.`));
+  }
+  const ladder = validateLadder(input.ladder ?? DEFAULT_POLICY.ladder, problems);
+  const historyLimit = input.historyLimit ?? DEFAULT_POLICY.historyLimit;
+  if (!isWhole(historyLimit, MIN_HISTORY_LIMIT, MAX_HISTORY_LIMIT)) {
+    problems.push(
+      problem(
+        'historyLimit',
+        `Each issue keeps from ${MIN_HISTORY_LIMIT} to ${MAX_HISTORY_LIMIT} history entries.`,
+      ),
+    );
+  }
+  if (problems.length) return invalid(problems);
+  return valid({
+    schemaVersion: 1,
+    responseTargets,
+    atRiskPercent: atRiskPercent as number,
+    defaultCapacity: defaultCapacity as number,
+    bypass: bypass as BypassHandling,
+    ladder,
+    historyLimit: historyLimit as number,
+  });
+}
