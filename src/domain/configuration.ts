@@ -3,7 +3,8 @@ import { DEFAULT_POLICY, type SpocPolicy } from './policy';
 import { validatePolicy } from './policy-validation';
 import { rosterCandidates, type ClientRoster } from './roster';
 import { validateClientRoster } from './roster-validation';
-import { validateSpocProfile, type SpocProfile } from './spoc-profile';
+import type { SpocProfile } from './spoc-profile';
+import { validateSpocProfile } from './spoc-profile-validation';
 import {
   at,
   checkAccountId,

@@ -39,14 +39,8 @@ export {
   type WorkingShift,
 } from './working-hours';
 
-export {
-  calendarOf,
-  outOfOfficeForDays,
-  validateSpocProfile,
-  withoutPastOutOfOffice,
-  type OutOfOffice,
-  type SpocProfile,
-} from './spoc-profile';
+export { calendarOf, withoutPastOutOfOffice, type OutOfOffice, type SpocProfile } from './spoc-profile';
+export { validateSpocProfile } from './spoc-profile-validation';
 
 export { availabilityAt, effectiveCapacity, type Availability, type SpocLoad } from './availability';
 

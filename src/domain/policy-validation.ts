@@ -21,7 +21,7 @@ import {
 } from './validation';
 
 /**
- * Checks a policy that arrives untrusted, from storage or the manager's Policy form: every setting in range,
+ * Checks a policy that arrives untrusted, from storage or the manager's Policy screen: every setting in range,
  * the ladder in order, and nothing this version of the app does not know. Settings left out take the
  * defaults. Kept apart from policy.ts so the rules themselves read on their own.
  */
