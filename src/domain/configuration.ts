@@ -1,4 +1,5 @@
-import { matchRuleWarnings, validateMatchRules, type ClientMatchRule } from './client-matching';
+import { matchRuleWarnings, type ClientMatchRule } from './client-matching';
+import { validateMatchRules } from './client-matching-validation';
 import { DEFAULT_POLICY, type SpocPolicy } from './policy';
 import { validatePolicy } from './policy-validation';
 import { rosterCandidates, type ClientRoster } from './roster';

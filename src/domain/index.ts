@@ -6,7 +6,6 @@ export { isValidTimeZone } from './zone-time';
 export {
   matchClient,
   matchRuleWarnings,
-  validateMatchRules,
   MATCH_RULE_KINDS,
   type ClientMatch,
   type ClientMatchRule,
@@ -14,6 +13,7 @@ export {
   type MatchRuleKind,
   type NewClientIssue,
 } from './client-matching';
+export { validateMatchRules } from './client-matching-validation';
 
 export {
   resolveDeliveryTarget,
