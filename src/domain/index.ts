@@ -97,8 +97,6 @@ export { validatePolicy } from './policy-validation';
 export {
   accountIdsIn,
   configurationWarnings,
-  validateConfiguration,
-  validateSettings,
   CONFIGURATION_SCHEMA_VERSION,
   DEFAULT_SETTINGS,
   EMPTY_CONFIGURATION,
@@ -106,3 +104,4 @@ export {
   type Client,
   type Configuration,
 } from './configuration';
+export { validateConfiguration, validateSettings } from './configuration-validation';
