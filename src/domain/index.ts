@@ -67,12 +67,12 @@ export {
   applyTriageAction,
   describeHistory,
   newTriageRecord,
-  readTriageRecord,
   recordEscalationStep,
   type TriageActionInput,
   type TriageOutcome,
   type TriageRecord,
 } from './triage-record';
+export { readTriageRecord } from './triage-record-reader';
 
 export {
   compareWithProperty,

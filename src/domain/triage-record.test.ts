@@ -6,7 +6,6 @@ import {
   MAX_HISTORY_LIMIT,
   MAX_NOTE_LENGTH,
   newTriageRecord,
-  readTriageRecord,
   recordEscalationStep,
   TRIAGE_RECORD_MAX_BYTES,
   triageRecordBytes,
@@ -311,21 +310,5 @@ describe('escalation steps', () => {
   it('has nothing to escalate when no response is due', () => {
     const vetted = afterActions(aTriageRecord(), [{ type: 'accept-for-delivery' }]);
     expect(recordEscalationStep(vetted, 'warn-spoc', { at }).recorded).toBe(false);
-  });
-});
-
-describe('readTriageRecord', () => {
-  it('reads back what it wrote, through JSON', () => {
-    const record = afterActions(aTriageRecord(), [{ type: 'request-info', note: 'x' }]);
-    expect(readTriageRecord(JSON.parse(JSON.stringify(record)))).toEqual({ ok: true, value: record });
-  });
-
-  it('refuses other versions and damaged fields', () => {
-    expect(readTriageRecord({ ...aTriageRecord(), schemaVersion: 2 })).toEqual({
-      ok: false,
-      problems: [{ path: 'schemaVersion', message: 'Triage record version 2 is not one this app reads.' }],
-    });
-    const damaged = readTriageRecord({ ...aTriageRecord(), state: 'done', dueAt: 'soon', history: [{}] });
-    expect(damaged.ok ? [] : damaged.problems.map((p) => p.path)).toEqual(['state', 'dueAt', 'history[0]']);
   });
 });

@@ -1,24 +1,13 @@
 import type { LadderStepKind } from './policy';
-import { isIsoInstant, toIso, toMillis, type Instant } from './time';
+import { toIso, toMillis, type Instant } from './time';
 import {
   describeTriageAction,
   isWaitingOnSpoc,
-  TRIAGE_ACTIONS,
-  TRIAGE_STATES,
   triageTransition,
   type TriageAction,
   type TriageState,
 } from './triage';
-import {
-  at as pathAt,
-  invalid,
-  isNonEmptyString,
-  isRecord,
-  problem,
-  valid,
-  type Validated,
-  type ValidationProblem,
-} from './validation';
+import { isNonEmptyString } from './validation';
 
 /**
  * The app's own record of an issue's triage: the authority, kept in app storage. It is versioned and bounded
@@ -201,7 +190,8 @@ export type TriageOutcome =
 
 const refuse = (refusal: string): TriageOutcome => ({ ok: false, refusal });
 
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
+/** An issue key as Jira writes it, e.g. SUP-12. */
+export const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 const NEEDS_SPOC: readonly TriageAction[] = [
   'accept-for-delivery',
   'request-info',
@@ -393,75 +383,4 @@ export function describeHistory(
   return record.droppedHistoryEntries > 0
     ? [`${record.droppedHistoryEntries} older entries are not kept.`, ...lines]
     : lines;
-}
-
-const STEP_KINDS: readonly string[] = Object.keys(STEP_LEVEL);
-const EVENTS = new Set<string>(['routed', 'unrouted', 'escalation-step', ...TRIAGE_ACTIONS]);
-
-/** Reads a stored record back, refusing anything this version of the app did not write. */
-export function readTriageRecord(input: unknown): Validated<TriageRecord> {
-  if (!isRecord(input)) return invalid([problem('', 'The triage record is not an object.')]);
-  if (input.schemaVersion !== TRIAGE_SCHEMA_VERSION) {
-    return invalid([
-      problem(
-        'schemaVersion',
-        `Triage record version ${String(input.schemaVersion)} is not one this app reads.`,
-      ),
-    ]);
-  }
-  const problems: ValidationProblem[] = [];
-  const states: readonly string[] = TRIAGE_STATES;
-  const instantOrNull = (key: string): void => {
-    const value = input[key];
-    if (value !== null && !isIsoInstant(value))
-      problems.push(problem(key, `${key} must be an instant or null.`));
-  };
-  if (typeof input.state !== 'string' || !states.includes(input.state)) {
-    problems.push(problem('state', `"${String(input.state)}" is not a triage state.`));
-  }
-  if (!isNonEmptyString(input.clientId))
-    problems.push(problem('clientId', 'The record must name its client.'));
-  if (input.spocAccountId !== null && !isNonEmptyString(input.spocAccountId)) {
-    problems.push(problem('spocAccountId', 'The SPOC must be an account id or null.'));
-  }
-  if (!isIsoInstant(input.routedAt)) problems.push(problem('routedAt', 'routedAt must be an instant.'));
-  ['clockStartedAt', 'dueAt', 'firstResponseAt', 'vettedAt'].forEach(instantOrNull);
-  for (const key of ['escalationLevel', 'bounceBacks', 'droppedHistoryEntries']) {
-    const value = input[key];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      problems.push(problem(key, `${key} must be a whole number, 0 or more.`));
-    }
-  }
-  if (
-    input.duplicateOf !== null &&
-    !(typeof input.duplicateOf === 'string' && ISSUE_KEY.test(input.duplicateOf))
-  ) {
-    problems.push(problem('duplicateOf', 'duplicateOf must be an issue key or null.'));
-  }
-  if (!Array.isArray(input.escalationSteps)) {
-    problems.push(problem('escalationSteps', 'escalationSteps must be a list.'));
-  } else {
-    input.escalationSteps.forEach((s, i) => {
-      if (
-        !isRecord(s) ||
-        !STEP_KINDS.includes(String(s.step)) ||
-        !isIsoInstant(s.dueAt) ||
-        !isIsoInstant(s.at)
-      ) {
-        problems.push(
-          problem(pathAt('escalationSteps', i), 'Each escalation step needs a step, dueAt and at.'),
-        );
-      }
-    });
-  }
-  if (!Array.isArray(input.history)) {
-    problems.push(problem('history', 'history must be a list.'));
-  } else {
-    input.history.forEach((h, i) => {
-      const ok =
-        isRecord(h) && isIsoInstant(h.at) && EVENTS.has(String(h.event)) && states.includes(String(h.to));
-      if (!ok) problems.push(problem(pathAt('history', i), 'A history entry needs at, event and to.'));
-    });
-  }
-  return problems.length ? invalid(problems) : valid(input as unknown as TriageRecord);
 }
