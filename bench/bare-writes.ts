@@ -3,9 +3,10 @@ import { createForgeFetch } from '../local/forge/forge-fetch';
 import { createRuntime } from '../local/forge/runtime';
 import { INVOCATION_HEADER } from '../local/gateway';
 import type { Site } from '../local/site';
-import type { AdfDoc } from '../src/jira/adf';
+import type { AdfDoc, AdfNode } from '../src/jira/adf';
 import { appJira } from '../src/jira/forge-jira';
 import type { TriageProperty } from '../src/domain';
+import type { Block, Inline, Message } from '../src/usecases/support/message';
 import type { Instruments } from './instruments';
 
 /**
@@ -19,7 +20,7 @@ export interface RoutingWrites {
   readonly spocAccountId: string;
   readonly label: string;
   readonly property: TriageProperty;
-  readonly comment: AdfDoc;
+  readonly comment: Message;
   readonly commentRole: string | null;
 }
 
@@ -44,7 +45,7 @@ export async function writesOf(site: Site, issueId: string): Promise<RoutingWrit
     spocAccountId: issue.fields.assignee.accountId,
     label: issue.fields.labels.find((l) => l.startsWith('spoc-')) ?? 'spoc-routed',
     property: property.value,
-    comment: comment.body,
+    comment: messageFromAdf(comment.body),
     commentRole: comment.visibility?.value ?? null,
   };
 }
@@ -115,4 +116,25 @@ export async function bareWrites(
   );
   finish();
   return invocationId;
+}
+
+/** The app's message that Jira stored as this document (the inverse of src/jira/adf.ts for what the app writes). */
+function messageFromAdf(doc: AdfDoc): Message {
+  const inline = (node: AdfNode): Inline => {
+    if (node.type === 'mention') {
+      return {
+        mention: String(node.attrs?.id ?? ''),
+        name: String(node.attrs?.text ?? '').replace(/^@/, ''),
+      };
+    }
+    if (node.marks?.some((m) => m.type === 'strong')) return { strong: node.text ?? '' };
+    return node.text ?? '';
+  };
+  const text = (node: AdfNode): string => node.text ?? (node.content ?? []).map(text).join('');
+  const blocks = doc.content.map((node): Block =>
+    node.type === 'bulletList'
+      ? { bullets: (node.content ?? []).map(text) }
+      : { paragraph: (node.content ?? []).map(inline) },
+  );
+  return { blocks };
 }

@@ -19,7 +19,7 @@ export function appJira(client: JiraClient = forgeJiraClient): AppJira {
     componentLead: (componentId) => issues.componentLead(componentId),
     setSpocField: (issueId, accountId) => field.set(issueId, accountId),
     editIssue: (issueId, edit) => issues.edit(issueId, edit),
-    addComment: (issueId, body, role) => issues.comment(issueId, body, role),
+    addComment: (issueId, body, role) => issues.addComment(issueId, body, role),
     linkDuplicate: (issueKey, duplicateOf) => issues.linkDuplicate(issueKey, duplicateOf),
     readTriageProperty: (issueId) => issues.readTriageProperty(issueId),
   };
@@ -35,5 +35,6 @@ export function userJira(client: JiraClient = forgeJiraClient): UserJira {
     projectPermissions: (projectKey, keys) => permissions.onProject(projectKey, keys),
     globalPermissions: (keys) => permissions.global(keys),
     search: (jql, max) => search.search(jql, max),
+    openIssueCount: (projectKey) => search.openIssueCount(projectKey),
   };
 }

@@ -1,6 +1,7 @@
 import type { Route } from '@forge/api';
 import { IssueService } from './issue-service';
-import { JiraRateLimitedError, JiraRequestError, type JiraClient, type JiraRequest } from './jira-client';
+import { JiraBusyError, JiraRefusedError } from '../usecases/errors';
+import type { JiraClient, JiraRequest } from './jira-client';
 
 /**
  * The app's issue edit: one call past the edit screen; where Jira refuses the override itself, the screen-free
@@ -42,7 +43,7 @@ describe('IssueService.edit', () => {
   });
 
   it('where Jira refuses the override, sends assignee and property to endpoints no screen concerns, then the labels', async () => {
-    const refused = new JiraRequestError(
+    const refused = new JiraRefusedError(
       403,
       ['Connect and Forge app users with …'],
       '/rest/api/3/issue/10001',
@@ -62,8 +63,8 @@ describe('IssueService.edit', () => {
   });
 
   it('keeps the SPOC and the property when, without the override, the screen also refuses the labels', async () => {
-    const refusedOverride = new JiraRequestError(403, [], '/rest/api/3/issue/10001');
-    const offScreen = new JiraRequestError(400, ['labels: not on the screen'], '/rest/api/3/issue/10001');
+    const refusedOverride = new JiraRefusedError(403, [], '/rest/api/3/issue/10001');
+    const offScreen = new JiraRefusedError(400, ['labels: not on the screen'], '/rest/api/3/issue/10001');
     const { client, sent } = fakeClient([refusedOverride, undefined, undefined, offScreen]);
     await expect(new IssueService(client).edit('10001', routingEdit)).rejects.toBe(offScreen);
     expect(sent.map((s) => s.path)).toEqual([
@@ -75,8 +76,8 @@ describe('IssueService.edit', () => {
   });
 
   it.each([
-    ['a refused field', new JiraRequestError(400, ['labels: …'], '/rest/api/3/issue/10001')],
-    ['a rate limit', new JiraRateLimitedError(429, [], '/rest/api/3/issue/10001', 5, null)],
+    ['a refused field', new JiraRefusedError(400, ['labels: …'], '/rest/api/3/issue/10001')],
+    ['a rate limit', new JiraBusyError(5)],
   ])('does not send it again after %s', async (_what, error) => {
     const { client, sent } = fakeClient([error]);
     await expect(new IssueService(client).edit('10001', routingEdit)).rejects.toBe(error);

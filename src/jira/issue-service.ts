@@ -1,8 +1,10 @@
 import { route } from '@forge/api';
 import { TRIAGE_PROPERTY_KEY } from '../domain';
 import type { IssueEdit, IssueFacts } from '../usecases/ports';
-import type { AdfDoc } from './adf';
-import { JiraRequestError, type JiraClient } from './jira-client';
+import type { Message } from '../usecases/support/message';
+import { toAdf } from './adf';
+import { JiraNotFoundError, JiraRefusedError } from '../usecases/errors';
+import type { JiraClient } from './jira-client';
 
 /**
  * Issues as the app itself changes them: the few fields routing reads, one edit that carries assignee,
@@ -80,7 +82,7 @@ export class IssueService {
       });
       return;
     } catch (error) {
-      if (!(error instanceof JiraRequestError) || error.status !== 403) throw error;
+      if (!(error instanceof JiraRefusedError) || error.status !== 403) throw error;
     }
     await Promise.all([
       edit.assignee !== undefined ? this.assign(issueId, edit.assignee) : undefined,
@@ -110,10 +112,13 @@ export class IssueService {
     });
   }
 
-  async comment(issueId: string, body: AdfDoc, visibleToRole: string | null): Promise<void> {
+  async addComment(issueId: string, message: Message, visibleToRole: string | null): Promise<void> {
     await this.client.request('app', route`/rest/api/3/issue/${issueId}/comment`, {
       method: 'POST',
-      body: { body, ...(visibleToRole ? { visibility: { type: 'role', value: visibleToRole } } : {}) },
+      body: {
+        body: toAdf(message),
+        ...(visibleToRole ? { visibility: { type: 'role', value: visibleToRole } } : {}),
+      },
     });
   }
 
@@ -138,7 +143,7 @@ export class IssueService {
       );
       return property?.value;
     } catch (error) {
-      if (error instanceof JiraRequestError && error.status === 404) return undefined;
+      if (error instanceof JiraNotFoundError) return undefined;
       throw error;
     }
   }
@@ -151,7 +156,7 @@ export class IssueService {
       );
       return typeof component.lead?.accountId === 'string' ? component.lead.accountId : null;
     } catch (error) {
-      if (error instanceof JiraRequestError && error.status === 404) return null;
+      if (error instanceof JiraNotFoundError) return null;
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
-import { JiraRequestError, type JiraClient } from './jira-client';
+import { JiraRefusedError } from '../usecases/errors';
+import type { JiraClient } from './jira-client';
 
 /**
  * What the person using the app may do, asked of Jira as them (`asUser()`): checked before the app acts
@@ -36,7 +37,7 @@ export class PermissionService {
       return granted(await this.client.request<MyPermissions>('user', path), keys);
     } catch (error) {
       // An issue or project the person cannot see: they hold nothing on it.
-      if (error instanceof JiraRequestError && [400, 403, 404].includes(error.status)) return new Set();
+      if (error instanceof JiraRefusedError && [400, 403, 404].includes(error.status)) return new Set();
       throw error;
     }
   }

@@ -1,7 +1,8 @@
 import { route } from '@forge/api';
 import { TRIAGE_PROPERTY_KEY } from '../domain';
 import type { IssueRef, SearchedIssue } from '../usecases/ports';
-import { JiraRequestError, type JiraClient } from './jira-client';
+import { JiraRefusedError } from '../usecases/errors';
+import type { JiraClient } from './jira-client';
 
 /** Issues and projects as the person using the app sees them (`asUser()`). */
 interface IssueBody {
@@ -32,7 +33,7 @@ export class SearchService {
         await this.client.request<IssueBody>('user', route`/rest/api/3/issue/${issueIdOrKey}?fields=project`),
       );
     } catch (error) {
-      if (error instanceof JiraRequestError && [400, 403, 404].includes(error.status)) return undefined;
+      if (error instanceof JiraRefusedError && [400, 403, 404].includes(error.status)) return undefined;
       throw error;
     }
   }
@@ -47,7 +48,22 @@ export class SearchService {
         ? { id: project.id, key: project.key }
         : undefined;
     } catch (error) {
-      if (error instanceof JiraRequestError && [403, 404].includes(error.status)) return undefined;
+      if (error instanceof JiraRefusedError && [403, 404].includes(error.status)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Unresolved issues of the project as Jira counts them for the caller; undefined when they cannot see it. */
+  async openIssueCount(projectKey: string): Promise<number | undefined> {
+    try {
+      const answer = await this.client.request<{ count?: unknown }>(
+        'user',
+        route`/rest/api/3/search/approximate-count`,
+        { method: 'POST', body: { jql: `project = "${projectKey}" AND statusCategory != Done` } },
+      );
+      return typeof answer.count === 'number' ? answer.count : 0;
+    } catch (error) {
+      if (error instanceof JiraRefusedError && [400, 403, 404].includes(error.status)) return undefined;
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import { route } from '@forge/api';
-import { JiraRequestError, type JiraClient } from './jira-client';
+import { JiraNotFoundError } from '../usecases/errors';
+import type { JiraClient } from './jira-client';
 
 /** People as client matching and the configuration screens need them: groups, visible email, names. */
 const BULK_SIZE = 50;
@@ -19,7 +20,7 @@ export class UserService {
             .map((g) => ({ id: typeof g.groupId === 'string' ? g.groupId : null, name: g.name }))
         : [];
     } catch (error) {
-      if (error instanceof JiraRequestError && error.status === 404) return [];
+      if (error instanceof JiraNotFoundError) return [];
       throw error;
     }
   }
@@ -35,7 +36,7 @@ export class UserService {
         ? user.emailAddress
         : null;
     } catch (error) {
-      if (error instanceof JiraRequestError && error.status === 404) return null;
+      if (error instanceof JiraNotFoundError) return null;
       throw error;
     }
   }

@@ -1,9 +1,8 @@
-import { isRetryableJiraError, JiraRequestError, retryAfterSecondsOf } from '../jira/jira-client';
+import { fail, isIssueId, isIssueKey, ok, type Reply } from '../contract/reply';
 import { UseCaseError } from '../usecases/errors';
-import { fail, ok, type Reply } from './reply';
 
 /**
- * Runs a resolver's use case for the signed-in person and answers `{ ok, data }` or `{ ok: false, error }`.
+ * Runs a resolver's use case for the signed-in person and answers `{ ok, data }` or `{ ok: false, error, code }`.
  * Only `context.accountId` identifies the caller (everything else in the context comes from the browser).
  */
 export interface ResolverContext {
@@ -19,29 +18,23 @@ export async function answer<T>(
   run: (callerAccountId: string) => Promise<T>,
 ): Promise<Reply<T>> {
   const caller = context.accountId;
-  if (!caller) return fail('Sign in to use SPOC for Jira.');
+  if (!caller) return fail('Sign in to use SPOC for Jira.', 'sign-in');
   try {
     return ok(await run(caller));
   } catch (error) {
-    if (error instanceof UseCaseError) return fail(error.message);
-    if (isRetryableJiraError(error)) {
-      return fail(`Jira is busy right now; try again in ${retryAfterSecondsOf(error)} s.`);
-    }
-    if (error instanceof JiraRequestError)
-      return fail(`Jira refused the request (${error.status}): ${error.messages.join(' ')}`);
+    if (error instanceof UseCaseError) return fail(error.message, error.code);
     console.error('SPOC for Jira resolver failed', error);
     return fail(
       'Something went wrong in SPOC for Jira; nothing was changed. Try again, and tell your administrator if it persists.',
+      'internal',
     );
   }
 }
 
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
-
 /** The panel's issue, from the untrusted context: only a well-formed key or id is used, and only to look up. */
 export function issueFrom(context: ResolverContext): string | undefined {
   const { id, key } = context.extension?.issue ?? {};
-  if (typeof key === 'string' && ISSUE_KEY.test(key)) return key;
-  if (typeof id === 'string' && /^\d+$/.test(id)) return id;
+  if (isIssueKey(key)) return key;
+  if (isIssueId(id)) return id;
   return undefined;
 }

@@ -1,8 +1,14 @@
+import type { ReplyErrorCode } from '../contract/reply';
+
 /**
- * The ways a use case refuses or fails, each with a message a person can act on. Resolvers turn them into
- * `{ ok: false, error }`; triggers turn retryable ones into an `InvocationError`.
+ * The ways a use case refuses or fails, each with a message a person can act on and the code the screens
+ * react to. The adapters throw the Jira ones (busy, refused, not found), so use cases never need to know how
+ * Jira answers. Resolvers turn every one into `{ ok: false, error, code }`; triggers turn the retryable ones
+ * into an `InvocationError`.
  */
-export class UseCaseError extends Error {
+export abstract class UseCaseError extends Error {
+  abstract readonly code: ReplyErrorCode;
+
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
@@ -10,19 +16,29 @@ export class UseCaseError extends Error {
 }
 
 /** The payload is malformed; nothing was changed. */
-export class InvalidInputError extends UseCaseError {}
+export class InvalidInputError extends UseCaseError {
+  readonly code = 'invalid-input';
+}
 
 /** The caller may not do this (their roles or their Jira permissions say no). */
-export class NotAllowedError extends UseCaseError {}
+export class NotAllowedError extends UseCaseError {
+  readonly code = 'not-allowed';
+}
 
 /** The issue, client or person is unknown, or the caller cannot see it. */
-export class NotFoundError extends UseCaseError {}
+export class NotFoundError extends UseCaseError {
+  readonly code = 'not-found';
+}
 
 /** The triage state does not allow the action now. */
-export class TriageRefusedError extends UseCaseError {}
+export class TriageRefusedError extends UseCaseError {
+  readonly code = 'refused';
+}
 
 /** A configuration write carried a version that is no longer the stored one. */
 export class ConfigurationConflictError extends UseCaseError {
+  readonly code = 'conflict';
+
   constructor(
     readonly expectedVersion: number,
     readonly storedVersion: number,
@@ -36,22 +52,62 @@ export class ConfigurationConflictError extends UseCaseError {
 
 /** Someone else changed the issue's triage record at the same moment; nothing was written. */
 export class TriageConflictError extends UseCaseError {
+  readonly code = 'conflict';
+
   constructor(readonly issueKey: string) {
     super(`Someone else changed ${issueKey} at the same moment. Reload the issue and try again.`);
   }
 }
 
 /** The configuration does not fit the storage limits. */
-export class StorageLimitError extends UseCaseError {}
+export class StorageLimitError extends UseCaseError {
+  readonly code = 'storage-limit';
+}
+
+/** Jira asked the app to slow down (429) or was briefly unavailable (5xx): nothing was done, later can work. */
+export class JiraBusyError extends UseCaseError {
+  readonly code = 'jira-busy';
+
+  constructor(
+    readonly retryAfterSeconds: number,
+    /** Jira's `RateLimit-Reason`, when it gave one (a quota reason means: wait for the reset). */
+    readonly reason: string | null = null,
+    message = `Jira is busy right now; try again in ${retryAfterSeconds} s.`,
+  ) {
+    super(message);
+  }
+}
 
 /**
- * Jira asked the app to slow down or was briefly unavailable. What the app decided is already stored; its
- * remaining writes to Jira wait in the issue's outbox and are sent on the next try.
+ * Jira was busy while the app was writing a decision it had already stored: the remaining writes wait in
+ * the issue's outbox and are sent on the next try, so nothing the person did is lost.
  */
-export class JiraBusyError extends UseCaseError {
-  constructor(readonly retryAfterSeconds: number) {
+export class WritesPendingError extends JiraBusyError {
+  constructor(retryAfterSeconds: number, reason: string | null = null) {
     super(
+      retryAfterSeconds,
+      reason,
       `Jira is busy right now. Your change is saved; the app finishes updating the issue in about ${retryAfterSeconds} s.`,
     );
+  }
+}
+
+/** Jira refused a request for good (a 4xx answer): its status and its own words are kept. */
+export class JiraRefusedError extends UseCaseError {
+  readonly code: ReplyErrorCode = 'jira-refused';
+
+  constructor(
+    readonly status: number,
+    readonly messages: readonly string[],
+    readonly path: string,
+  ) {
+    super(`Jira refused the request (${status})${messages.length ? `: ${messages.join(' ')}` : '.'}`);
+  }
+}
+
+/** Jira answered 404: the thing asked for does not exist, or the caller may not see it. */
+export class JiraNotFoundError extends JiraRefusedError {
+  constructor(messages: readonly string[], path: string) {
+    super(404, messages, path);
   }
 }

@@ -9,8 +9,8 @@ import type {
   TriageProperty,
   TriageState,
 } from '../domain';
-import type { AdfDoc } from '../jira/adf';
-import type { StoredTriageEntry, TriageEntry } from './triage-entry';
+import type { Message } from './support/message';
+import type { StoredTriageEntry, TriageEntry } from './support/triage-entry';
 
 /**
  * What the use cases need from the world, as small interfaces: KVS repositories and Jira services implement
@@ -138,7 +138,7 @@ export interface AppJira {
   componentLead(componentId: string): Promise<string | null>;
   setSpocField(issueId: string, accountId: string | null): Promise<void>;
   editIssue(issueId: string, edit: IssueEdit): Promise<void>;
-  addComment(issueId: string, body: AdfDoc, visibleToRole: string | null): Promise<void>;
+  addComment(issueId: string, body: Message, visibleToRole: string | null): Promise<void>;
   linkDuplicate(issueKey: string, duplicateOf: string): Promise<void>;
   readTriageProperty(issueId: string): Promise<unknown>;
 }
@@ -168,4 +168,6 @@ export interface UserJira {
   projectPermissions(projectKey: string, keys: readonly string[]): Promise<ReadonlySet<string>>;
   globalPermissions(keys: readonly string[]): Promise<ReadonlySet<string>>;
   search(jql: string, max: number): Promise<readonly SearchedIssue[]>;
+  /** The project's unresolved issues as Jira counts them for the caller; undefined when they cannot see it. */
+  openIssueCount(projectKey: string): Promise<number | undefined>;
 }

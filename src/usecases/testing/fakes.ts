@@ -10,9 +10,8 @@ import {
   type SpocProfile,
   type TriageState,
 } from '../../domain';
-import type { AdfDoc } from '../../jira/adf';
-import { JiraRateLimitedError, JiraRequestError } from '../../jira/jira-client';
-import { ConfigurationConflictError, TriageConflictError } from '../errors';
+import type { Message } from '../support/message';
+import { ConfigurationConflictError, JiraBusyError, JiraRefusedError, TriageConflictError } from '../errors';
 import type {
   AppJira,
   ConfigurationHead,
@@ -26,7 +25,7 @@ import type {
   TriageRepository,
   UserJira,
 } from '../ports';
-import type { StoredTriageEntry, TriageEntry } from '../triage-entry';
+import type { StoredTriageEntry, TriageEntry } from '../support/triage-entry';
 
 /**
  * In-memory stand-ins for the use cases' ports, with the same contracts as the KVS and Jira adapters
@@ -228,7 +227,7 @@ interface FakeIssue extends IssueFacts {
   spocField: string | null;
   labels: string[];
   property: unknown;
-  comments: Array<{ body: AdfDoc; role: string | null }>;
+  comments: Array<{ body: Message; role: string | null }>;
   links: string[];
 }
 
@@ -269,12 +268,12 @@ export class FakeJira implements AppJira {
     const left = this.busy.get(call) ?? 0;
     if (left > 0) {
       this.busy.set(call, left - 1);
-      throw new JiraRateLimitedError(429, ['Rate limit exceeded.'], call, 7, 'jira-burst-based');
+      throw new JiraBusyError(7, 'jira-burst-based');
     }
     const refusals = this.refuse.get(call) ?? 0;
     if (refusals > 0) {
       this.refuse.set(call, refusals - 1);
-      throw new JiraRequestError(400, ['The user cannot be assigned.'], call);
+      throw new JiraRefusedError(400, ['The user cannot be assigned.'], call);
     }
     this.calls.push({ call, ...(issueId ? { issueId } : {}), ...(args !== undefined ? { args } : {}) });
   }
@@ -339,7 +338,7 @@ export class FakeJira implements AppJira {
     i.labels = [...i.labels.filter((l) => !(edit.removeLabels ?? []).includes(l)), ...(edit.addLabels ?? [])];
     if (edit.property) i.property = edit.property;
   }
-  async addComment(issueId: string, body: AdfDoc, role: string | null) {
+  async addComment(issueId: string, body: Message, role: string | null) {
     this.record('addComment', issueId, { role });
     this.issue(issueId).comments.push({ body, role });
   }
@@ -401,5 +400,10 @@ export class FakeUserJira implements UserJira {
         },
       ];
     });
+  }
+  async openIssueCount(projectKey: string) {
+    this.calls.push(`openIssueCount ${projectKey}`);
+    const issues = [...this.jira.issues.values()].filter((i) => i.ref.projectKey === projectKey);
+    return issues.length === 0 ? undefined : issues.filter((i) => this.canSee(i.ref)).length;
   }
 }

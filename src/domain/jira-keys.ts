@@ -1,0 +1,17 @@
+/**
+ * The shapes of Jira's keys, written once: every place that checks a key from a browser, a payload or a
+ * stored record uses these (the contract re-exports them for the screens).
+ */
+/** An issue key as Jira writes it: `SUP-12`. */
+export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]*-\d+$/;
+/** A project key: a capital letter, then up to nine capitals, digits or underscores. */
+export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,9}$/;
+/** An issue id: digits only. */
+export const ISSUE_ID_PATTERN = /^\d+$/;
+
+export const isIssueKey = (value: unknown): value is string =>
+  typeof value === 'string' && ISSUE_KEY_PATTERN.test(value);
+export const isProjectKey = (value: unknown): value is string =>
+  typeof value === 'string' && PROJECT_KEY_PATTERN.test(value);
+export const isIssueId = (value: unknown): value is string =>
+  typeof value === 'string' && ISSUE_ID_PATTERN.test(value);
