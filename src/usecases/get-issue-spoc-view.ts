@@ -1,12 +1,11 @@
 import { compareWithProperty } from '../domain';
 import type { SpocIssueView } from '../contract/issue-panel';
-import { isRetryableJiraError } from '../jira/jira-client';
-import { rolesOnIssue } from './caller-roles';
+import { rolesOnIssue } from './support/caller-roles';
 import { JiraBusyError, NotFoundError } from './errors';
 import type { AppJira, Clock, ConfigurationReader, TriageRepository, UserJira } from './ports';
-import { sendOutbox } from './send-outbox';
-import { buildSpocView, notRoutedView } from './spoc-view';
-import { withNotice, type StoredTriageEntry } from './triage-entry';
+import { sendOutbox } from './support/send-outbox';
+import { buildSpocView, notRoutedView } from './support/spoc-view';
+import { withNotice, type StoredTriageEntry } from './support/triage-entry';
 
 /**
  * The SPOC panel opens on an issue. The caller must be able to browse it (asked of Jira as them). While
@@ -69,7 +68,7 @@ async function bestEffort(
   try {
     return await step(stored);
   } catch (error) {
-    if (error instanceof JiraBusyError || isRetryableJiraError(error)) return stored;
+    if (error instanceof JiraBusyError) return stored;
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY } from '../domain';
-import { adfToText } from '../jira/adf';
+import { messageText } from './support/message';
 import { applyTriageActionRequest } from './apply-triage-action';
 import { JiraBusyError, TriageConflictError } from './errors';
 import { finishPendingUpdates } from './finish-pending-updates';
@@ -59,7 +59,7 @@ describe('a comment on a routed issue', () => {
     expect(record()).toMatchObject({ state: 'awaiting-spoc', dueAt: '2025-06-09T14:00:00.000Z' });
     const comment = world.jira.issue(ISSUE.id).comments.at(-1)!;
     expect(comment.role).toBe('members');
-    expect(adfToText(comment.body)).toContain('back with @Priya Shah');
+    expect(messageText(comment.body)).toContain('back with @Priya Shah');
     expect(world.jira.issue(ISSUE.id).property).toMatchObject({ state: 'awaiting-spoc' });
   });
 
@@ -86,7 +86,7 @@ describe('a comment on a routed issue', () => {
     expect(await reply('c1')).toBe('not-a-client-reply');
     const told = world.jira
       .issue(ISSUE.id)
-      .comments.filter((c) => /back with @Priya/.test(adfToText(c.body)));
+      .comments.filter((c) => /back with @Priya/.test(messageText(c.body)));
     expect(told).toHaveLength(1);
     expect(world.triage.entry(ISSUE.id).outbox).toEqual([]);
   });
@@ -110,7 +110,7 @@ describe('an assignment on a routed issue', () => {
     const entry = world.triage.entry(ISSUE.id);
     expect(entry.notices.at(-1)).toMatchObject({ kind: 'bypass' });
     expect(world.jira.writes().map((c) => c.call)).toEqual(['addComment']);
-    expect(adfToText(world.jira.issue(ISSUE.id).comments.at(-1)!.body)).toMatch(
+    expect(messageText(world.jira.issue(ISSUE.id).comments.at(-1)!.body)).toMatch(
       /^@Priya Shah: .*before Priya Shah \(SPOC\) vetted it/,
     );
   });

@@ -1,9 +1,9 @@
 import { aSpocProfile, anOutOfOffice } from '../domain/testing/spoc-profile-builders';
 import { theAcmeTeam } from '../domain/testing/routing-builders';
-import { adfToText } from '../jira/adf';
+import { messageText } from './support/message';
 import { JiraBusyError, TriageConflictError } from './errors';
 import { routeClientIssue, type RouteClientIssueParams } from './route-client-issue';
-import { SEND_LEASE_MS } from './triage-entry';
+import { SEND_LEASE_MS } from './support/triage-entry';
 import { acmeConfiguration, aWorld, issueRef, PEOPLE, SUP, type World } from './testing/world';
 
 let world: World;
@@ -46,7 +46,7 @@ describe('routing a new client issue', () => {
     });
     expect(issue.comments).toHaveLength(1);
     expect(issue.comments[0]?.role).toBe('members');
-    expect(adfToText(issue.comments[0]!.body)).toContain(
+    expect(messageText(issue.comments[0]!.body)).toContain(
       'Routed to @Priya Shah (primary) for client Acme Ltd',
     );
     const stored = world.triage.entry(params.issueId);
@@ -216,7 +216,7 @@ describe('routing a new client issue', () => {
     const issue = world.jira.issue(params.issueId);
     expect(issue.labels).toContain('spoc-unrouted');
     expect(issue.spocField).toBeNull();
-    expect(adfToText(issue.comments[0]!.body)).toContain('@Maria Gomez (escalation manager)');
+    expect(messageText(issue.comments[0]!.body)).toContain('@Maria Gomez (escalation manager)');
     expect(world.triage.entry(params.issueId).record).toMatchObject({
       spocAccountId: null,
       escalationLevel: 1,

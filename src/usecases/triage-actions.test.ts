@@ -1,4 +1,4 @@
-import { adfToText } from '../jira/adf';
+import { messageText } from './support/message';
 import { applyTriageActionRequest } from './apply-triage-action';
 import {
   InvalidInputError,
@@ -52,7 +52,7 @@ describe('triage actions', () => {
     expect(record()).toMatchObject({ state: 'info-requested', dueAt: null });
     const comment = world.jira.issue(ISSUE.id).comments.at(-1)!;
     expect(comment.role).toBeNull();
-    expect(adfToText(comment.body)).toContain('Which consignment number?');
+    expect(messageText(comment.body)).toContain('Which consignment number?');
     expect(world.jira.issue(ISSUE.id).property).toMatchObject({ state: 'info-requested' });
   });
 
@@ -145,7 +145,7 @@ describe('triage actions', () => {
     await act(PEOPLE.priya, { action: 'escalate', reason: 'Client threatens to cancel' });
     expect(record().escalationLevel).toBe(1);
     const comment = world.jira.issue(ISSUE.id).comments.at(-1)!;
-    expect(adfToText(comment.body)).toMatch(/@Maria Gomez \(escalation manager\)/);
+    expect(messageText(comment.body)).toMatch(/@Maria Gomez \(escalation manager\)/);
   });
 
   it('lets a backup take over; the SPOC cannot take over their own issue', async () => {

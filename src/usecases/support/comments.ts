@@ -1,4 +1,4 @@
-import { bulletList, doc, paragraph, type AdfDoc } from '../jira/adf';
+import { bulletList, message, paragraph, type Message } from './message';
 
 /**
  * The comments the app writes on issues. People it must tell are mentioned, so Jira notifies them; internal
@@ -20,8 +20,8 @@ export function routedComment(params: {
   readonly reasons: readonly string[];
   readonly targetReason: string;
   readonly names: Names;
-}): AdfDoc {
-  return doc(
+}): Message {
+  return message(
     paragraph(
       'Routed to ',
       person(params.names, params.spocAccountId),
@@ -41,8 +41,8 @@ export function unroutedComment(params: {
   readonly matchReason: string;
   readonly reasons: readonly string[];
   readonly names: Names;
-}): AdfDoc {
-  return doc(
+}): Message {
+  return message(
     params.managerAccountId === null
       ? paragraph(
           'Nobody could take this issue from client ',
@@ -61,8 +61,8 @@ export function unroutedComment(params: {
   );
 }
 
-export const clientRepliedComment = (spocAccountId: string, names: Names, due: string | null): AdfDoc =>
-  doc(
+export const clientRepliedComment = (spocAccountId: string, names: Names, due: string | null): Message =>
+  message(
     paragraph(
       'The client replied, so the issue is back with ',
       person(names, spocAccountId),
@@ -75,8 +75,8 @@ export const bypassComment = (params: {
   readonly reason: string;
   readonly reverted: boolean;
   readonly names: Names;
-}): AdfDoc =>
-  doc(
+}): Message =>
+  message(
     paragraph(person(params.names, params.spocAccountId), `: ${params.reason}`),
     params.reverted ? paragraph('The app assigned the issue back to its SPOC.') : null,
   );
@@ -86,29 +86,29 @@ export const vettedComment = (
   deliveryReason: string,
   note: string | undefined,
   names: Names,
-): AdfDoc =>
-  doc(
+): Message =>
+  message(
     paragraph(person(names, by), ' accepted the issue for delivery. ', deliveryReason),
     note ? paragraph(note) : null,
   );
 
-export const requestInfoComment = (reporter: string | null, message: string, names: Names): AdfDoc =>
-  doc(
+export const requestInfoComment = (reporter: string | null, question: string, names: Names): Message =>
+  message(
     reporter ? paragraph(person(names, reporter), ', we need some more information:') : null,
-    paragraph(message),
+    paragraph(question),
   );
 
-export const rejectedComment = (reason: string): AdfDoc =>
-  doc(paragraph('We will not take this issue forward: ', reason));
+export const rejectedComment = (reason: string): Message =>
+  message(paragraph('We will not take this issue forward: ', reason));
 
-export const duplicateComment = (duplicateOf: string, note: string | undefined): AdfDoc =>
-  doc(
+export const duplicateComment = (duplicateOf: string, note: string | undefined): Message =>
+  message(
     paragraph(`This is a duplicate of ${duplicateOf}; follow that issue for updates.`),
     note ? paragraph(note) : null,
   );
 
-export const reassignedComment = (by: string, to: string, reason: string, names: Names): AdfDoc =>
-  doc(paragraph(person(names, by), ' handed this client issue to ', person(names, to), `: ${reason}`));
+export const reassignedComment = (by: string, to: string, reason: string, names: Names): Message =>
+  message(paragraph(person(names, by), ' handed this client issue to ', person(names, to), `: ${reason}`));
 
 export const escalatedComment = (
   by: string,
@@ -116,8 +116,8 @@ export const escalatedComment = (
   level: number,
   reason: string,
   names: Names,
-): AdfDoc =>
-  doc(
+): Message =>
+  message(
     managerAccountId
       ? paragraph(
           person(names, by),
@@ -134,13 +134,15 @@ export const takenOverComment = (
   from: string | null,
   note: string | undefined,
   names: Names,
-): AdfDoc =>
-  doc(
+): Message =>
+  message(
     from
       ? paragraph(person(names, by), ' took over this client issue from ', person(names, from), '.')
       : paragraph(person(names, by), ' took over this client issue.'),
     note ? paragraph(note) : null,
   );
 
-export const returnedComment = (by: string, spoc: string, reason: string, names: Names): AdfDoc =>
-  doc(paragraph(person(names, by), ' sent this issue back to ', person(names, spoc), ` (SPOC): ${reason}`));
+export const returnedComment = (by: string, spoc: string, reason: string, names: Names): Message =>
+  message(
+    paragraph(person(names, by), ' sent this issue back to ', person(names, spoc), ` (SPOC): ${reason}`),
+  );

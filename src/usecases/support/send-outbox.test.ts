@@ -1,8 +1,8 @@
-import { aTriageRecord } from '../domain/testing/triage-builders';
-import { adfToText, doc, paragraph } from '../jira/adf';
-import { JiraBusyError } from './errors';
+import { aTriageRecord } from '../../domain/testing/triage-builders';
+import { message, messageText, paragraph } from './message';
+import { JiraBusyError } from '../errors';
 import { sendOutbox } from './send-outbox';
-import { aWorld, issueRef, PEOPLE, type World } from './testing/world';
+import { aWorld, issueRef, PEOPLE, type World } from '../testing/world';
 import type { JiraWrite, StoredTriageEntry, TriageEntry } from './triage-entry';
 
 /** The outbox: writes to different parts of an issue go out together, one update records them all. */
@@ -42,7 +42,7 @@ async function stored(outbox: readonly JiraWrite[]): Promise<StoredTriageEntry> 
 const comment = (text: string): JiraWrite => ({
   kind: 'comment',
   internal: true,
-  body: doc(paragraph(text)),
+  body: message(paragraph(text)),
 });
 const ROUTING: readonly JiraWrite[] = [
   { kind: 'spoc-field', accountId: PEOPLE.priya },
@@ -124,7 +124,10 @@ describe('sending the outbox', () => {
       'addComment',
     ]);
     expect(world.jira.issue(ISSUE.id).assignee).toBe(PEOPLE.priya);
-    expect(world.jira.issue(ISSUE.id).comments.map((c) => adfToText(c.body))).toEqual(['First.', 'Second.']);
+    expect(world.jira.issue(ISSUE.id).comments.map((c) => messageText(c.body))).toEqual([
+      'First.',
+      'Second.',
+    ]);
   });
 
   it('refuses to cross anything off when another writer changed the record meanwhile', async () => {

@@ -1,7 +1,6 @@
-import { toTriageProperty } from '../domain';
-import { isRetryableJiraError, JiraRequestError, retryAfterSecondsOf } from '../jira/jira-client';
-import { JiraBusyError } from './errors';
-import type { AppJira, Clock, TriageRepository } from './ports';
+import { toTriageProperty } from '../../domain';
+import { JiraBusyError, JiraRefusedError, WritesPendingError } from '../errors';
+import type { AppJira, Clock, TriageRepository } from '../ports';
 import { withNotice, type JiraWrite, type StoredTriageEntry, type TriageEntry } from './triage-entry';
 
 /**
@@ -10,7 +9,7 @@ import { withNotice, type JiraWrite, type StoredTriageEntry, type TriageEntry } 
  * side by side, and one compare-and-set update records the outcome of all of them; a write touching a part
  * an earlier pending write also touches waits for the next round, so writes to one part keep their order.
  *
- * When Jira asks the app to wait, what it did not take stays in the outbox and JiraBusyError says when to
+ * When Jira asks the app to wait, what it did not take stays in the outbox and WritesPendingError says when to
  * try again; what it took is crossed off first, so nothing is lost and nothing is sent twice. A write
  * Jira refuses for good (the issue was deleted, a person is no longer assignable) is dropped with a notice
  * on the entry, so it never blocks the others.
@@ -31,16 +30,16 @@ export async function sendOutbox(stored: StoredTriageEntry, deps: OutboxDeps): P
 
     let next: TriageEntry = current.entry;
     const kept: JiraWrite[] = [];
-    let busy: JiraRequestError | undefined;
+    let busy: JiraBusyError | undefined;
     let failure: { error: unknown } | undefined;
     round.forEach((write, i) => {
       const outcome = outcomes[i] as PromiseSettledResult<void>;
       if (outcome.status === 'fulfilled') return;
       const error: unknown = outcome.reason;
-      if (isRetryableJiraError(error)) {
+      if (error instanceof JiraBusyError) {
         kept.push(write);
-        if (!busy || retryAfterSecondsOf(error) > retryAfterSecondsOf(busy)) busy = error;
-      } else if (error instanceof JiraRequestError) {
+        if (!busy || error.retryAfterSeconds > busy.retryAfterSeconds) busy = error;
+      } else if (error instanceof JiraRefusedError) {
         next = withNotice(next, {
           at: deps.clock.now().toISOString(),
           kind: 'jira-refused',
@@ -64,7 +63,7 @@ export async function sendOutbox(stored: StoredTriageEntry, deps: OutboxDeps): P
       current = { entry: next, revision };
     }
     if (failure) throw failure.error;
-    if (busy) throw new JiraBusyError(retryAfterSecondsOf(busy));
+    if (busy) throw new WritesPendingError(busy.retryAfterSeconds, busy.reason);
   }
   return current;
 }

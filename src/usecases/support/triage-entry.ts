@@ -1,5 +1,5 @@
-import type { TriageRecord } from '../domain';
-import type { AdfDoc } from '../jira/adf';
+import type { TriageRecord } from '../../domain';
+import type { Message } from './message';
 
 /**
  * Everything the app keeps about one client issue it routed: the authoritative triage record, why it was
@@ -20,7 +20,7 @@ export type JiraWrite =
     }
   /** The `spoc` property alone (sent as an issue edit with only `properties`). */
   | { readonly kind: 'property' }
-  | { readonly kind: 'comment'; readonly body: AdfDoc; readonly internal: boolean }
+  | { readonly kind: 'comment'; readonly body: Message; readonly internal: boolean }
   | { readonly kind: 'duplicate-link'; readonly duplicateOf: string };
 
 export interface RoutingExplanation {
