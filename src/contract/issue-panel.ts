@@ -1,11 +1,9 @@
 /**
  * What the SPOC issue panel sends to its resolver (`spoc-panel` → `panel-resolver`) and gets back. Every
- * answer is a `Reply<T>`: `{ ok: true, data }` or `{ ok: false, error }`. The issue always comes from the
- * panel's context, never from the payload.
+ * answer is a `Reply<T>` (reply.ts). The issue always comes from the panel's context, never from the payload.
  *
  * Resolver functions: `getSpocView` → SpocIssueView, `applyTriageAction` (TriageActionRequest) →
- * TriageActionReply, `previewRouting` → RoutingPreview (src/contract/project-page.ts), and the first
- * panel's `getIssueActivity`.
+ * TriageActionReply, `previewRouting` → RoutingPreview (src/contract/project-page.ts).
  */
 export type TriageStateName =
   'awaiting-spoc' | 'info-requested' | 'vetted' | 'rejected' | 'duplicate' | 'returned';

@@ -1,20 +1,20 @@
 import Resolver from '@forge/resolver';
+import { resolverDependencies } from '../composition';
 import {
   checkEscalationsConfig,
   checkWorkloadConfig,
   type GadgetConfigCheck,
   type GadgetConfigProblem,
 } from '../contract/gadgets';
+import { getEscalationSnapshot } from '../usecases/get-escalation-snapshot';
+import { getWorkloadSnapshot } from '../usecases/get-workload-snapshot';
 import {
   authorizeGadgetViewer,
-  getEscalationSnapshot,
-  getWorkloadSnapshot,
   type GadgetDeps,
   type GadgetParams,
-} from '../usecases/gadget-snapshots';
+} from '../usecases/support/gadget-snapshot';
 import { InvalidInputError } from '../usecases/errors';
 import { answer, type ResolverContext } from './answer';
-import { resolverDependencies } from './dependencies';
 
 /**
  * Resolvers of the dashboard gadgets (`spoc-workload-gadget`, `spoc-escalations-gadget`): `getSnapshot`

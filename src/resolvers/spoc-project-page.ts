@@ -1,21 +1,20 @@
-import api, { route } from '@forge/api';
 import Resolver from '@forge/resolver';
-import type { ProjectOverview } from '../contract/project-page';
-import { configurationRights } from '../usecases/configuration-access';
-import { InvalidInputError, NotAllowedError, NotFoundError } from '../usecases/errors';
+import { resolverDependencies } from '../composition';
+import { isProjectKey } from '../contract/reply';
+import { InvalidInputError } from '../usecases/errors';
 import { exportConfiguration } from '../usecases/export-configuration';
 import { getConfiguration } from '../usecases/get-configuration';
 import { getMyProfile } from '../usecases/get-my-profile';
+import { getProjectOverview } from '../usecases/get-project-overview';
 import { importConfiguration } from '../usecases/import-configuration';
-import { listMyTriageQueue, listVettedQueue } from '../usecases/list-triage-queue';
+import { listMyTriageQueue } from '../usecases/list-my-triage-queue';
+import { listVettedQueue } from '../usecases/list-vetted-queue';
 import { previewRouting } from '../usecases/preview-routing';
 import { saveClientRoster } from '../usecases/save-client-roster';
 import { saveClientRules } from '../usecases/save-client-rules';
 import { savePolicy } from '../usecases/save-policy';
 import { saveSpocProfile } from '../usecases/save-spoc-profile';
 import { answer, type ResolverContext } from './answer';
-import { resolverDependencies } from './dependencies';
-import { projectKeyFrom } from './reply';
 
 /**
  * Resolver of the SPOC project page (`spoc-project-page`): queues, configuration, profiles, policy and the
@@ -26,8 +25,8 @@ import { projectKeyFrom } from './reply';
 const resolver = new Resolver();
 
 function requireProject(context: ResolverContext): string {
-  const key = projectKeyFrom(context.extension?.project?.key);
-  if (!key) throw new InvalidInputError('This page needs a project.');
+  const key = context.extension?.project?.key;
+  if (!isProjectKey(key)) throw new InvalidInputError('This page needs a project.');
   return key;
 }
 
@@ -73,27 +72,8 @@ define('previewRouting', (caller, projectKey, payload) =>
   previewRouting.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
 );
 
-/** Open issues as Jira counts them for the caller; a project they cannot see is refused. */
-async function countOpenIssues(projectKey: string): Promise<number> {
-  const response = await api.asUser().requestJira(route`/rest/api/3/search/approximate-count`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ jql: `project = "${projectKey}" AND statusCategory != Done` }),
-  });
-  if (!response.ok) throw new NotFoundError(`You cannot see project ${projectKey}.`);
-  return ((await response.json()) as { count: number }).count;
-}
-
-define('getProjectOverview', async (caller, projectKey): Promise<ProjectOverview> => {
-  const openIssues = await countOpenIssues(projectKey);
-  const canSeeConfiguration = await configurationRights(caller, projectKey, resolverDependencies()).then(
-    () => true,
-    (error: unknown) => {
-      if (error instanceof NotAllowedError) return false;
-      throw error;
-    },
-  );
-  return { projectKey, openIssues, canSeeConfiguration };
-});
+define('getProjectOverview', (caller, projectKey) =>
+  getProjectOverview.execute({ callerAccountId: caller, projectKey }, resolverDependencies()),
+);
 
 export const spocProjectPageResolver = resolver.getDefinitions();

@@ -2,7 +2,7 @@ import { Filter, FilterConditions, kvs, Sort } from '@forge/kvs';
 import { describeProblems, isUnvetted, readTriageRecord, type TriageState } from '../domain';
 import { TriageConflictError } from '../usecases/errors';
 import type { TriageRepository } from '../usecases/ports';
-import type { StoredTriageEntry, TriageEntry } from '../usecases/triage-entry';
+import type { StoredTriageEntry, TriageEntry } from '../usecases/support/triage-entry';
 import { ledgerKey, ledgerValue, LEDGER_TTL } from './event-ledger';
 import { BatchReader, isConflict } from './kvs-helpers';
 

@@ -1,12 +1,11 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
-import { appJira } from '../jira/forge-jira';
-import { issueFactsFrom } from '../jira/issue-service';
-import { isRetryableJiraError, retryAfterSecondsOf } from '../jira/jira-client';
-import { KvsConfigurationRepository } from '../storage/configuration-repository';
-import { KvsEventLedger } from '../storage/event-ledger';
-import { KvsIssueActivityRepository } from '../storage/issue-activity-repository';
-import { BatchReader, isRetryableStorageError } from '../storage/kvs-helpers';
-import { KvsTriageRepository } from '../storage/triage-repository';
+import {
+  appDependencies,
+  isPassingStorageFailure,
+  issueFactsFrom,
+  type AppDependencies,
+} from '../composition';
+import { isIssueId } from '../domain/jira-keys';
 import { JiraBusyError, TriageConflictError } from '../usecases/errors';
 import { finishPendingUpdates } from '../usecases/finish-pending-updates';
 import { recordAssignmentChange } from '../usecases/record-assignment-change';
@@ -43,44 +42,21 @@ interface EventPayload {
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 ? value : null;
 
-/** One batch reader for the invocation: the first reads of every repository go out as one `batchGet`. */
-function dependencies(reads: BatchReader) {
-  return {
-    clock: { now: () => new Date() },
-    config: new KvsConfigurationRepository({ reads }),
-    triage: new KvsTriageRepository({ reads }),
-    ledger: new KvsEventLedger({ reads }),
-    jira: appJira(),
-  };
-}
-
 export async function onIssueEvent(event: EventPayload): Promise<InvocationError | void> {
   const issueId = text(event.issue?.id);
   const issueKey = text(event.issue?.key);
   const eventType = text(event.eventType);
-  if (!issueId || !/^\d+$/.test(issueId) || !issueKey || !eventType) return;
-  const fields = event.issue?.fields ?? {};
-  const reads = new BatchReader();
+  if (!isIssueId(issueId) || !issueKey || !eventType) return;
   try {
-    // The panel's "the app is listening" line does not depend on the handling: both go out side by side.
-    await Promise.all([
-      new KvsIssueActivityRepository({ reads }).record(issueId, {
-        issueKey,
-        summary: text(fields.summary) ?? '',
-        lastEventType: eventType,
-        lastActorAccountId: text(event.atlassianId),
-      }),
-      handle(event, { issueId, issueKey, eventType }, dependencies(reads)),
-    ]);
+    await handle(event, { issueId, issueKey, eventType }, appDependencies());
   } catch (error) {
-    if (error instanceof JiraBusyError || isRetryableJiraError(error)) {
-      const seconds = error instanceof JiraBusyError ? error.retryAfterSeconds : retryAfterSecondsOf(error);
+    if (error instanceof JiraBusyError) {
       return new InvocationError({
-        retryAfter: Math.min(900, Math.max(1, Math.ceil(seconds))),
+        retryAfter: Math.min(900, Math.max(1, Math.ceil(error.retryAfterSeconds))),
         retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
       });
     }
-    if (error instanceof TriageConflictError || isRetryableStorageError(error)) {
+    if (error instanceof TriageConflictError || isPassingStorageFailure(error)) {
       // Another delivery changed the record at the same moment, or storage hiccupped: look again shortly.
       return new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
     }
@@ -92,7 +68,7 @@ export async function onIssueEvent(event: EventPayload): Promise<InvocationError
 async function handle(
   event: EventPayload,
   { issueId, issueKey, eventType }: { issueId: string; issueKey: string; eventType: string },
-  deps: ReturnType<typeof dependencies>,
+  deps: AppDependencies,
 ): Promise<void> {
   const fields = event.issue?.fields ?? {};
   switch (eventType) {

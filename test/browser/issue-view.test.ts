@@ -76,7 +76,7 @@ describe('issue view', () => {
     expect(height).toBeGreaterThan(120);
   });
 
-  it("adds a comment through the REST API, which fires the trigger the panel's resolver then reports", async () => {
+  it("adds a comment through the REST API; the panel's invoke then answers for the frame's own issue", async () => {
     // SUP-3 is this test's own issue: the others expect an issue the app has not seen events of.
     await signIn(page, site.url, PRIYA.email, '/browse/SUP-3');
     await page.fill('form[data-action=comment] textarea', 'Looking at it now.');
@@ -90,15 +90,12 @@ describe('issue view', () => {
     const panel = await moduleFrame(page, 'spoc-panel');
     await expectText(panel, '[data-testid=panel-issue]', 'SUP-3');
     // The bundle's invoke goes through the bridge host, with the context of this frame.
-    const activity = (await panel.evaluate(() =>
+    const view = (await panel.evaluate(() =>
       (globalThis as unknown as { __bridge: Bridge }).__bridge.callBridge('invoke', {
-        functionKey: 'getIssueActivity',
+        functionKey: 'getSpocView',
       }),
-    )) as { ok: boolean; data: { issueKey: string; lastEventType: string } | null };
-    expect(activity).toMatchObject({
-      ok: true,
-      data: { issueKey: 'SUP-3', lastEventType: 'avi:jira:commented:issue' },
-    });
+    )) as { ok: boolean; data: { issueKey: string } | null };
+    expect(view).toMatchObject({ ok: true, data: { issueKey: 'SUP-3' } });
     await screenshot(page, 'issue-view');
   });
 
@@ -250,26 +247,26 @@ describe("the bridge's trust boundary", () => {
       site.forge.invocations().filter((i) => i.kind === 'resolver' && i.moduleKey === 'spoc-panel').length;
     const callsBefore = panelCalls();
 
-    const own = await invoke(priya, { frame: tokens.view, functionKey: 'getIssueActivity' });
+    const own = await invoke(priya, { frame: tokens.view, functionKey: 'getSpocView' });
     expect(own.status).toBe(200);
     // The frame cannot name another module, issue or person: the context is not the page's to send.
     const forged = await invoke(priya, {
       frame: tokens.view,
-      functionKey: 'getIssueActivity',
+      functionKey: 'getSpocView',
       context: { extension: { issue: { key: 'SUP-2' } } },
     });
     expect(forged.status).toBe(400);
-    const noToken = await invoke(priya, { moduleKey: 'spoc-panel', functionKey: 'getIssueActivity' });
+    const noToken = await invoke(priya, { moduleKey: 'spoc-panel', functionKey: 'getSpocView' });
     expect(noToken.status).toBe(400);
     // Another person's session cannot use Priya's frame, nor can Priya's next session.
-    const foreign = await invoke(liWei, { frame: tokens.view, functionKey: 'getIssueActivity' });
+    const foreign = await invoke(liWei, { frame: tokens.view, functionKey: 'getSpocView' });
     expect(foreign.status).toBe(403);
     expect(((await foreign.json()) as { errorMessages: string[] }).errorMessages[0]).toContain(
       'rendered for another session',
     );
     const later = await invoke(await sessionCookieOf(site.url, PRIYA.email), {
       frame: tokens.view,
-      functionKey: 'getIssueActivity',
+      functionKey: 'getSpocView',
     });
     expect(later.status).toBe(403);
     expect(panelCalls() - callsBefore).toBe(1);

@@ -9,12 +9,11 @@ import { theAcmeTeam } from '../../../src/domain/testing/routing-builders';
 import { aTriageRecord } from '../../../src/domain/testing/triage-builders';
 import { KvsConfigurationRepository } from '../../../src/storage/configuration-repository';
 import { KvsEventLedger, ledgerKey } from '../../../src/storage/event-ledger';
-import { KvsIssueActivityRepository } from '../../../src/storage/issue-activity-repository';
 import { BatchReader, isRetryableStorageError, readMany } from '../../../src/storage/kvs-helpers';
 import { ShardCache } from '../../../src/storage/shard-cache';
 import { KvsTriageRepository } from '../../../src/storage/triage-repository';
 import { TriageConflictError } from '../../../src/usecases/errors';
-import type { TriageEntry } from '../../../src/usecases/triage-entry';
+import type { TriageEntry } from '../../../src/usecases/support/triage-entry';
 import { ACME_RULES, PEOPLE } from '../../../src/usecases/testing/world';
 import { paths, storageHarness, TOO_MANY_REQUESTS, type StorageHarness } from './storage-harness';
 
@@ -85,14 +84,13 @@ async function routingReads(config: KvsConfigurationRepository) {
 const batchKeys = (body: unknown): string[] => (body as Array<{ key: string }>).map((item) => item.key);
 
 describe('reads asked for side by side', () => {
-  it('go out as one batchGet across repositories: head, triage record, activity and event claim', async () => {
+  it('go out as one batchGet across repositories: head, triage record and event claim', async () => {
     await saved();
     const reads = new BatchReader();
-    const [head, triage, activity, claimed] = await h.invoke(() =>
+    const [head, triage, claimed] = await h.invoke(() =>
       Promise.all([
         new KvsConfigurationRepository({ reads, shards: new ShardCache() }).head(),
         new KvsTriageRepository({ reads }).get('10001'),
-        new KvsIssueActivityRepository({ reads }).get('10001'),
         new KvsEventLedger({ reads }).claimed('comment:10001:1'),
       ]),
     );
@@ -100,12 +98,11 @@ describe('reads asked for side by side', () => {
     expect(h.requests[0]?.body).toEqual([
       { key: 'current', entityName: 'config-head' },
       { key: 'issue-10001', entityName: 'triage-record' },
-      { key: 'issue-activity:10001' },
       { key: 'event:comment:10001:1' },
     ]);
     expect(head.version).toBe(1);
     expect(head.clients).toEqual(ACME.clients);
-    expect([triage, activity, claimed]).toEqual([undefined, undefined, false]);
+    expect([triage, claimed]).toEqual([undefined, false]);
   });
 
   it('read more than 25 keys in batches of 25, side by side, leaving missing keys out', async () => {

@@ -92,18 +92,14 @@ describe('an issue filed over REST', () => {
     const spoc = site.person('spoc');
     const answer = await site.anonymous.post('/local/api/invoke', {
       moduleKey: 'spoc-panel',
-      functionKey: 'getIssueActivity',
+      functionKey: 'getSpocView',
       asUser: spoc.accountId,
       context: { extension: { issue: { key: issueKey, id: issueId } } },
     });
     expect(answer.status).toBe(200);
     expect(answer.body.result).toMatchObject({
       ok: true,
-      data: {
-        issueKey,
-        summary: 'Export to CSV fails on large reports',
-        lastEventType: 'avi:jira:created:issue',
-      },
+      data: { issueKey, issueId, routed: true, state: 'awaiting-spoc' },
     });
   });
 
@@ -117,11 +113,15 @@ describe('an issue filed over REST', () => {
     );
     const answer = await other.post('/local/api/invoke', {
       moduleKey: 'spoc-panel',
-      functionKey: 'getIssueActivity',
+      functionKey: 'getSpocView',
       asUser: outsider.accountId,
       context: { extension: { issue: { key: issueKey, id: issueId } } },
     });
-    expect(answer.body.result).toEqual({ ok: false, error: `You cannot see issue ${issueKey}.` });
+    expect(answer.body.result).toEqual({
+      ok: false,
+      error: `Issue ${issueKey} does not exist or you cannot see it.`,
+      code: 'not-found',
+    });
   });
 });
 
