@@ -1,23 +1,17 @@
 import { resolveDeliveryTarget } from '../domain';
-import { vettedComment } from './comments';
-import {
-  optionalText,
-  payloadObject,
-  runTriageVerb,
-  type TriageActionDeps,
-  type TriageActionParams,
-  type TriageActionResult,
-  type TriageVerb,
-} from './triage-action';
-import { ROUTED_LABEL } from './triage-entry';
+import { vettedComment } from './support/comments';
+import { optionalText, payloadRecord } from './support/payload';
+import { VETTERS, VETTERS_ARE, type TriageVerb } from './support/triage-verb';
+import { ROUTED_LABEL } from './support/triage-entry';
 
 /** The SPOC vetted the issue: it goes to the client's delivery target (a person, a component lead, or nobody). */
 export const VETTED_LABEL = 'spoc-vetted';
 
-export const acceptForDeliveryVerb: TriageVerb<{ note?: string }> = {
+export const acceptForDelivery: TriageVerb<{ note?: string }> = {
   name: 'accept-for-delivery',
+  whoMay: { roles: VETTERS, jira: ['EDIT_ISSUES', 'ASSIGN_ISSUES'], who: VETTERS_ARE },
   parse(payload) {
-    const body = payloadObject(payload);
+    const body = payloadRecord(payload);
     const note = optionalText(body, 'note', 'The note');
     return note ? { note } : {};
   },
@@ -45,9 +39,4 @@ export const acceptForDeliveryVerb: TriageVerb<{ note?: string }> = {
       ],
     };
   },
-};
-
-export const acceptForDelivery = {
-  execute: (params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> =>
-    runTriageVerb(acceptForDeliveryVerb, params, deps),
 };

@@ -1,42 +1,122 @@
-import type { TriageActionName } from '../contract/issue-panel';
-import { acceptForDelivery } from './accept-for-delivery';
-import { InvalidInputError } from './errors';
-import { escalateIssue } from './escalate-issue';
-import { markDuplicate } from './mark-duplicate';
-import { reassignSpoc } from './reassign-spoc';
-import { rejectIssue } from './reject-issue';
-import { requestInformation } from './request-information';
-import { returnToSpoc } from './return-to-spoc';
-import { takeOverIssue } from './take-over-issue';
-import type { TriageActionDeps, TriageActionParams, TriageActionResult } from './triage-action';
+import { applyTriageAction } from '../domain';
+import type { CallerRole, TriageActionName } from '../contract/issue-panel';
+import { activeOutOfOffice } from '../domain/spoc-profile';
+import { InvalidInputError, NotAllowedError, NotFoundError, TriageRefusedError } from './errors';
+import { rolesOnIssue } from './support/caller-roles';
+import { sendOutbox } from './support/send-outbox';
+import { buildSpocView } from './support/spoc-view';
+import type { TriageEntry } from './support/triage-entry';
+import type {
+  ActionContext,
+  TriageActionDeps,
+  TriageActionParams,
+  TriageActionResult,
+  TriageVerb,
+} from './support/triage-verb';
+import { TRIAGE_VERBS } from './support/triage-verbs';
 
-/** One door for the panel: `{ action, ...fields }` goes to the use case of that action. */
-const ACTIONS: Readonly<
-  Record<
-    TriageActionName,
-    (params: TriageActionParams<unknown>, deps: TriageActionDeps) => Promise<TriageActionResult>
-  >
-> = {
-  'accept-for-delivery': acceptForDelivery.execute,
-  'request-info': requestInformation.execute,
-  reject: rejectIssue.execute,
-  'mark-duplicate': markDuplicate.execute,
-  reassign: reassignSpoc.execute,
-  escalate: escalateIssue.execute,
-  'take-over': takeOverIssue.execute,
-  'return-to-spoc': returnToSpoc.execute,
-};
-
+/**
+ * A person takes a triage action in the panel (`{ action, ...fields }`). The steps every action shares:
+ * check the payload, find the issue as the caller sees it, decide who the caller is for this issue from the
+ * app's own record, check the action's rule and the caller's Jira permissions as them, apply the domain's
+ * state machine, store the new record with the Jira writes it needs, and send them. What is particular to
+ * each action (its rule, payload and writes) is in its own file, e.g. accept-for-delivery.ts.
+ */
 export const applyTriageActionRequest = {
   execute(params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> {
     const action = (params.input as { action?: unknown } | null)?.action;
-    if (typeof action !== 'string' || !Object.hasOwn(ACTIONS, action)) {
+    if (typeof action !== 'string' || !Object.hasOwn(TRIAGE_VERBS, action)) {
       return Promise.reject(
         new InvalidInputError(
-          `"${String(action)}" is not a triage action; use one of ${Object.keys(ACTIONS).join(', ')}.`,
+          `"${String(action)}" is not a triage action; use one of ${Object.keys(TRIAGE_VERBS).join(', ')}.`,
         ),
       );
     }
-    return ACTIONS[action as TriageActionName](params, deps);
+    return run(TRIAGE_VERBS[action as TriageActionName], params, deps);
   },
 };
+
+async function run(
+  verb: TriageVerb<unknown>,
+  params: TriageActionParams<unknown>,
+  deps: TriageActionDeps,
+): Promise<TriageActionResult> {
+  const input = verb.parse(params.input);
+  const issue = await deps.user.issue(params.issueIdOrKey);
+  if (!issue) throw new NotFoundError(`Issue ${params.issueIdOrKey} does not exist or you cannot see it.`);
+  const stored = await deps.triage.get(issue.id);
+  if (!stored) throw new NotFoundError(`${issue.key} is not a client issue routed by the app.`);
+  const now = deps.clock.now();
+  const rule = verb.whoMay;
+  const { roles, roster } = await rolesOnIssue(params.callerAccountId, stored.entry, now, deps, {
+    askJiraAboutManager: rule.roles.includes('manager'),
+  });
+  if (!rule.roles.some((r) => roles.has(r))) {
+    throw new NotAllowedError(`Only ${rule.who} can ${verb.name.replace(/-/g, ' ')} ${issue.key}.`);
+  }
+  const granted = await deps.user.issuePermissions(issue.id, rule.jira);
+  const missing = rule.jira.filter((p) => !granted.has(p));
+  if (missing.length) {
+    throw new NotAllowedError(
+      `Jira does not let you do this on ${issue.key}: you lack the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''}.`,
+    );
+  }
+  const [head, policy] = await Promise.all([deps.config.head(), deps.config.policy()]);
+  const context: ActionContext = {
+    caller: params.callerAccountId,
+    issue,
+    entry: stored.entry,
+    roster,
+    policy,
+    now,
+    names: head.names,
+    deps,
+  };
+  const plan = await verb.plan(context, input);
+  const outcome = applyTriageAction(stored.entry.record, plan.action, {
+    by: params.callerAccountId,
+    at: now,
+    historyLimit: policy.historyLimit,
+    names: head.names,
+  });
+  if (!outcome.ok) throw new TriageRefusedError(outcome.refusal);
+  const next: TriageEntry = {
+    ...stored.entry,
+    record: outcome.record,
+    outbox: [...stored.entry.outbox, ...plan.writes(outcome.record)],
+  };
+  const revision = await deps.triage.update(next, stored.revision, now);
+  const sent = await sendOutbox(
+    { entry: next, revision },
+    { ...deps, internalCommentRole: head.settings.internalCommentRole },
+  );
+  const rolesNow = await rolesAfterAction(params.callerAccountId, roles, stored.entry, sent.entry, now, deps);
+  return { view: await buildSpocView(sent.entry, rolesNow, deps), summary: outcome.summary };
+}
+
+/**
+ * The caller's roles once the action is done. Only a change of SPOC (reassign, take-over) changes them: who
+ * is the SPOC, and whose delegate the caller is. Backup, delivery and manager roles stay as they were, so
+ * the view after an action costs no more Jira calls than the action did.
+ */
+async function rolesAfterAction(
+  caller: string,
+  before: ReadonlySet<CallerRole>,
+  previous: TriageEntry,
+  next: TriageEntry,
+  now: Date,
+  deps: TriageActionDeps,
+): Promise<ReadonlySet<CallerRole>> {
+  const spoc = next.record.spocAccountId;
+  if (spoc === previous.record.spocAccountId) return before;
+  const roles = new Set(before);
+  roles.delete('spoc');
+  roles.delete('delegate');
+  if (spoc === caller) roles.add('spoc');
+  else if (spoc !== null) {
+    const [profile] = await deps.config.profiles([spoc]);
+    if (profile && activeOutOfOffice(profile, now.getTime())?.delegateAccountId === caller)
+      roles.add('delegate');
+  }
+  return roles;
+}

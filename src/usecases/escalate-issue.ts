@@ -1,19 +1,13 @@
-import { escalatedComment } from './comments';
-import {
-  payloadObject,
-  requiredText,
-  runTriageVerb,
-  type TriageActionDeps,
-  type TriageActionParams,
-  type TriageActionResult,
-  type TriageVerb,
-} from './triage-action';
+import { escalatedComment } from './support/comments';
+import { payloadRecord, requiredText } from './support/payload';
+import { VETTERS, VETTERS_ARE, type TriageVerb } from './support/triage-verb';
 
 /** The SPOC raises the escalation level; the client's escalation manager is told on the issue. */
-export const escalateIssueVerb: TriageVerb<{ reason: string }> = {
+export const escalateIssue: TriageVerb<{ reason: string }> = {
   name: 'escalate',
+  whoMay: { roles: VETTERS, jira: ['ADD_COMMENTS'], who: VETTERS_ARE },
   parse(payload) {
-    return { reason: requiredText(payloadObject(payload), 'reason', 'A reason for the escalation', 500) };
+    return { reason: requiredText(payloadRecord(payload), 'reason', 'A reason for the escalation', 500) };
   },
   async plan(context, input) {
     const manager = context.roster?.escalationManagerAccountId ?? null;
@@ -35,9 +29,4 @@ export const escalateIssueVerb: TriageVerb<{ reason: string }> = {
       ],
     };
   },
-};
-
-export const escalateIssue = {
-  execute: (params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> =>
-    runTriageVerb(escalateIssueVerb, params, deps),
 };

@@ -1,5 +1,5 @@
 import type { ConfigurationDocument } from '../contract/project-page';
-import { requireProjectAdministrator, toDocument } from './configuration-access';
+import { requireProjectAdministrator, toDocument } from './support/configuration-access';
 import type { ConfigurationReader, UserJira } from './ports';
 
 /** The whole configuration as one JSON document, to keep, review or import elsewhere. */

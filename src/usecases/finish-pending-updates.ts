@@ -1,6 +1,6 @@
 import type { AppJira, Clock, ConfigurationReader, TriageRepository } from './ports';
-import { sendOutbox } from './send-outbox';
-import { isBeingSent } from './triage-entry';
+import { sendOutbox } from './support/send-outbox';
+import { isBeingSent } from './support/triage-entry';
 
 /**
  * Any event on a routed issue is a chance to send the writes the app still owes it (when Jira asked it to

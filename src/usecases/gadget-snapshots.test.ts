@@ -5,7 +5,8 @@ import {
   type WorkloadGadgetConfig,
 } from '../contract/gadgets';
 import { applyTriageActionRequest } from './apply-triage-action';
-import { getEscalationSnapshot, getWorkloadSnapshot } from './gadget-snapshots';
+import { getEscalationSnapshot } from './get-escalation-snapshot';
+import { getWorkloadSnapshot } from './get-workload-snapshot';
 import { routeClientIssue } from './route-client-issue';
 import { aWorld, issueRef, PEOPLE, STAFF, SUP, type World } from './testing/world';
 

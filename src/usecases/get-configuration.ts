@@ -1,6 +1,6 @@
 import { configurationWarnings } from '../domain';
 import type { ConfigurationView } from '../contract/project-page';
-import { configurationRights, toDocument } from './configuration-access';
+import { configurationRights, toDocument } from './support/configuration-access';
 import type { AppJira, ConfigurationReader, UserJira } from './ports';
 
 /**

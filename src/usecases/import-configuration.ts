@@ -1,11 +1,7 @@
 import { accountIdsIn, configurationWarnings, describeProblems, validateConfiguration } from '../domain';
 import type { ConfigurationSaved } from '../contract/project-page';
-import {
-  checkPeopleExist,
-  expectedVersionOf,
-  payloadRecord,
-  requireProjectAdministrator,
-} from './configuration-access';
+import { checkPeopleExist, requireProjectAdministrator } from './support/configuration-access';
+import { expectedVersionOf, payloadRecord } from './support/payload';
 import { InvalidInputError } from './errors';
 import type { AppJira, Clock, ConfigurationRepository, UserJira } from './ports';
 

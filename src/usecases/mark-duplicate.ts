@@ -1,24 +1,17 @@
-import { duplicateComment } from './comments';
+import { isIssueKey } from '../domain/jira-keys';
+import { duplicateComment } from './support/comments';
 import { InvalidInputError, NotFoundError } from './errors';
-import {
-  optionalText,
-  payloadObject,
-  runTriageVerb,
-  type TriageActionDeps,
-  type TriageActionParams,
-  type TriageActionResult,
-  type TriageVerb,
-} from './triage-action';
+import { optionalText, payloadRecord } from './support/payload';
+import { VETTERS, VETTERS_ARE, type TriageVerb } from './support/triage-verb';
 
 /** The issue repeats another: linked as a duplicate, and the client pointed at the other issue. */
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
-
-export const markDuplicateVerb: TriageVerb<{ duplicateOf: string; note?: string }> = {
+export const markDuplicate: TriageVerb<{ duplicateOf: string; note?: string }> = {
   name: 'mark-duplicate',
+  whoMay: { roles: VETTERS, jira: ['LINK_ISSUES'], who: VETTERS_ARE },
   parse(payload) {
-    const body = payloadObject(payload);
+    const body = payloadRecord(payload);
     const key = typeof body.duplicateOf === 'string' ? body.duplicateOf.trim().toUpperCase() : '';
-    if (!ISSUE_KEY.test(key))
+    if (!isIssueKey(key))
       throw new InvalidInputError('Name the issue this duplicates by its key, e.g. SUP-12.');
     const note = optionalText(body, 'note', 'The note');
     return { duplicateOf: key, ...(note ? { note } : {}) };
@@ -37,9 +30,4 @@ export const markDuplicateVerb: TriageVerb<{ duplicateOf: string; note?: string 
       ],
     };
   },
-};
-
-export const markDuplicate = {
-  execute: (params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> =>
-    runTriageVerb(markDuplicateVerb, params, deps),
 };

@@ -1,7 +1,7 @@
 import type { RoutingPreview } from '../contract/project-page';
-import { isProjectAdministrator } from './caller-roles';
-import { decideRouting, type IssueToRoute } from './decide-routing';
-import { payloadRecord } from './configuration-access';
+import { isProjectAdministrator } from './support/caller-roles';
+import { decideRouting, type IssueToRoute } from './support/decide-routing';
+import { payloadRecord } from './support/payload';
 import { InvalidInputError, NotAllowedError, NotFoundError } from './errors';
 import type { AppJira, Clock, ConfigurationReader, TriageRepository, UserJira } from './ports';
 

@@ -1,22 +1,19 @@
 import { calendarOf, isWaitingOnSpoc, responseDueAt } from '../domain';
-import { reassignedComment } from './comments';
+import { reassignedComment } from './support/comments';
 import { InvalidInputError } from './errors';
-import {
-  accountIdField,
-  payloadObject,
-  requiredText,
-  runTriageVerb,
-  type TriageActionDeps,
-  type TriageActionParams,
-  type TriageActionResult,
-  type TriageVerb,
-} from './triage-action';
+import { accountIdField, payloadRecord, requiredText } from './support/payload';
+import { VETTERS, type TriageVerb } from './support/triage-verb';
 
 /** The issue gets another SPOC (a handover): SPOC field, assignee and a fresh response clock move to them. */
-export const reassignSpocVerb: TriageVerb<{ toAccountId: string; reason: string }> = {
+export const reassignSpoc: TriageVerb<{ toAccountId: string; reason: string }> = {
   name: 'reassign',
+  whoMay: {
+    roles: [...VETTERS, 'manager'],
+    jira: ['ASSIGN_ISSUES'],
+    who: "the issue's SPOC, their backups or a project administrator",
+  },
   parse(payload) {
-    const body = payloadObject(payload);
+    const body = payloadRecord(payload);
     return {
       toAccountId: accountIdField(body, 'toAccountId', 'The new SPOC'),
       reason: requiredText(body, 'reason', 'A reason for the handover', 500),
@@ -51,9 +48,4 @@ export const reassignSpocVerb: TriageVerb<{ toAccountId: string; reason: string 
       ],
     };
   },
-};
-
-export const reassignSpoc = {
-  execute: (params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> =>
-    runTriageVerb(reassignSpocVerb, params, deps),
 };

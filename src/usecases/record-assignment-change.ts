@@ -1,8 +1,8 @@
 import { judgeAssignmentChange } from '../domain';
-import { bypassComment } from './comments';
+import { bypassComment } from './support/comments';
 import type { AppJira, Clock, ConfigurationReader, EventLedger, TriageRepository } from './ports';
-import { sendOutbox } from './send-outbox';
-import { withNotice, type JiraWrite, type TriageEntry } from './triage-entry';
+import { sendOutbox } from './support/send-outbox';
+import { withNotice, type JiraWrite, type TriageEntry } from './support/triage-entry';
 
 /**
  * Someone (not the app) assigned a routed issue. Before the SPOC vetted it, moving it away from them is a

@@ -1,9 +1,9 @@
 import { applyTriageAction, calendarOf, responseDueAt } from '../domain';
 import { describeLocalMoment } from '../domain/zone-time';
-import { clientRepliedComment } from './comments';
+import { clientRepliedComment } from './support/comments';
 import type { AppJira, Clock, ConfigurationReader, EventLedger, TriageRepository } from './ports';
-import { sendOutbox } from './send-outbox';
-import { withNotice, type TriageEntry } from './triage-entry';
+import { sendOutbox } from './support/send-outbox';
+import { withNotice, type TriageEntry } from './support/triage-entry';
 
 /**
  * A comment on a routed issue. When the client (the reporter) answers an issue waiting for their

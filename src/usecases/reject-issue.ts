@@ -1,21 +1,15 @@
-import { rejectedComment } from './comments';
-import {
-  payloadObject,
-  requiredText,
-  runTriageVerb,
-  type TriageActionDeps,
-  type TriageActionParams,
-  type TriageActionResult,
-  type TriageVerb,
-} from './triage-action';
+import { rejectedComment } from './support/comments';
+import { payloadRecord, requiredText } from './support/payload';
+import { VETTERS, VETTERS_ARE, type TriageVerb } from './support/triage-verb';
 
 /** The SPOC will not take the issue forward; the client reads why in a public comment. */
 export const REJECTED_LABEL = 'spoc-rejected';
 
-export const rejectIssueVerb: TriageVerb<{ reason: string }> = {
+export const rejectIssue: TriageVerb<{ reason: string }> = {
   name: 'reject',
+  whoMay: { roles: VETTERS, jira: ['ADD_COMMENTS', 'EDIT_ISSUES'], who: VETTERS_ARE },
   parse(payload) {
-    return { reason: requiredText(payloadObject(payload), 'reason', 'A reason for the client') };
+    return { reason: requiredText(payloadRecord(payload), 'reason', 'A reason for the client') };
   },
   async plan(_context, input) {
     return {
@@ -26,9 +20,4 @@ export const rejectIssueVerb: TriageVerb<{ reason: string }> = {
       ],
     };
   },
-};
-
-export const rejectIssue = {
-  execute: (params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> =>
-    runTriageVerb(rejectIssueVerb, params, deps),
 };

@@ -1,19 +1,13 @@
-import { requestInfoComment } from './comments';
-import {
-  payloadObject,
-  requiredText,
-  runTriageVerb,
-  type TriageActionDeps,
-  type TriageActionParams,
-  type TriageActionResult,
-  type TriageVerb,
-} from './triage-action';
+import { requestInfoComment } from './support/comments';
+import { payloadRecord, requiredText } from './support/payload';
+import { VETTERS, VETTERS_ARE, type TriageVerb } from './support/triage-verb';
 
 /** The SPOC asks the client for more: a public comment to the reporter; the response clock stops meanwhile. */
-export const requestInformationVerb: TriageVerb<{ message: string }> = {
+export const requestInformation: TriageVerb<{ message: string }> = {
   name: 'request-info',
+  whoMay: { roles: VETTERS, jira: ['ADD_COMMENTS'], who: VETTERS_ARE },
   parse(payload) {
-    return { message: requiredText(payloadObject(payload), 'message', 'A message to the client') };
+    return { message: requiredText(payloadRecord(payload), 'message', 'A message to the client') };
   },
   async plan(context, input) {
     return {
@@ -28,9 +22,4 @@ export const requestInformationVerb: TriageVerb<{ message: string }> = {
       ],
     };
   },
-};
-
-export const requestInformation = {
-  execute: (params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> =>
-    runTriageVerb(requestInformationVerb, params, deps),
 };

@@ -1,22 +1,16 @@
 import { calendarOf, responseDueAt } from '../domain';
 import { VETTED_LABEL } from './accept-for-delivery';
-import { returnedComment } from './comments';
+import { returnedComment } from './support/comments';
 import { TriageRefusedError } from './errors';
-import {
-  payloadObject,
-  requiredText,
-  runTriageVerb,
-  type TriageActionDeps,
-  type TriageActionParams,
-  type TriageActionResult,
-  type TriageVerb,
-} from './triage-action';
+import { payloadRecord, requiredText } from './support/payload';
+import type { TriageVerb } from './support/triage-verb';
 
 /** Delivery sends a vetted issue back to its SPOC, saying what is unclear (counted as a bounce-back). */
-export const returnToSpocVerb: TriageVerb<{ reason: string }> = {
+export const returnToSpoc: TriageVerb<{ reason: string }> = {
   name: 'return-to-spoc',
+  whoMay: { roles: ['delivery'], jira: ['EDIT_ISSUES'], who: 'the delivery team' },
   parse(payload) {
-    return { reason: requiredText(payloadObject(payload), 'reason', 'What is unclear', 1000) };
+    return { reason: requiredText(payloadRecord(payload), 'reason', 'What is unclear', 1000) };
   },
   async plan(context, input) {
     const spoc = context.entry.record.spocAccountId;
@@ -34,9 +28,4 @@ export const returnToSpocVerb: TriageVerb<{ reason: string }> = {
       ],
     };
   },
-};
-
-export const returnToSpoc = {
-  execute: (params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> =>
-    runTriageVerb(returnToSpocVerb, params, deps),
 };

@@ -1,9 +1,9 @@
 import { applyTriageAction, newTriageRecord, type TriageRecord } from '../domain';
-import { routedComment, unroutedComment } from './comments';
-import { decideRouting, decideRoutingEarly } from './decide-routing';
+import { routedComment, unroutedComment } from './support/comments';
+import { decideRouting, decideRoutingEarly } from './support/decide-routing';
 import { TriageConflictError } from './errors';
 import type { AppJira, Clock, ConfigurationReader, EventLedger, IssueFacts, TriageRepository } from './ports';
-import { sendOutbox } from './send-outbox';
+import { sendOutbox } from './support/send-outbox';
 import {
   isBeingSent,
   sendLeaseUntil,
@@ -12,7 +12,7 @@ import {
   type JiraWrite,
   type StoredTriageEntry,
   type TriageEntry,
-} from './triage-entry';
+} from './support/triage-entry';
 
 /**
  * A new issue arrived: if a client rule recognises it, decide who its SPOC is and write that on the issue

@@ -6,12 +6,8 @@ import {
   type ClientRoster,
 } from '../domain';
 import type { ConfigurationSaved } from '../contract/project-page';
-import {
-  checkPeopleExist,
-  expectedVersionOf,
-  payloadRecord,
-  requireProjectAdministrator,
-} from './configuration-access';
+import { checkPeopleExist, requireProjectAdministrator } from './support/configuration-access';
+import { expectedVersionOf, payloadRecord } from './support/payload';
 import { InvalidInputError } from './errors';
 import type { AppJira, Clock, ConfigurationRepository, UserJira } from './ports';
 

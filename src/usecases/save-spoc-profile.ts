@@ -1,7 +1,8 @@
 import { describeProblems, validateSpocProfile, withoutPastOutOfOffice } from '../domain';
 import type { ConfigurationSaved } from '../contract/project-page';
-import { isProjectAdministrator } from './caller-roles';
-import { checkPeopleExist, expectedVersionOf, payloadRecord } from './configuration-access';
+import { isProjectAdministrator } from './support/caller-roles';
+import { checkPeopleExist } from './support/configuration-access';
+import { expectedVersionOf, payloadRecord } from './support/payload';
 import { InvalidInputError, NotAllowedError } from './errors';
 import type { AppJira, Clock, ConfigurationRepository, UserJira } from './ports';
 

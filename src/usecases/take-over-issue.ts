@@ -1,20 +1,14 @@
 import { calendarOf, isWaitingOnSpoc, responseDueAt } from '../domain';
-import { takenOverComment } from './comments';
-import {
-  optionalText,
-  payloadObject,
-  runTriageVerb,
-  type TriageActionDeps,
-  type TriageActionParams,
-  type TriageActionResult,
-  type TriageVerb,
-} from './triage-action';
+import { takenOverComment } from './support/comments';
+import { optionalText, payloadRecord } from './support/payload';
+import type { TriageVerb } from './support/triage-verb';
 
 /** A backup (or the SPOC's delegate) takes the issue over and becomes its SPOC. */
-export const takeOverIssueVerb: TriageVerb<{ note?: string }> = {
+export const takeOverIssue: TriageVerb<{ note?: string }> = {
   name: 'take-over',
+  whoMay: { roles: ['backup', 'delegate'], jira: ['ASSIGN_ISSUES'], who: "the SPOC's backups or delegate" },
   parse(payload) {
-    const note = optionalText(payloadObject(payload), 'note', 'The note');
+    const note = optionalText(payloadRecord(payload), 'note', 'The note');
     return note ? { note } : {};
   },
   async plan(context, input) {
@@ -38,9 +32,4 @@ export const takeOverIssueVerb: TriageVerb<{ note?: string }> = {
       ],
     };
   },
-};
-
-export const takeOverIssue = {
-  execute: (params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> =>
-    runTriageVerb(takeOverIssueVerb, params, deps),
 };

@@ -1,6 +1,7 @@
 import { NotFoundError } from './errors';
 import { getIssueSpocView } from './get-issue-spoc-view';
-import { listMyTriageQueue, listVettedQueue } from './list-triage-queue';
+import { listMyTriageQueue } from './list-my-triage-queue';
+import { listVettedQueue } from './list-vetted-queue';
 import { previewRouting } from './preview-routing';
 import { routeClientIssue } from './route-client-issue';
 import { ADMIN, aWorld, issueRef, PEOPLE, STAFF, SUP, type World } from './testing/world';

@@ -1,7 +1,7 @@
-import { rosterInForce, type AppSettings, type RosterVersion } from '../domain';
-import { activeOutOfOffice } from '../domain/spoc-profile';
-import type { CallerRole, TriageActionName } from '../contract/issue-panel';
-import type { AppJira, ConfigurationReader, UserJira } from './ports';
+import { rosterInForce, type AppSettings, type RosterVersion } from '../../domain';
+import { activeOutOfOffice } from '../../domain/spoc-profile';
+import type { CallerRole } from '../../contract/issue-panel';
+import type { AppJira, ConfigurationReader, UserJira } from '../ports';
 import type { TriageEntry } from './triage-entry';
 
 /**
@@ -14,51 +14,6 @@ export interface RoleDeps {
   readonly jira: AppJira;
   readonly user: UserJira;
 }
-
-/** Which roles may take each action, and which Jira permissions the caller must hold on the issue. */
-export const ACTION_RULES: Readonly<
-  Record<
-    TriageActionName,
-    { readonly roles: readonly CallerRole[]; readonly jira: readonly string[]; readonly who: string }
-  >
-> = {
-  'accept-for-delivery': {
-    roles: ['spoc', 'backup', 'delegate'],
-    jira: ['EDIT_ISSUES', 'ASSIGN_ISSUES'],
-    who: "the issue's SPOC or their backups",
-  },
-  'request-info': {
-    roles: ['spoc', 'backup', 'delegate'],
-    jira: ['ADD_COMMENTS'],
-    who: "the issue's SPOC or their backups",
-  },
-  reject: {
-    roles: ['spoc', 'backup', 'delegate'],
-    jira: ['ADD_COMMENTS', 'EDIT_ISSUES'],
-    who: "the issue's SPOC or their backups",
-  },
-  'mark-duplicate': {
-    roles: ['spoc', 'backup', 'delegate'],
-    jira: ['LINK_ISSUES'],
-    who: "the issue's SPOC or their backups",
-  },
-  reassign: {
-    roles: ['spoc', 'backup', 'delegate', 'manager'],
-    jira: ['ASSIGN_ISSUES'],
-    who: "the issue's SPOC, their backups or a project administrator",
-  },
-  escalate: {
-    roles: ['spoc', 'backup', 'delegate'],
-    jira: ['ADD_COMMENTS'],
-    who: "the issue's SPOC or their backups",
-  },
-  'take-over': {
-    roles: ['backup', 'delegate'],
-    jira: ['ASSIGN_ISSUES'],
-    who: "the SPOC's backups or delegate",
-  },
-  'return-to-spoc': { roles: ['delivery'], jira: ['EDIT_ISSUES'], who: 'the delivery team' },
-};
 
 export interface IssueRoles {
   readonly roles: ReadonlySet<CallerRole>;

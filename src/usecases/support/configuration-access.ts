@@ -1,8 +1,8 @@
-import type { Configuration } from '../domain';
-import type { ConfigurationDocument } from '../contract/project-page';
+import type { Configuration } from '../../domain';
+import type { ConfigurationDocument } from '../../contract/project-page';
 import { isProjectAdministrator } from './caller-roles';
-import { InvalidInputError, NotAllowedError } from './errors';
-import type { AppJira, ConfigurationReader, UserJira } from './ports';
+import { InvalidInputError, NotAllowedError } from '../errors';
+import type { AppJira, ConfigurationReader, UserJira } from '../ports';
 
 /**
  * Who may read and change the configuration: project administrators (asked of Jira as the caller) keep
@@ -66,21 +66,4 @@ export async function checkPeopleExist(
     );
   }
   return names;
-}
-
-export function expectedVersionOf(payload: Readonly<Record<string, unknown>>): number {
-  const value = payload.expectedVersion;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new InvalidInputError(
-      'Send expectedVersion: the configuration version your change is based on (0 before the first save).',
-    );
-  }
-  return value;
-}
-
-export function payloadRecord(payload: unknown, what: string): Readonly<Record<string, unknown>> {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new InvalidInputError(`Send ${what} as a JSON object.`);
-  }
-  return payload as Readonly<Record<string, unknown>>;
 }

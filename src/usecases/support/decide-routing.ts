@@ -12,8 +12,8 @@ import {
   type RoutingDecision,
   type SpocPolicy,
   type SpocProfile,
-} from '../domain';
-import type { AppJira, Clock, ConfigurationReader, IssueFacts, TriageRepository } from './ports';
+} from '../../domain';
+import type { AppJira, Clock, ConfigurationReader, IssueFacts, TriageRepository } from '../ports';
 
 /**
  * Everything routing needs, gathered with as few reads as possible, then the pure decision. Shared by the

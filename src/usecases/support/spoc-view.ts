@@ -6,11 +6,11 @@ import {
   describeHistory,
   describeTriageState,
   effectiveCapacity,
-} from '../domain';
-import { describeLocalMoment, formatLocalTime } from '../domain/zone-time';
-import type { CallerRole, SpocIssueView, TriageActionName } from '../contract/issue-panel';
-import { ACTION_RULES } from './caller-roles';
-import type { Clock, ConfigurationReader, IssueRef, TriageRepository } from './ports';
+} from '../../domain';
+import { describeLocalMoment, formatLocalTime } from '../../domain/zone-time';
+import type { CallerRole, SpocIssueView, TriageActionName } from '../../contract/issue-panel';
+import { whoMay } from './triage-verbs';
+import type { Clock, ConfigurationReader, IssueRef, TriageRepository } from '../ports';
 import type { TriageEntry } from './triage-entry';
 
 /**
@@ -91,7 +91,7 @@ export async function buildSpocView(
     responseStatus = 'breached';
   }
 
-  const roleAllows = (action: TriageActionName) => ACTION_RULES[action].roles.some((r) => callerRoles.has(r));
+  const roleAllows = (action: TriageActionName) => whoMay(action).roles.some((r) => callerRoles.has(r));
   // The SPOC who is also a backup or in the pool has nothing to take over from themselves.
   const pointless = (action: TriageActionName) => action === 'take-over' && callerRoles.has('spoc');
   const allowedActions = allowedTriageActions(record.state).filter(

@@ -1,0 +1,90 @@
+import { compareWithProperty, TRIAGE_PROPERTY_KEY } from '../../domain';
+import type { QueueItem } from '../../contract/project-page';
+import { JiraBusyError } from '../errors';
+import type {
+  AppJira,
+  Clock,
+  ConfigurationReader,
+  SearchedIssue,
+  TriageRepository,
+  UserJira,
+} from '../ports';
+import { sendOutbox } from './send-outbox';
+import type { TriageEntry } from './triage-entry';
+
+/**
+ * What the project page's queues share. Which issues are in a queue comes from the app's own records
+ * (authoritative); Jira, asked as the caller, says which of them they may see and gives summary, status and
+ * priority. When the searchable `spoc` copy on an issue differs from the record, the copy is rewritten.
+ */
+export interface QueueDeps {
+  readonly clock: Clock;
+  readonly config: ConfigurationReader;
+  readonly triage: TriageRepository;
+  readonly jira: AppJira;
+  readonly user: UserJira;
+}
+
+export const QUEUE_SIZE = 50;
+
+/** The entries the caller may see, as queue rows, soonest due first. */
+export async function visibleItems(
+  entries: readonly TriageEntry[],
+  deps: QueueDeps,
+): Promise<readonly QueueItem[]> {
+  if (entries.length === 0) return [];
+  const ids = entries.map((e) => e.issueId);
+  const found = await deps.user.search(`id in (${ids.join(', ')}) ORDER BY created ASC`, ids.length);
+  const byId = new Map<string, SearchedIssue>(found.map((i) => [i.id, i]));
+  const head = await deps.config.head();
+  const profiles = await deps.config.profiles([
+    ...new Set(entries.map((e) => e.record.spocAccountId).filter((id): id is string => id !== null)),
+  ]);
+  const names = { ...head.names, ...Object.fromEntries(profiles.map((p) => [p.accountId, p.displayName])) };
+  await repairCopies(entries, byId, deps, head.settings.internalCommentRole);
+  return entries
+    .filter((e) => byId.has(e.issueId))
+    .map((e) => {
+      const issue = byId.get(e.issueId) as SearchedIssue;
+      const spoc = e.record.spocAccountId;
+      return {
+        issueId: e.issueId,
+        issueKey: issue.key,
+        summary: issue.summary,
+        state: e.record.state,
+        client: { id: e.record.clientId, name: e.clientName },
+        spoc: spoc ? { accountId: spoc, displayName: names[spoc] ?? spoc } : null,
+        routedAt: e.record.routedAt,
+        dueAt: e.record.dueAt,
+        escalationLevel: e.record.escalationLevel,
+        priority: issue.priority,
+        status: issue.status,
+      };
+    })
+    .sort(
+      (a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') || a.routedAt.localeCompare(b.routedAt),
+    );
+}
+
+async function repairCopies(
+  entries: readonly TriageEntry[],
+  byId: ReadonlyMap<string, SearchedIssue>,
+  deps: QueueDeps,
+  internalCommentRole: string | null,
+): Promise<void> {
+  for (const entry of entries) {
+    const issue = byId.get(entry.issueId);
+    if (!issue || entry.outbox.length > 0) continue;
+    if (compareWithProperty(entry.record, issue.properties[TRIAGE_PROPERTY_KEY]).matches) continue;
+    const stored = await deps.triage.get(entry.issueId);
+    if (!stored) continue;
+    const next = { ...stored.entry, outbox: [...stored.entry.outbox, { kind: 'property' as const }] };
+    const revision = await deps.triage.update(next, stored.revision, deps.clock.now());
+    try {
+      await sendOutbox({ entry: next, revision }, { ...deps, internalCommentRole });
+    } catch (error) {
+      // Left in the outbox; the next event or view on the issue sends it.
+      if (!(error instanceof JiraBusyError)) throw error;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import type { TriageActionName } from '../../contract/issue-panel';
+import { acceptForDelivery } from '../accept-for-delivery';
+import { escalateIssue } from '../escalate-issue';
+import { markDuplicate } from '../mark-duplicate';
+import { reassignSpoc } from '../reassign-spoc';
+import { rejectIssue } from '../reject-issue';
+import { requestInformation } from '../request-information';
+import { returnToSpoc } from '../return-to-spoc';
+import { takeOverIssue } from '../take-over-issue';
+import type { TriageVerb, WhoMay } from './triage-verb';
+
+/** Every triage action by the name the panel sends, each with its own rule of who may take it. */
+export const TRIAGE_VERBS: Readonly<Record<TriageActionName, TriageVerb<unknown>>> = {
+  'accept-for-delivery': acceptForDelivery,
+  'request-info': requestInformation,
+  reject: rejectIssue,
+  'mark-duplicate': markDuplicate,
+  reassign: reassignSpoc,
+  escalate: escalateIssue,
+  'take-over': takeOverIssue,
+  'return-to-spoc': returnToSpoc,
+};
+
+export const whoMay = (action: TriageActionName): WhoMay => TRIAGE_VERBS[action].whoMay;
