@@ -45,7 +45,7 @@ export { validateSpocProfile } from './spoc-profile-validation';
 export { availabilityAt, effectiveCapacity, type Availability, type SpocLoad } from './availability';
 
 export {
-  routeClientIssue,
+  chooseSpoc,
   type ConsideredCandidate,
   type RoutingDecision,
   type RoutingInput,

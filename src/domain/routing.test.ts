@@ -1,4 +1,4 @@
-import { routeClientIssue, type RoutingDecision } from './routing';
+import { chooseSpoc, type RoutingDecision } from './routing';
 import { aRosterVersion } from './testing/roster-builders';
 import { aRoutingInput, theAcmeTeam } from './testing/routing-builders';
 import { anOutOfOffice, aSpocProfile } from './testing/spoc-profile-builders';
@@ -8,9 +8,9 @@ const { priya, tom, ana, kenji } = theAcmeTeam;
 const chosen = (decision: RoutingDecision): string | null =>
   decision.outcome === 'routed' ? decision.spocAccountId : null;
 
-describe('routeClientIssue', () => {
+describe('chooseSpoc', () => {
   it('gives the issue to the primary SPOC when they are working and have room', () => {
-    const decision = routeClientIssue(aRoutingInput({ openClientIssues: { 'acc-priya': 3 } }));
+    const decision = chooseSpoc(aRoutingInput({ openClientIssues: { 'acc-priya': 3 } }));
     expect(decision).toEqual({
       outcome: 'routed',
       spocAccountId: 'acc-priya',
@@ -42,7 +42,7 @@ describe('routeClientIssue', () => {
 
   it('walks the chain: absent primary, their full delegate, a full backup, then a backup who starts in time', () => {
     // Mon 24 Nov 2025 20:50 UTC: 20:50 in London, Tue 05:50 in Tokyo.
-    const decision = routeClientIssue(
+    const decision = chooseSpoc(
       aRoutingInput({
         now: '2025-11-24T20:50:00Z',
         profiles: [
@@ -75,7 +75,7 @@ describe('routeClientIssue', () => {
   });
 
   it('gives it to the delegate of an absent primary when the delegate can take it', () => {
-    const decision = routeClientIssue(
+    const decision = chooseSpoc(
       aRoutingInput({
         profiles: [
           {
@@ -104,7 +104,7 @@ describe('routeClientIssue', () => {
   describe('the response target decides about someone off shift', () => {
     // Sunday 8 Jun 2025; Priya starts Monday 09:00 BST = 08:00Z.
     const at = (iso: string): RoutingDecision =>
-      routeClientIssue(aRoutingInput({ now: iso, profiles: [priya, ana] }));
+      chooseSpoc(aRoutingInput({ now: iso, profiles: [priya, ana] }));
 
     it('a primary who starts exactly at the target keeps the issue, over a backup who is working', () => {
       const decision = at('2025-06-09T04:00:00Z'); // Priya starts in exactly 4 h; Ana is off too.
@@ -125,7 +125,7 @@ describe('routeClientIssue', () => {
 
   it('prefers a working backup when the primary starts too late', () => {
     // Mon 9 Jun 2025 18:00 UTC: London has finished (19:00 BST); São Paulo is at 15:00.
-    const decision = routeClientIssue(aRoutingInput({ now: '2025-06-09T18:00:00Z' }));
+    const decision = chooseSpoc(aRoutingInput({ now: '2025-06-09T18:00:00Z' }));
     expect(chosen(decision)).toBe('acc-ana');
     expect(decision.considered.map((c) => c.status)).toEqual(['too-late', 'available']);
   });
@@ -142,7 +142,7 @@ describe('routeClientIssue', () => {
         }),
       ],
     });
-    const decision = routeClientIssue(
+    const decision = chooseSpoc(
       aRoutingInput({
         roster: aRosterVersion({ backupAccountIds: ['acc-ana'] }),
         profiles: [away(priya, 'acc-tom'), away(tom, 'acc-priya'), { ...ana, capacity: 0 }],
@@ -157,7 +157,7 @@ describe('routeClientIssue', () => {
   });
 
   it('a delegate who is also a backup is considered once, where first met', () => {
-    const decision = routeClientIssue(
+    const decision = chooseSpoc(
       aRoutingInput({
         profiles: [
           {
@@ -187,7 +187,7 @@ describe('routeClientIssue', () => {
   });
 
   it('skips people without a profile and says why', () => {
-    const decision = routeClientIssue(
+    const decision = chooseSpoc(
       aRoutingInput({ profiles: [ana, kenji], names: { 'acc-priya': 'Priya Shah' } }),
     );
     expect(decision.considered[0]?.reason).toBe(
@@ -197,7 +197,7 @@ describe('routeClientIssue', () => {
   });
 
   it('moves the issue away from an excluded SPOC, e.g. when the ladder moves it to the next backup', () => {
-    const decision = routeClientIssue(aRoutingInput({ excludeAccountIds: ['acc-priya'] }));
+    const decision = chooseSpoc(aRoutingInput({ excludeAccountIds: ['acc-priya'] }));
     expect(decision.considered[0]?.status).toBe('excluded');
     expect(chosen(decision)).toBe('acc-ana');
   });
@@ -208,7 +208,7 @@ describe('routeClientIssue', () => {
     const p3 = aSpocProfile({ accountId: 'acc-p3', displayName: 'Pat Three' });
     const roster = aRosterVersion({ backupAccountIds: [], poolAccountIds: ['acc-p1', 'acc-p2', 'acc-p3'] });
     const full = { 'acc-priya': 8 };
-    const decision = routeClientIssue(
+    const decision = chooseSpoc(
       aRoutingInput({
         roster,
         profiles: [priya, p1, p2, p3],
@@ -217,14 +217,14 @@ describe('routeClientIssue', () => {
     );
     expect(chosen(decision)).toBe('acc-p2');
     expect(decision.reasons).toContain('Pool members are tried least loaded first.');
-    const tie = routeClientIssue(
+    const tie = chooseSpoc(
       aRoutingInput({ roster, profiles: [priya, p1, p2, p3], openClientIssues: full }),
     );
     expect(chosen(tie)).toBe('acc-p1');
   });
 
   it('applies the default capacity to profiles without their own', () => {
-    const decision = routeClientIssue(
+    const decision = chooseSpoc(
       aRoutingInput({
         profiles: [{ ...priya, capacity: null }, ana],
         openClientIssues: { 'acc-priya': 4 },
@@ -236,7 +236,7 @@ describe('routeClientIssue', () => {
   });
 
   it('says loudly when nobody can take the issue, and escalates to the escalation manager', () => {
-    const decision = routeClientIssue(
+    const decision = chooseSpoc(
       aRoutingInput({ openClientIssues: { 'acc-priya': 8, 'acc-ana': 8, 'acc-kenji': 8 } }),
     );
     expect(decision).toMatchObject({ outcome: 'unrouted', flag: true, escalateToAccountId: 'acc-maria' });
@@ -248,7 +248,7 @@ describe('routeClientIssue', () => {
   });
 
   it('says when the client has no roster at all', () => {
-    const decision = routeClientIssue(aRoutingInput({ roster: null }));
+    const decision = chooseSpoc(aRoutingInput({ roster: null }));
     expect(decision).toMatchObject({ outcome: 'unrouted', flag: true, escalateToAccountId: null });
     expect(decision.summary).toBe('Unrouted: client Acme Ltd has no roster in force. Flagged for a manager.');
   });
@@ -256,11 +256,11 @@ describe('routeClientIssue', () => {
   it('decides the same whatever order the profiles come in', () => {
     const input = aRoutingInput({ now: '2025-06-09T18:00:00Z', openClientIssues: { 'acc-ana': 8 } });
     const reversed = { ...input, profiles: [...input.profiles].reverse() };
-    expect(routeClientIssue(reversed)).toEqual(routeClientIssue(input));
-    expect(chosen(routeClientIssue(input))).toBe(null);
+    expect(chooseSpoc(reversed)).toEqual(chooseSpoc(input));
+    expect(chosen(chooseSpoc(input))).toBe(null);
   });
 
   it('refuses a target that is not positive', () => {
-    expect(() => routeClientIssue(aRoutingInput({ responseTargetMinutes: 0 }))).toThrow('positive');
+    expect(() => chooseSpoc(aRoutingInput({ responseTargetMinutes: 0 }))).toThrow('positive');
   });
 });

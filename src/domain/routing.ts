@@ -75,7 +75,7 @@ interface Chosen {
   readonly profile: SpocProfile;
 }
 
-export function routeClientIssue(input: RoutingInput): RoutingDecision {
+export function chooseSpoc(input: RoutingInput): RoutingDecision {
   const nowMs = toMillis(input.now, 'routing time');
   const target = input.responseTargetMinutes;
   if (!Number.isFinite(target) || target <= 0)

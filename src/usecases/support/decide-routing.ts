@@ -4,7 +4,7 @@ import {
   responseTargetFor,
   rosterCandidates,
   rosterInForce,
-  routeClientIssue,
+  chooseSpoc,
   type ClientMatch,
   type ClientMatchRule,
   type MatchOptions,
@@ -114,7 +114,7 @@ export async function decideRouting(
   const priority = facts.known?.priority ?? (needPriority ? (await facts.get()).priority : null);
   const target = responseTargetFor(policy, priority);
   const names = { ...head.names, ...Object.fromEntries(profiles.map((p) => [p.accountId, p.displayName])) };
-  const decision = routeClientIssue({
+  const decision = chooseSpoc({
     now,
     client,
     roster: inForce,
