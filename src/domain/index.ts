@@ -44,12 +44,7 @@ export { validateSpocProfile } from './spoc-profile-validation';
 
 export { availabilityAt, effectiveCapacity, type Availability, type SpocLoad } from './availability';
 
-export {
-  chooseSpoc,
-  type ConsideredCandidate,
-  type RoutingDecision,
-  type RoutingInput,
-} from './routing';
+export { chooseSpoc, type ConsideredCandidate, type RoutingDecision, type RoutingInput } from './routing';
 
 export {
   allowedTriageActions,

@@ -217,9 +217,7 @@ describe('chooseSpoc', () => {
     );
     expect(chosen(decision)).toBe('acc-p2');
     expect(decision.reasons).toContain('Pool members are tried least loaded first.');
-    const tie = chooseSpoc(
-      aRoutingInput({ roster, profiles: [priya, p1, p2, p3], openClientIssues: full }),
-    );
+    const tie = chooseSpoc(aRoutingInput({ roster, profiles: [priya, p1, p2, p3], openClientIssues: full }));
     expect(chosen(tie)).toBe('acc-p1');
   });
 
