@@ -1,7 +1,8 @@
+import { isIssueKey } from './jira-keys';
 import { LADDER_STEP_KINDS } from './policy';
 import { isIsoInstant } from './time';
 import { TRIAGE_ACTIONS, TRIAGE_STATES } from './triage';
-import { ISSUE_KEY, TRIAGE_SCHEMA_VERSION, type TriageRecord } from './triage-record';
+import { TRIAGE_SCHEMA_VERSION, type TriageRecord } from './triage-record';
 import {
   at as pathAt,
   invalid,
@@ -55,10 +56,7 @@ export function readTriageRecord(input: unknown): Validated<TriageRecord> {
       problems.push(problem(key, `${key} must be a whole number, 0 or more.`));
     }
   }
-  if (
-    input.duplicateOf !== null &&
-    !(typeof input.duplicateOf === 'string' && ISSUE_KEY.test(input.duplicateOf))
-  ) {
+  if (input.duplicateOf !== null && !isIssueKey(input.duplicateOf)) {
     problems.push(problem('duplicateOf', 'duplicateOf must be an issue key or null.'));
   }
   if (!Array.isArray(input.escalationSteps)) {

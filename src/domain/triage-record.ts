@@ -1,3 +1,4 @@
+import { isIssueKey } from './jira-keys';
 import type { LadderStepKind } from './policy';
 import { toIso, toMillis, type Instant } from './time';
 import {
@@ -190,8 +191,6 @@ export type TriageOutcome =
 
 const refuse = (refusal: string): TriageOutcome => ({ ok: false, refusal });
 
-/** An issue key as Jira writes it, e.g. SUP-12. */
-export const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 const NEEDS_SPOC: readonly TriageAction[] = [
   'accept-for-delivery',
   'request-info',
@@ -242,7 +241,7 @@ export function applyTriageAction(
       summary = `${name(by)} rejected the issue.`;
       break;
     case 'mark-duplicate':
-      if (!ISSUE_KEY.test(action.duplicateOf)) {
+      if (!isIssueKey(action.duplicateOf)) {
         return refuse(`"${action.duplicateOf}" is not an issue key such as SUP-12.`);
       }
       next = { ...next, duplicateOf: action.duplicateOf };
