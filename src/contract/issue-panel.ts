@@ -1,14 +1,23 @@
+import type { TriageAction, TriageState } from '../domain';
+
 /**
  * What the SPOC issue panel sends to its resolver (`spoc-panel` → `panel-resolver`) and gets back. Every
  * answer is a `Reply<T>` (reply.ts). The issue always comes from the panel's context, never from the payload.
+ * States and actions are the domain's names (type-only: nothing of the domain is bundled).
  *
  * Resolver functions: `getSpocView` → SpocIssueView, `applyTriageAction` (TriageActionRequest) →
  * TriageActionReply, `previewRouting` → RoutingPreview (src/contract/project-page.ts).
  */
-export type TriageStateName =
-  'awaiting-spoc' | 'info-requested' | 'vetted' | 'rejected' | 'duplicate' | 'returned';
+export type { TriageAction, TriageState };
 
-export type TriageActionName =
+/** Names that must be the domain's: a name it does not know fails to compile. */
+type DomainActions<Names extends TriageAction> = Names;
+
+/**
+ * The domain's actions a person takes in the panel; the others come from elsewhere, such as the client's
+ * reply from their comment.
+ */
+export type TriageActionName = DomainActions<
   | 'accept-for-delivery'
   | 'request-info'
   | 'reject'
@@ -16,7 +25,8 @@ export type TriageActionName =
   | 'reassign'
   | 'escalate'
   | 'take-over'
-  | 'return-to-spoc';
+  | 'return-to-spoc'
+>;
 
 /** Why the caller may act on the issue: what the app knows of them for this issue. */
 export type CallerRole = 'spoc' | 'backup' | 'delegate' | 'delivery' | 'manager';
@@ -40,7 +50,7 @@ export interface SpocIssueView {
   readonly issueKey: string;
   /** False when the app did not route this issue (no client rule matched it). */
   readonly routed: boolean;
-  readonly state: TriageStateName | null;
+  readonly state: TriageState | null;
   /** "waiting for its SPOC". */
   readonly stateLabel: string | null;
   readonly client: { readonly id: string; readonly name: string } | null;

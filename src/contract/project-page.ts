@@ -1,5 +1,5 @@
 import type { AppSettings, Client, ClientMatchRule, ClientRoster, SpocPolicy, SpocProfile } from '../domain';
-import type { PersonRef, TriageStateName } from './issue-panel';
+import type { PersonRef, TriageState } from './issue-panel';
 
 /** The configuration's parts as the domain defines them (type-only: nothing of the domain is bundled). */
 export type {
@@ -49,7 +49,7 @@ export interface QueueItem {
   readonly issueId: string;
   readonly issueKey: string;
   readonly summary: string;
-  readonly state: TriageStateName;
+  readonly state: TriageState;
   readonly client: { readonly id: string; readonly name: string };
   readonly spoc: PersonRef | null;
   readonly routedAt: string;

@@ -6,10 +6,11 @@ import {
   describeHistory,
   describeTriageState,
   effectiveCapacity,
+  type TriageAction,
 } from '../../domain';
 import { describeLocalMoment, formatLocalTime } from '../../domain/zone-time';
 import type { CallerRole, SpocIssueView, TriageActionName } from '../../contract/issue-panel';
-import { whoMay } from './triage-verbs';
+import { TRIAGE_VERBS, whoMay } from './triage-verbs';
 import type { Clock, ConfigurationReader, IssueRef, TriageRepository } from '../ports';
 import type { TriageEntry } from './triage-entry';
 
@@ -50,6 +51,10 @@ export function notRoutedView(issue: Pick<IssueRef, 'id' | 'key'>): SpocIssueVie
     pendingJiraUpdates: false,
   };
 }
+
+/** The panel offers only actions with a verb: a person's, not the client's reply or what the app does itself. */
+const isPanelAction = (action: TriageAction): action is TriageActionName =>
+  Object.hasOwn(TRIAGE_VERBS, action);
 
 export async function buildSpocView(
   entry: TriageEntry,
@@ -95,8 +100,7 @@ export async function buildSpocView(
   // The SPOC who is also a backup or in the pool has nothing to take over from themselves.
   const pointless = (action: TriageActionName) => action === 'take-over' && callerRoles.has('spoc');
   const allowedActions = allowedTriageActions(record.state).filter(
-    (a): a is TriageActionName =>
-      a !== 'client-replied' && roleAllows(a as TriageActionName) && !pointless(a as TriageActionName),
+    (a): a is TriageActionName => isPanelAction(a) && roleAllows(a) && !pointless(a),
   );
   return {
     issueId: entry.issueId,

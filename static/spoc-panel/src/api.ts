@@ -16,7 +16,7 @@ export type {
   SpocIssueView,
   TriageActionName,
   TriageActionRequest,
-  TriageStateName,
+  TriageState,
 } from '../../../src/contract/issue-panel';
 
 export type Reply<T> =

@@ -1,4 +1,4 @@
-import type { TriageStateName } from '../../../src/contract/issue-panel';
+import type { TriageState } from '../../../src/contract/issue-panel';
 import type { DeliveryTarget, MatchRuleKind } from '../../../src/contract/project-page';
 
 /** Every text the SPOC project page shows, in one place (ready for translation). */
@@ -54,7 +54,7 @@ export const messages = {
     rejected: 'rejected',
     duplicate: 'duplicate',
     returned: 'returned',
-  } as Readonly<Record<TriageStateName, string>>,
+  } as Readonly<Record<TriageState, string>>,
   jqlLabel: 'JQL for a board filter',
   jql: (projectKey: string) =>
     `project = "${projectKey}" AND issue.property[spoc].state = "vetted" ORDER BY issue.property[spoc].vettedAt ASC`,
