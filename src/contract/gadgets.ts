@@ -1,3 +1,5 @@
+import { PROJECT_KEY_PATTERN } from '../domain/jira-keys';
+
 /**
  * The dashboard gadgets' saved configuration and what their resolvers answer to `getSnapshot` (as
  * `Reply<T>`). The edit views save a configuration with `view.submit`; Jira hands it back to every view as
@@ -55,7 +57,6 @@ export type GadgetConfigCheck<Config> =
   | { readonly ok: true; readonly config: Config }
   | { readonly ok: false; readonly problems: readonly GadgetConfigProblem[] };
 
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,9}$/;
 const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
 
 const LABELS: Readonly<Record<GadgetConfigField, string>> = {
@@ -124,7 +125,7 @@ function checkBase(checker: Checker, raw: Readonly<Record<string, unknown>>): Ga
   const legacy = raw.projectKeys === undefined && raw.projectKey ? [raw.projectKey] : undefined;
   const projectKeys = checker.list(
     'projectKeys',
-    PROJECT_KEY,
+    PROJECT_KEY_PATTERN,
     GADGET_LIMITS.projects,
     'project keys',
     legacy ?? raw.projectKeys,

@@ -1,7 +1,9 @@
 /**
  * The one shape every resolver answers (gitlab-for-compass's habit), so each screen handles every outcome
  * the same way: data, or a message a person can act on with a machine-readable `code` beside it, so the UI
- * can react to a conflict or a busy Jira without reading the words.
+ * can react to a conflict or a busy Jira without reading the words. The screens answer their own failures
+ * in the same shape (static/shared/bridge.ts): a bridge call that failed or an answer of another shape is
+ * `internal`; a Jira call of theirs that failed is `jira-busy`, `not-found` or `jira-refused`, as here.
  */
 export type ReplyErrorCode =
   /** No signed-in person: sign in. */

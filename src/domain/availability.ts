@@ -3,7 +3,9 @@ import { formatDuration, MINUTE_MS, toIso, toMillis, type Instant } from './time
 import { currentWorkingIntervalMs, nextWorkingStartMs } from './working-hours';
 import {
   describeLocalMoment,
+  describeMoment,
   describeUtc,
+  formatFullDate,
   formatLocalDate,
   formatLocalTime,
   isLocalMidnight,
@@ -25,6 +27,11 @@ export interface AvailabilityOptions {
   readonly defaultCapacity?: number | null;
   /** Display names of delegates, for the reasons. */
   readonly names?: Readonly<Record<string, string>>;
+  /**
+   * `stored`: phrases name moments absolutely ("starts Tue 8 Dec 2026 09:00 Europe/London"), for reasons that
+   * are kept and read later; `live` (the default): as seen now ("starts tomorrow 09:00 …, in 14 h").
+   */
+  readonly wording?: 'live' | 'stored';
 }
 
 interface AvailabilityBase {
@@ -74,10 +81,11 @@ const loadText = (open: number, capacity: number | null): string =>
     ? `${open} open client issues (no limit set)`
     : `${open} of ${capacity} open client issues`;
 
-function describeReturn(untilMs: number, zone: string, nowMs: number): string {
+function describeReturn(untilMs: number, zone: string, nowMs: number, stored: boolean): string {
   // Back at midnight means back that day: "until 28 Nov".
-  if (isLocalMidnight(untilMs, zone)) return formatLocalDate(untilMs, zone, nowMs);
-  return `${formatLocalDate(untilMs, zone, nowMs)} ${formatLocalTime(untilMs, zone)} ${zone}`;
+  const day = stored ? formatFullDate(untilMs, zone) : formatLocalDate(untilMs, zone, nowMs);
+  if (isLocalMidnight(untilMs, zone)) return day;
+  return `${day} ${formatLocalTime(untilMs, zone)} ${zone}`;
 }
 
 export function availabilityAt(
@@ -87,6 +95,9 @@ export function availabilityAt(
   options: AvailabilityOptions = {},
 ): Availability {
   const nowMs = toMillis(now);
+  const stored = options.wording === 'stored';
+  const moment = (ms: number, zone: string): string =>
+    stored ? describeMoment(ms, zone) : describeLocalMoment(ms, zone, nowMs);
   if (!Number.isInteger(load.openClientIssues) || load.openClientIssues < 0) {
     throw new RangeError(`Open client issues for ${profile.displayName} must be a whole number, 0 or more.`);
   }
@@ -97,7 +108,7 @@ export function availabilityAt(
   const away = activeOutOfOffice(profile, nowMs);
   if (away) {
     const untilMs = Date.parse(away.until);
-    const phrase = `is out of office until ${describeReturn(untilMs, zone, nowMs)}`;
+    const phrase = `is out of office until ${describeReturn(untilMs, zone, nowMs, stored)}`;
     const delegate = away.delegateAccountId;
     const delegateName = delegate === null ? null : (options.names?.[delegate] ?? delegate);
     return {
@@ -130,7 +141,7 @@ export function availabilityAt(
   const calendar = calendarOf(profile);
   const shift = currentWorkingIntervalMs(calendar, nowMs);
   if (shift) {
-    const phrase = `is working until ${describeLocalMoment(shift.end, zone, nowMs)} with ${loadText(open, capacity)}`;
+    const phrase = `is working until ${moment(shift.end, zone)} with ${loadText(open, capacity)}`;
     return {
       ...base,
       status: 'available',
@@ -157,8 +168,8 @@ export function availabilityAt(
   }
   const wait = next - nowMs;
   const phrase =
-    `is off shift; starts ${describeLocalMoment(next, zone, nowMs)} (${describeUtc(next, zone)}), ` +
-    `in ${formatDuration(wait)}`;
+    `is off shift; starts ${moment(next, zone)} (${describeUtc(next, zone)})` +
+    (stored ? '' : `, in ${formatDuration(wait)}`);
   return {
     ...base,
     status: 'off-shift',

@@ -41,7 +41,7 @@ describe('checkEscalation', () => {
       nextStepAt: '2025-06-10T09:00:00.000Z',
     });
     expect(result.reasons[0]).toBe(
-      'On track: 3 h of working time left of the 4 h target; due tomorrow 11:00 Europe/London (10:00 UTC).',
+      'On track: 3 h of working time left of the 4 h target; due Tue 10 Jun 2025 11:00 Europe/London (10:00 UTC).',
     );
   });
 
@@ -54,7 +54,7 @@ describe('checkEscalation', () => {
     expect(result.status).toBe('at-risk');
     expect(result.stepsDue.map((s) => s.step)).toEqual(['warn-spoc']);
     expect(result.stepsDue[0]?.reason).toBe(
-      'Due now: warn the SPOC (at 75% of the target, 10:00 Europe/London (09:00 UTC)).',
+      'Due now: warn the SPOC (at 75% of the target, Tue 10 Jun 2025 10:00 Europe/London (09:00 UTC)).',
     );
   });
 

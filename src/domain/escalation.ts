@@ -3,13 +3,14 @@ import { formatDuration, formatMinutes, MINUTE_MS, toIso, toMillis, type Instant
 import { isWaitingOnSpoc } from './triage';
 import { hasTakenStep, type TriageRecord } from './triage-record';
 import { addWorkingMinutesMs, workingMillisBetween, type WorkingCalendar } from './working-hours';
-import { describeLocalMoment, describeUtc } from './zone-time';
+import { describeMoment, describeUtc } from './zone-time';
 
 /**
  * Response targets and the escalation ladder. A target counts the SPOC's working time from when their clock
  * started; each ladder step falls due at a share of it (warn at 75%, move to the next backup at 100%, notify the
  * escalation manager at 150%). A sweep asks what is due now and records each step once on the triage record,
- * so running it twice repeats nothing.
+ * so running it twice repeats nothing. Whoever a step went to may acknowledge it ("I am on it"): the next
+ * steps then wait until the hold ends. The reasons are written on issues, so they name moments absolutely.
  */
 export type ResponseStatus = 'not-running' | 'on-track' | 'at-risk' | 'breached';
 
@@ -27,8 +28,13 @@ export interface EscalationCheck {
   readonly workingMinutesLeft: number;
   /** Steps due at this instant and not yet taken, in ladder order. */
   readonly stepsDue: readonly DueLadderStep[];
-  /** When the next step not yet due falls due, so a sweep knows when to look again; null for none. */
+  /**
+   * When the next step not yet taken falls due (or its hold ends), so a sweep knows when to look again; null
+   * when no step is left on this clock.
+   */
   readonly nextStepAt: string | null;
+  /** Steps that would be due now but wait for an acknowledgement's hold to end. */
+  readonly held: readonly DueLadderStep[];
   readonly reasons: readonly string[];
 }
 
@@ -59,6 +65,7 @@ const notRunning = (reason: string): EscalationCheck => ({
   workingMinutesLeft: 0,
   stepsDue: [],
   nextStepAt: null,
+  held: [],
   reasons: [reason],
 });
 
@@ -74,7 +81,9 @@ export function checkEscalation(input: EscalationInput): EscalationCheck {
   const zone = calendar.timeZone;
   const startMs = Date.parse(record.clockStartedAt);
   const dueMs = Date.parse(record.dueAt);
-  const when = (ms: number): string => `${describeLocalMoment(ms, zone, nowMs)} (${describeUtc(ms, zone)})`;
+  const when = (ms: number): string => `${describeMoment(ms, zone)} (${describeUtc(ms, zone)})`;
+  const holdUntil = record.acknowledged ? Date.parse(record.acknowledged.until) : null;
+  const holding = holdUntil !== null && holdUntil > nowMs;
   const usedMs = workingMillisBetween(calendar, startMs, Math.min(nowMs, dueMs));
   const used = usedMs / MINUTE_MS;
   const left = nowMs >= dueMs ? 0 : Math.max(0, targetMinutes - used);
@@ -98,7 +107,11 @@ export function checkEscalation(input: EscalationInput): EscalationCheck {
   }
 
   const stepsDue: DueLadderStep[] = [];
+  const held: DueLadderStep[] = [];
   let nextStepAt: number | null = null;
+  const later = (ms: number) => {
+    if (nextStepAt === null || ms < nextStepAt) nextStepAt = ms;
+  };
   for (const step of policy.ladder) {
     const minutes = (targetMinutes * step.atPercentOfTarget) / 100;
     // Without working hours, fall back to the wall clock rather than never escalating.
@@ -106,13 +119,19 @@ export function checkEscalation(input: EscalationInput): EscalationCheck {
     const label = describeLadderStep(step.kind);
     if (hasTakenStep(record, step.kind)) {
       reasons.push(`Already done: ${label}.`);
+    } else if (stepMs <= nowMs && holding) {
+      const reason = `Held: ${label} waits until ${when(holdUntil)}, as acknowledged.`;
+      held.push({ step: step.kind, dueAt: toIso(stepMs), reason });
+      reasons.push(reason);
+      later(holdUntil);
     } else if (stepMs <= nowMs) {
       const reason = `Due now: ${label} (at ${step.atPercentOfTarget}% of the target, ${when(stepMs)}).`;
       stepsDue.push({ step: step.kind, dueAt: toIso(stepMs), reason });
       reasons.push(reason);
-    } else if (nextStepAt === null || stepMs < nextStepAt) {
-      nextStepAt = stepMs;
-      reasons.push(`Next: ${label} at ${when(stepMs)}.`);
+    } else {
+      const at = holding ? Math.max(stepMs, holdUntil) : stepMs;
+      if (nextStepAt === null || at < nextStepAt) reasons.push(`Next: ${label} at ${when(at)}.`);
+      later(at);
     }
   }
   return {
@@ -122,6 +141,7 @@ export function checkEscalation(input: EscalationInput): EscalationCheck {
     workingMinutesLeft: left,
     stepsDue,
     nextStepAt: nextStepAt === null ? null : toIso(nextStepAt),
+    held,
     reasons,
   };
 }

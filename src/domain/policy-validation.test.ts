@@ -61,6 +61,20 @@ describe('validatePolicy', () => {
     expect(messages({ ladder: [] })).toEqual([]);
   });
 
+  it('holds the next ladder step for the acknowledgement time it sets, 5 minutes to a week', () => {
+    expect(validatePolicy({ acknowledgeHoldMinutes: 90 })).toMatchObject({
+      ok: true,
+      value: { acknowledgeHoldMinutes: 90 },
+    });
+    expect(validatePolicy({})).toMatchObject({ ok: true, value: { acknowledgeHoldMinutes: 60 } });
+    for (const bad of [0, 4, 10081, 1.5, '60']) {
+      expect(validatePolicy({ acknowledgeHoldMinutes: bad })).toMatchObject({
+        ok: false,
+        problems: [{ path: 'acknowledgeHoldMinutes' }],
+      });
+    }
+  });
+
   it('refuses a policy written by a newer version of the app', () => {
     expect(messages({ schemaVersion: 2 })).toEqual([
       'schemaVersion: Policy version 2 is not one this app reads.',

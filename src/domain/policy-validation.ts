@@ -77,15 +77,19 @@ function validateTargets(input: unknown, problems: ValidationProblem[]): Respons
   return { defaultMinutes: defaultMinutes as number, byPriority };
 }
 
-function validateLadder(input: unknown, problems: ValidationProblem[]): readonly LadderStep[] {
+export function validateLadder(
+  input: unknown,
+  problems: ValidationProblem[],
+  path = 'ladder',
+): readonly LadderStep[] {
   if (!Array.isArray(input)) {
-    problems.push(problem('ladder', 'The escalation ladder must be a list of steps (empty for none).'));
+    problems.push(problem(path, 'The escalation ladder must be a list of steps (empty for none).'));
     return [];
   }
   const steps: LadderStep[] = [];
   const kinds = new Set<string>();
   for (const [i, raw] of input.entries()) {
-    const p = at('ladder', i);
+    const p = at(path, i);
     if (!isRecord(raw)) {
       problems.push(problem(p, 'A ladder step needs a kind and atPercentOfTarget.'));
       continue;
@@ -156,6 +160,15 @@ export function validatePolicy(input: unknown): Validated<SpocPolicy> {
     problems.push(problem('bypass', `"${String(bypass)}" is not a choice; use revert or record.`));
   }
   const ladder = validateLadder(input.ladder ?? DEFAULT_POLICY.ladder, problems);
+  const acknowledgeHoldMinutes = input.acknowledgeHoldMinutes ?? DEFAULT_POLICY.acknowledgeHoldMinutes;
+  if (!isWhole(acknowledgeHoldMinutes, 5, 7 * 24 * 60)) {
+    problems.push(
+      problem(
+        'acknowledgeHoldMinutes',
+        'An acknowledgement holds the next step for a whole number of minutes, 5 to 10080 (a week).',
+      ),
+    );
+  }
   const historyLimit = input.historyLimit ?? DEFAULT_POLICY.historyLimit;
   if (!isWhole(historyLimit, MIN_HISTORY_LIMIT, MAX_HISTORY_LIMIT)) {
     problems.push(
@@ -173,6 +186,7 @@ export function validatePolicy(input: unknown): Validated<SpocPolicy> {
     defaultCapacity: defaultCapacity as number,
     bypass: bypass as BypassHandling,
     ladder,
+    acknowledgeHoldMinutes: acknowledgeHoldMinutes as number,
     historyLimit: historyLimit as number,
   });
 }

@@ -33,8 +33,10 @@ export interface SpocPolicy {
   /** Capacity of SPOCs whose profile leaves it empty. */
   readonly defaultCapacity: number;
   readonly bypass: BypassHandling;
-  /** In the order the steps fall due. */
+  /** In the order the steps fall due; a client's roster may set its own. */
   readonly ladder: readonly LadderStep[];
+  /** How long an acknowledgement ("I am on it") holds the ladder's next step, in minutes. */
+  readonly acknowledgeHoldMinutes: number;
   /** Entries kept in each issue's triage history. */
   readonly historyLimit: number;
 }
@@ -53,6 +55,7 @@ export const DEFAULT_POLICY: SpocPolicy = {
     { kind: 'move-to-next-backup', atPercentOfTarget: 100 },
     { kind: 'notify-escalation-manager', atPercentOfTarget: 150 },
   ],
+  acknowledgeHoldMinutes: 60,
   historyLimit: 20,
 };
 
@@ -63,6 +66,10 @@ const STEP_LABELS: Readonly<Record<LadderStepKind, string>> = {
 };
 
 export const describeLadderStep = (kind: LadderStepKind): string => STEP_LABELS[kind];
+
+/** The ladder a client's issues climb: their roster's own, else the policy's. */
+export const ladderFor = (policy: SpocPolicy, roster: { readonly ladder?: readonly LadderStep[] } | null) =>
+  roster?.ladder ?? policy.ladder;
 
 export interface ResponseTarget {
   readonly minutes: number;

@@ -52,6 +52,25 @@ describe('validateRosterVersion', () => {
     ]);
   });
 
+  it('keeps a client’s own escalation ladder, checked like the policy’s', () => {
+    const ladder = [
+      { kind: 'warn-spoc', atPercentOfTarget: 50 },
+      { kind: 'notify-escalation-manager', atPercentOfTarget: 100 },
+    ];
+    expect(validateRosterVersion({ ...aRosterVersion(), ladder })).toMatchObject({
+      ok: true,
+      value: { ladder },
+    });
+    expect(validateRosterVersion(aRosterVersion())).toMatchObject({ ok: true });
+    expect((validateRosterVersion(aRosterVersion()) as { value: object }).value).not.toHaveProperty('ladder');
+    expect(
+      validateRosterVersion({
+        ...aRosterVersion(),
+        ladder: [{ kind: 'page-the-ceo', atPercentOfTarget: 50 }],
+      }),
+    ).toMatchObject({ ok: false, problems: [{ path: 'ladder[0].kind' }] });
+  });
+
   it('checks a whole history: versions in order, for one client', () => {
     const result = validateClientRoster({
       clientId: 'acme',

@@ -1,3 +1,4 @@
+import { validateLadder } from './policy-validation';
 import type { ClientRoster, DeliveryTarget, RosterVersion } from './roster';
 import { isIsoInstant, toIso } from './time';
 import {
@@ -154,6 +155,8 @@ export function validateRosterVersion(input: unknown, expectedClientId?: string)
       problem('handoverNote', `The handover note must be text of at most ${MAX_HANDOVER_NOTE} characters.`),
     );
   }
+  const ladder =
+    input.ladder === undefined || input.ladder === null ? undefined : validateLadder(input.ladder, problems);
   if (problems.length || deliveryTarget === null) return invalid(problems);
   return valid({
     clientId: clientId as string,
@@ -165,6 +168,7 @@ export function validateRosterVersion(input: unknown, expectedClientId?: string)
     deliveryTarget,
     escalationManagerAccountId: escalationManagerAccountId as string,
     ...(handoverNote === undefined ? {} : { handoverNote: handoverNote as string }),
+    ...(ladder === undefined ? {} : { ladder }),
   });
 }
 

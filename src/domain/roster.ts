@@ -1,3 +1,4 @@
+import type { LadderStep } from './policy';
 import { MAX_ROSTER_VERSIONS, validateRosterVersion } from './roster-validation';
 import { toMillis, type Instant } from './time';
 import { invalid, problem, valid, type Validated } from './validation';
@@ -28,6 +29,8 @@ export interface RosterVersion {
   readonly deliveryTarget: DeliveryTarget;
   readonly escalationManagerAccountId: string;
   readonly handoverNote?: string;
+  /** This client's own escalation ladder; absent: the policy's. */
+  readonly ladder?: readonly LadderStep[];
 }
 
 export interface ClientRoster {

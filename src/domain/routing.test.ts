@@ -26,16 +26,16 @@ describe('chooseSpoc', () => {
           status: 'available',
           chosen: true,
           reason:
-            'Priya Shah (primary) is working until 17:00 Europe/London with 3 of 8 open client issues: chosen',
+            'Priya Shah (primary) is working until Mon 9 Jun 2025 17:00 Europe/London with 3 of 8 open client issues: chosen',
         },
       ],
       reasons: [
-        'Priya Shah (primary) is working until 17:00 Europe/London with 3 of 8 open client issues: chosen.',
-        'Routed to Priya Shah (primary) for client Acme Ltd. Response due 14:00 Europe/London (13:00 UTC), ' +
+        'Priya Shah (primary) is working until Mon 9 Jun 2025 17:00 Europe/London with 3 of 8 open client issues: chosen.',
+        'Routed to Priya Shah (primary) for client Acme Ltd. Response due Mon 9 Jun 2025 14:00 Europe/London (13:00 UTC), ' +
           '4 h of their working time.',
       ],
       summary:
-        'Routed to Priya Shah (primary) for client Acme Ltd. Response due 14:00 Europe/London (13:00 UTC), ' +
+        'Routed to Priya Shah (primary) for client Acme Ltd. Response due Mon 9 Jun 2025 14:00 Europe/London (13:00 UTC), ' +
         '4 h of their working time.',
     });
   });
@@ -58,12 +58,12 @@ describe('chooseSpoc', () => {
       }),
     );
     expect(decision.reasons).toEqual([
-      'Priya Shah (primary) is out of office until 28 Nov; delegate Tom Berg considered.',
+      'Priya Shah (primary) is out of office until Fri 28 Nov 2025; delegate Tom Berg considered.',
       'Tom Berg (delegate of Priya Shah) has 5 of 5 open client issues: full.',
       'Ana Lima (backup 1) has 8 of 8 open client issues: full.',
-      'Kenji Sato (backup 2) is off shift; starts 09:00 Asia/Tokyo (00:00 UTC), in 3 h 10 min, within the 4 h ' +
+      'Kenji Sato (backup 2) is off shift; starts Tue 25 Nov 2025 09:00 Asia/Tokyo (00:00 UTC), within the 4 h ' +
         'target: chosen.',
-      'Routed to Kenji Sato (backup 2) for client Acme Ltd. Response due 13:00 Asia/Tokyo (04:00 UTC), 4 h of ' +
+      'Routed to Kenji Sato (backup 2) for client Acme Ltd. Response due Tue 25 Nov 2025 13:00 Asia/Tokyo (04:00 UTC), 4 h of ' +
         'their working time.',
     ]);
     expect(decision).toMatchObject({
@@ -118,7 +118,7 @@ describe('chooseSpoc', () => {
       const decision = at('2025-06-09T03:59:00Z');
       expect(decision.considered[0]?.status).toBe('too-late');
       expect(decision.considered[0]?.reason).toBe(
-        'Priya Shah (primary) is off shift; starts 09:00 Europe/London (08:00 UTC), in 4 h 1 min, later than the 4 h target',
+        'Priya Shah (primary) is off shift; starts Mon 9 Jun 2025 09:00 Europe/London (08:00 UTC), later than the 4 h target',
       );
     });
   });
@@ -149,8 +149,8 @@ describe('chooseSpoc', () => {
       }),
     );
     expect(decision.reasons.slice(0, 3)).toEqual([
-      'Priya Shah (primary) is out of office until 20 Jun; delegate Tom Berg considered.',
-      'Tom Berg (delegate of Priya Shah) is out of office until 20 Jun; delegate Priya Shah was already considered.',
+      'Priya Shah (primary) is out of office until Fri 20 Jun 2025; delegate Tom Berg considered.',
+      'Tom Berg (delegate of Priya Shah) is out of office until Fri 20 Jun 2025; delegate Priya Shah was already considered.',
       'Ana Lima (backup 1) has 0 of 0 open client issues: full.',
     ]);
     expect(decision.outcome).toBe('unrouted');

@@ -3,7 +3,7 @@ import { describeRosterRole, rosterCandidates, type RosterCandidate, type Roster
 import { calendarOf, type SpocProfile } from './spoc-profile';
 import { formatMinutes, MINUTE_MS, toIso, toMillis, type Instant } from './time';
 import { addWorkingMinutesMs } from './working-hours';
-import { describeLocalMoment, describeUtc } from './zone-time';
+import { describeMoment, describeUtc } from './zone-time';
 
 /**
  * Who gets a new client issue. Candidates are tried in roster order (primary, backups, then the pool, least
@@ -143,7 +143,8 @@ export function chooseSpoc(input: RoutingInput): RoutingDecision {
       profile,
       new Date(nowMs),
       { openClientIssues: loadOf(accountId) },
-      { defaultCapacity: input.defaultCapacity ?? null },
+      // The reasons are stored and read later: moments are named absolutely, never "tomorrow".
+      { defaultCapacity: input.defaultCapacity ?? null, wording: 'stored' },
     );
     const name = profile.displayName;
     switch (availability.status) {
@@ -223,7 +224,7 @@ export function chooseSpoc(input: RoutingInput): RoutingDecision {
   const dueMs = addWorkingMinutesMs(calendarOf(chosen.profile), nowMs, target) ?? chosen.startsAt;
   const summary =
     `Routed to ${chosen.displayName} (${chosen.role}) for client ${client}. Response due ` +
-    `${describeLocalMoment(dueMs, zone, nowMs)} (${describeUtc(dueMs, zone)}), ${targetText} of their working time.`;
+    `${describeMoment(dueMs, zone)} (${describeUtc(dueMs, zone)}), ${targetText} of their working time.`;
   return {
     outcome: 'routed',
     spocAccountId: chosen.accountId,

@@ -20,7 +20,13 @@ import {
  * trusted. Kept apart from triage-record.ts so the record and its transitions read on their own.
  */
 const STEP_KINDS: readonly string[] = LADDER_STEP_KINDS;
-const EVENTS = new Set<string>(['routed', 'unrouted', 'escalation-step', ...TRIAGE_ACTIONS]);
+const EVENTS = new Set<string>([
+  'routed',
+  'unrouted',
+  'escalation-step',
+  'property-repaired',
+  ...TRIAGE_ACTIONS,
+]);
 
 /** Reads a stored record back, refusing anything this version of the app did not write. */
 export function readTriageRecord(input: unknown): Validated<TriageRecord> {
@@ -74,6 +80,27 @@ export function readTriageRecord(input: unknown): Validated<TriageRecord> {
         );
       }
     });
+  }
+  // Written only since acknowledgements and handovers exist: older records lack them, which means none.
+  const acknowledged = input.acknowledged;
+  if (
+    acknowledged !== undefined &&
+    acknowledged !== null &&
+    !(
+      isRecord(acknowledged) &&
+      isNonEmptyString(acknowledged.by) &&
+      isIsoInstant(acknowledged.at) &&
+      isIsoInstant(acknowledged.until)
+    )
+  ) {
+    problems.push(problem('acknowledged', 'An acknowledgement needs by, at and until.'));
+  }
+  if (
+    input.handedOverFrom !== undefined &&
+    input.handedOverFrom !== null &&
+    !isNonEmptyString(input.handedOverFrom)
+  ) {
+    problems.push(problem('handedOverFrom', 'handedOverFrom must be an account id or null.'));
   }
   if (!Array.isArray(input.history)) {
     problems.push(problem('history', 'history must be a list.'));

@@ -133,10 +133,17 @@ describe('applyTriageAction', () => {
     });
   });
 
-  it('escalating raises the level', () => {
-    const record = afterActions(aTriageRecord(), [{ type: 'escalate' }, { type: 'escalate' }]);
-    expect(record.escalationLevel).toBe(2);
-    expect(record.state).toBe('awaiting-spoc');
+  it('escalating joins the ladder: the manager is told at once (level 3), and each escalation raises it', () => {
+    const once = afterActions(aTriageRecord(), [{ type: 'escalate' }]);
+    expect(once.escalationLevel).toBe(3);
+    expect(once.escalationSteps).toEqual([
+      { step: 'notify-escalation-manager', dueAt: once.dueAt, at: expect.any(String) },
+    ]);
+    const twice = afterActions(once, [{ type: 'escalate' }]);
+    expect(twice.escalationLevel).toBe(4);
+    // The step is taken once per response clock, however often people escalate.
+    expect(twice.escalationSteps).toHaveLength(1);
+    expect(twice.state).toBe('awaiting-spoc');
   });
 
   it.each<[string, TriageRecord, Parameters<typeof applyTriageAction>[1], string | null, string]>([

@@ -25,7 +25,7 @@ export const TRIAGE_RECORD_MAX_BYTES = 16 * 1024;
 const MAX_ESCALATION_STEPS = 9;
 const MAX_ESCALATION_LEVEL = 9;
 
-export type TriageEvent = TriageAction | 'routed' | 'unrouted' | 'escalation-step';
+export type TriageEvent = TriageAction | 'routed' | 'unrouted' | 'escalation-step' | 'property-repaired';
 
 export interface TriageHistoryEntry {
   readonly at: string;
@@ -44,6 +44,13 @@ export interface EscalationStepRecord {
   readonly step: LadderStepKind;
   readonly dueAt: string;
   readonly at: string;
+}
+
+/** "I am on it": the person an escalation went to holds the ladder's next step until `until`. */
+export interface Acknowledgement {
+  readonly by: string;
+  readonly at: string;
+  readonly until: string;
 }
 
 export interface TriageRecord {
@@ -70,6 +77,13 @@ export interface TriageRecord {
   readonly history: readonly TriageHistoryEntry[];
   /** Entries dropped from the start of the history to keep it bounded. */
   readonly droppedHistoryEntries: number;
+  /**
+   * The latest acknowledgement of an escalation on the current response clock; absent or null for none.
+   * (Records written before acknowledgements existed have no such field, so it is optional.)
+   */
+  readonly acknowledged?: Acknowledgement | null;
+  /** The SPOC the app handed the issue over from while they were out of office; absent or null otherwise. */
+  readonly handedOverFrom?: string | null;
 }
 
 const byteLength = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
@@ -175,7 +189,13 @@ export type TriageActionInput =
       readonly note?: string;
     }
   | { readonly type: 'escalate'; readonly note?: string }
-  | { readonly type: 'take-over'; readonly dueAt?: Instant | null; readonly note?: string };
+  | { readonly type: 'take-over'; readonly dueAt?: Instant | null; readonly note?: string }
+  /** The person an escalation went to is on it: the next ladder step waits until `until`. */
+  | { readonly type: 'acknowledge'; readonly until: Instant; readonly note?: string }
+  /** The app moves the issue from a SPOC who is away to their delegate or a backup; the clock runs on. */
+  | { readonly type: 'hand-over'; readonly toAccountId: string; readonly note: string }
+  /** The SPOC it was handed over from, back from their absence, takes it back. */
+  | { readonly type: 'take-back'; readonly dueAt?: Instant | null; readonly note?: string };
 
 export interface TriageActionContext {
   /** Who acts; null for the app (sweeps, routing). */
@@ -190,6 +210,20 @@ export type TriageOutcome =
   | { readonly ok: false; readonly refusal: string };
 
 const refuse = (refusal: string): TriageOutcome => ({ ok: false, refusal });
+
+/** The escalation level each ladder step reaches: warned 1, moved to a backup 2, manager told 3. */
+export const STEP_LEVEL: Readonly<Record<LadderStepKind, number>> = {
+  'warn-spoc': 1,
+  'move-to-next-backup': 2,
+  'notify-escalation-manager': 3,
+};
+
+/** The record's steps with `step` taken now on the current clock, unless it already was (or no clock runs). */
+function withStep(record: TriageRecord, step: LadderStepKind, at: string): readonly EscalationStepRecord[] {
+  if (record.dueAt === null || hasTakenStep(record, step)) return record.escalationSteps;
+  const steps = [...record.escalationSteps, { step, dueAt: record.dueAt, at }];
+  return steps.slice(Math.max(0, steps.length - MAX_ESCALATION_STEPS));
+}
 
 const NEEDS_SPOC: readonly TriageAction[] = [
   'accept-for-delivery',
@@ -261,7 +295,15 @@ export function applyTriageAction(
       summary = `${name(by)} reassigned the issue to ${name(action.toAccountId)}.`;
       break;
     case 'escalate':
-      next = { ...next, escalationLevel: Math.min(MAX_ESCALATION_LEVEL, record.escalationLevel + 1) };
+      // A manual escalation joins the ladder: it is the "tell the escalation manager" step, taken now.
+      next = {
+        ...next,
+        escalationLevel: Math.min(
+          MAX_ESCALATION_LEVEL,
+          Math.max(record.escalationLevel + 1, STEP_LEVEL['notify-escalation-manager']),
+        ),
+        escalationSteps: withStep(record, 'notify-escalation-manager', at),
+      };
       summary = `${name(by)} escalated the issue (level ${next.escalationLevel}).`;
       break;
     case 'take-over':
@@ -270,17 +312,56 @@ export function applyTriageAction(
       next = { ...next, spocAccountId: by };
       summary = `${name(by)} took over the issue from ${record.spocAccountId === null ? 'nobody' : name(record.spocAccountId)}.`;
       break;
+    case 'acknowledge': {
+      if (by === null) return refuse('Only a person can acknowledge an escalation.');
+      if (record.dueAt === null || !record.escalationSteps.some((s) => s.dueAt === record.dueAt)) {
+        return refuse('Nothing has escalated on this issue yet, so there is nothing to acknowledge.');
+      }
+      const untilMs = toMillis(action.until, 'end of the hold');
+      if (untilMs <= atMs) return refuse('An acknowledgement must hold the next step until a later time.');
+      next = { ...next, acknowledged: { by, at, until: toIso(untilMs) } };
+      summary = `${name(by)} acknowledged the escalation; the next step waits until ${toIso(untilMs)}.`;
+      break;
+    }
+    case 'hand-over':
+      if (by !== null) return refuse('Only the app hands issues over when their SPOC is away.');
+      if (!isNonEmptyString(action.toAccountId)) return refuse('Say who takes the issue over.');
+      if (action.toAccountId === record.spocAccountId) {
+        return refuse(`${name(action.toAccountId)} is already the SPOC of this issue.`);
+      }
+      next = { ...next, spocAccountId: action.toAccountId, handedOverFrom: record.spocAccountId };
+      summary = `The app handed the issue over from ${name(record.spocAccountId)} to ${name(action.toAccountId)}.`;
+      break;
+    case 'take-back':
+      if (by === null || by !== (record.handedOverFrom ?? null)) {
+        return refuse(
+          record.handedOverFrom
+            ? `Only ${name(record.handedOverFrom)}, whose issue it was before their absence, can take it back.`
+            : 'This issue was not handed over during an absence, so there is nothing to take back.',
+        );
+      }
+      next = { ...next, spocAccountId: by };
+      summary = `${name(by)} took the issue back after their absence.`;
+      break;
+  }
+  // Whoever owns the issue now owns its escalations: a new SPOC's hold and handover start afresh.
+  if (next.spocAccountId !== record.spocAccountId) {
+    next = {
+      ...next,
+      acknowledged: null,
+      handedOverFrom: action.type === 'hand-over' ? next.handedOverFrom : null,
+    };
   }
 
   // The response clock: restarted on entering a state that waits on the SPOC, stopped on leaving one.
   const stateChanged = transition.to !== record.state;
   if (stateChanged && isWaitingOnSpoc(transition.to)) {
     // No due time (a SPOC without working hours) means no clock, rather than a clock that never ends.
-    next = { ...next, clockStartedAt: dueAt ? at : null, dueAt: dueAt ?? null };
+    next = { ...next, clockStartedAt: dueAt ? at : null, dueAt: dueAt ?? null, acknowledged: null };
   } else if (stateChanged) {
-    next = { ...next, clockStartedAt: null, dueAt: null };
+    next = { ...next, clockStartedAt: null, dueAt: null, acknowledged: null };
   } else if (dueAt !== undefined && isWaitingOnSpoc(transition.to)) {
-    next = { ...next, clockStartedAt: dueAt === null ? null : at, dueAt };
+    next = { ...next, clockStartedAt: dueAt === null ? null : at, dueAt, acknowledged: null };
   }
   if (record.firstResponseAt === null && NEEDS_SPOC.includes(action.type)) {
     next = { ...next, firstResponseAt: at };
@@ -302,12 +383,6 @@ export type EscalationStepOutcome =
   | { readonly recorded: true; readonly record: TriageRecord }
   | { readonly recorded: false; readonly record: TriageRecord; readonly reason: string };
 
-const STEP_LEVEL: Readonly<Record<LadderStepKind, number>> = {
-  'warn-spoc': 1,
-  'move-to-next-backup': 2,
-  'notify-escalation-manager': 3,
-};
-
 /** Whether the step was already taken against the issue's current response clock. */
 export const hasTakenStep = (record: TriageRecord, step: LadderStepKind): boolean =>
   record.dueAt !== null && record.escalationSteps.some((s) => s.step === step && s.dueAt === record.dueAt);
@@ -319,7 +394,13 @@ export const hasTakenStep = (record: TriageRecord, step: LadderStepKind): boolea
 export function recordEscalationStep(
   record: TriageRecord,
   step: LadderStepKind,
-  context: { readonly at: Instant; readonly note?: string; readonly historyLimit?: number },
+  context: {
+    readonly at: Instant;
+    readonly note?: string;
+    readonly historyLimit?: number;
+    /** For `move-to-next-backup`: who the issue moves to (the clock runs on); null or absent when nobody could. */
+    readonly moveTo?: string | null;
+  },
 ): EscalationStepOutcome {
   if (record.dueAt === null) {
     return {
@@ -336,11 +417,14 @@ export function recordEscalationStep(
     };
   }
   const at = toIso(toMillis(context.at, 'escalation time'));
-  const steps = [...record.escalationSteps, { step, dueAt: record.dueAt, at }];
+  const moveTo = context.moveTo ?? null;
+  const moves = moveTo !== null && moveTo !== record.spocAccountId;
   const next: TriageRecord = {
     ...record,
-    escalationSteps: steps.slice(Math.max(0, steps.length - MAX_ESCALATION_STEPS)),
+    escalationSteps: withStep(record, step, at),
     escalationLevel: Math.max(record.escalationLevel, STEP_LEVEL[step]),
+    // A new owner has not acknowledged anything yet.
+    ...(moves ? { spocAccountId: moveTo, acknowledged: null, handedOverFrom: null } : {}),
   };
   return {
     recorded: true,
@@ -353,13 +437,48 @@ export function recordEscalationStep(
           by: null,
           from: record.state,
           to: record.state,
-          spoc: record.spocAccountId,
+          spoc: next.spocAccountId,
         },
         context.note ?? step,
       ),
       context.historyLimit,
     ),
   };
+}
+
+/** What happened, in words, for events other than routing (whose words name the SPOC). */
+export function describeTriageEvent(event: TriageEvent): string {
+  if (event === 'routed') return 'routed';
+  if (event === 'unrouted') return 'could not be routed';
+  if (event === 'escalation-step') return 'escalation step';
+  if (event === 'property-repaired') return 'restored the spoc property';
+  return describeTriageAction(event);
+}
+
+/**
+ * The app found the searchable `spoc` copy on the issue differing from this record and rewrote it: noted in
+ * the history, so a reader of the issue sees that someone changed the copy and that the app put it right.
+ */
+export function recordPropertyRepair(
+  record: TriageRecord,
+  context: { readonly at: Instant; readonly note: string; readonly historyLimit?: number },
+): TriageRecord {
+  const at = toIso(toMillis(context.at, 'repair time'));
+  return withEntry(
+    record,
+    entry(
+      {
+        at,
+        event: 'property-repaired',
+        by: null,
+        from: record.state,
+        to: record.state,
+        spoc: record.spocAccountId,
+      },
+      context.note,
+    ),
+    context.historyLimit,
+  );
 }
 
 /** One line per history entry, oldest first, for a panel. */
@@ -374,9 +493,7 @@ export function describeHistory(
         ? `routed to ${name(h.spoc)}`
         : h.event === 'unrouted'
           ? 'could not be routed'
-          : h.event === 'escalation-step'
-            ? 'escalation step'
-            : describeTriageAction(h.event);
+          : describeTriageEvent(h.event);
     return `${h.at} ${name(h.by)}: ${what}${h.note ? ` (${h.note})` : ''}`;
   });
   return record.droppedHistoryEntries > 0

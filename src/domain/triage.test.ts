@@ -34,6 +34,12 @@ describe('triage state machine', () => {
     ['returned', 'reassign', 'returned'],
     ['returned', 'escalate', 'returned'],
     ['returned', 'take-over', 'returned'],
+    // Who owns an unvetted issue changes; its state does not.
+    ...(['awaiting-spoc', 'info-requested', 'returned'] as const).flatMap((state) =>
+      (['acknowledge', 'hand-over', 'take-back'] as const).map(
+        (action): [TriageState, TriageAction, TriageState] => [state, action, state],
+      ),
+    ),
   ];
 
   it.each(legal)('%s --%s--> %s', (from, action, to) => {

@@ -1,7 +1,8 @@
 /**
  * The vetting gate. A client issue waits for its SPOC, who asks the client for information, accepts it for
  * delivery, rejects it or marks it a duplicate; delivery can send a vetted issue back ("returned", a
- * bounce-back). Reassigning, escalating and taking over change who owns the issue, not its state.
+ * bounce-back). Reassigning, escalating, taking over, acknowledging an escalation, the app's handover while
+ * a SPOC is away and their taking the issue back change who owns the issue, not its state.
  */
 export const TRIAGE_STATES = [
   'awaiting-spoc',
@@ -23,6 +24,9 @@ export const TRIAGE_ACTIONS = [
   'reassign',
   'escalate',
   'take-over',
+  'acknowledge',
+  'hand-over',
+  'take-back',
 ] as const;
 export type TriageAction = (typeof TRIAGE_ACTIONS)[number];
 
@@ -45,6 +49,9 @@ const ACTION_LABELS: Readonly<Record<TriageAction, string>> = {
   reassign: 'reassign',
   escalate: 'escalate',
   'take-over': 'take over',
+  acknowledge: 'acknowledge the escalation',
+  'hand-over': 'hand over',
+  'take-back': 'take back',
 };
 
 export const describeTriageState = (state: TriageState): string => STATE_LABELS[state];
@@ -72,6 +79,9 @@ const TRANSITIONS: Readonly<
   reassign: { from: UNVETTED, to: 'unchanged' },
   escalate: { from: UNVETTED, to: 'unchanged' },
   'take-over': { from: UNVETTED, to: 'unchanged' },
+  acknowledge: { from: UNVETTED, to: 'unchanged' },
+  'hand-over': { from: UNVETTED, to: 'unchanged' },
+  'take-back': { from: UNVETTED, to: 'unchanged' },
 };
 
 export type TriageTransition =

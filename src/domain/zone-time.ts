@@ -88,6 +88,17 @@ export function describeLocalMoment(ms: number, zone: string, now: number): stri
   return `${formatLocalDay(ms, zone, now)} ${time}`;
 }
 
+/**
+ * A moment that stays true whenever it is read, for text the app stores or writes on an issue (routing
+ * reasons, comments): "Tue 8 Dec 2026 03:18 Europe/London". Screens say "tomorrow" at view time instead.
+ */
+export const describeMoment = (ms: number, zone: string): string =>
+  `${formatFullDate(ms, zone)} ${formatLocalTime(ms, zone)} ${zone}`;
+
+/** "Tue 8 Dec 2026": the day in `zone`, with its year, for stored text. */
+export const formatFullDate = (ms: number, zone: string): string =>
+  inZone(ms, zone).toFormat('ccc d LLL yyyy');
+
 /** "00:00 UTC", with the UTC day when it differs from the local one shown beside it. */
 export function describeUtc(ms: number, zone: string): string {
   const utcDay = localDateOf(ms, 'UTC');

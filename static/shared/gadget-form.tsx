@@ -17,6 +17,7 @@ import { controlStyle, describedBy, Field, Notice } from './ui';
 export interface GadgetFormApi {
   getProjects(): Promise<ProjectChoice[]>;
   searchPeople(query: string): Promise<readonly PickedPerson[]>;
+  /** The people Jira answers for, in any order. */
   getPeople(accountIds: readonly string[]): Promise<readonly PickedPerson[]>;
   save(config: object): Promise<void>;
   cancel(): Promise<void>;
@@ -183,8 +184,13 @@ export function GadgetForm<Config extends object>({
     if (ids.length === 0) return;
     // Names and avatars of the saved SPOCs, unless the person has changed the choice meanwhile.
     api.getPeople(ids).then(
-      (people) =>
-        setSpocs((current) => (current.map((p) => p.accountId).join() === ids.join() ? people : current)),
+      (found) => {
+        // In the saved order; anyone Jira does not answer for keeps their account id.
+        const people = ids.map(
+          (id) => found.find((p) => p.accountId === id) ?? { accountId: id, displayName: id },
+        );
+        setSpocs((current) => (current.map((p) => p.accountId).join() === ids.join() ? people : current));
+      },
       (e: unknown) => setSpocsError((e as Error).message),
     );
   }, [api, start]);

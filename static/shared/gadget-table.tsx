@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useState, type CSSProperties, type ReactNode } from 'react';
-import type { Reply } from './gadget-bridge';
+import type { Reply } from '../../src/contract/reply';
 import { cellStyle, headStyle, Notice, subtleText, tableStyle } from './ui';
 
 /**

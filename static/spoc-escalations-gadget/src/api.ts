@@ -1,5 +1,4 @@
-import { getSnapshotReply, onDashboardRefresh, type Reply } from '../../shared/gadget-bridge';
-import type { SnapshotApi } from '../../shared/gadget-table';
+import { snapshotViewApi } from '../../shared/gadget-bridge';
 import type { EscalationSnapshot } from '../../../src/contract/gadgets';
 
 /**
@@ -19,5 +18,4 @@ export {
   openIssue,
 } from '../../shared/gadget-bridge';
 
-export const getSnapshot = (): Promise<Reply<EscalationSnapshot>> => getSnapshotReply<EscalationSnapshot>();
-export const viewApi: SnapshotApi<EscalationSnapshot> = { getSnapshot, onDashboardRefresh };
+export const viewApi = snapshotViewApi<EscalationSnapshot>();

@@ -5,13 +5,14 @@ import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Notice } from '../../shared/notice';
 import { PeoplePicker, type PickedPerson } from '../../shared/people-picker';
+import { isIssueKey } from '../../../src/contract/reply';
 import {
   applyTriageAction,
   searchAssignablePeople,
   type TriageActionName,
+  type TriageActionReply,
   type TriageActionRequest,
 } from './api';
-import type { TriageActionReply } from '../../../src/contract/issue-panel';
 import { actionTexts, duplicateNote, messages, reassignMissing, reassignTo } from './messages';
 
 /** Actions whose text is required; for the others it is an optional note. */
@@ -22,8 +23,6 @@ const REQUIRED_TEXT: ReadonlySet<TriageActionName> = new Set([
   'escalate',
   'return-to-spoc',
 ]);
-
-const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
 
 type Field = 'duplicate' | 'person' | 'text';
 
@@ -115,7 +114,8 @@ export default function ActionForm({
   }, [firstField]);
 
   const missing = (field: Field): boolean => {
-    if (field === 'duplicate') return !ISSUE_KEY.test(duplicateOf.trim());
+    // Typed in any case: the request sends it in capitals.
+    if (field === 'duplicate') return !isIssueKey(duplicateOf.trim().toUpperCase());
     if (field === 'person') return people.length === 0;
     return REQUIRED_TEXT.has(action) && text.trim() === '';
   };

@@ -1,5 +1,9 @@
-import { invoke, requestJira, showFlag, view } from '@forge/bridge';
-import type { PickedPerson } from '../../shared/people-picker';
+import { showFlag, view } from '@forge/bridge';
+import {
+  invokeReply,
+  searchAssignablePeople as searchAssignable,
+  type FoundPerson,
+} from '../../shared/bridge';
 import type {
   SpocIssueView,
   TriageActionReply,
@@ -15,12 +19,10 @@ export type {
   CallerRole,
   SpocIssueView,
   TriageActionName,
+  TriageActionReply,
   TriageActionRequest,
   TriageState,
 } from '../../../src/contract/issue-panel';
-
-export type Reply<T> =
-  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: string };
 
 export interface PanelContext {
   readonly accountId?: string;
@@ -33,41 +35,14 @@ export async function loadContext(): Promise<PanelContext> {
   return { accountId: context.accountId, issueKey: extension.issue?.key ?? '' };
 }
 
-/** A resolver that throws or answers something else still reaches the panel as a Reply it can show. */
-async function call<T>(functionKey: string, payload?: Record<string, unknown>): Promise<Reply<T>> {
-  try {
-    const reply = (await invoke<Reply<T>>(functionKey, payload)) as Reply<T> | undefined;
-    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
-    return { ok: false, error: `The app answered ${functionKey} with something unexpected.` };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
-}
-
-export const getSpocView = () => call<SpocIssueView>('getSpocView');
+export const getSpocView = () => invokeReply<SpocIssueView>('getSpocView');
 
 export const applyTriageAction = (request: TriageActionRequest) =>
-  call<TriageActionReply>('applyTriageAction', request as unknown as Record<string, unknown>);
-
-interface JiraUser {
-  readonly accountId: string;
-  readonly displayName: string;
-  readonly avatarUrls?: Readonly<Record<string, string>>;
-}
+  invokeReply<TriageActionReply>('applyTriageAction', { ...request });
 
 /** People the issue may be handed to; the resolver decides whether the chosen one may be its SPOC. */
-export async function searchAssignablePeople(issueKey: string, query: string): Promise<PickedPerson[]> {
-  const params = new URLSearchParams({ issueKey, query, maxResults: '20' });
-  const response = await requestJira(`/rest/api/3/user/assignable/search?${params.toString()}`, {
-    headers: { Accept: 'application/json' },
-  });
-  if (!response.ok) throw new Error(`Jira answered ${response.status}.`);
-  const people = (await response.json()) as JiraUser[];
-  return people.map(({ accountId, displayName, avatarUrls }) => {
-    const avatarUrl = avatarUrls?.['24x24'];
-    return { accountId, displayName, ...(avatarUrl ? { avatarUrl } : {}) };
-  });
-}
+export const searchAssignablePeople = (issueKey: string, query: string): Promise<FoundPerson[]> =>
+  searchAssignable({ issueKey }, query);
 
 export function flag(type: 'success' | 'error', title: string, description: string): void {
   showFlag({ id: `spoc-${Date.now()}`, title, description, type, isAutoDismiss: type === 'success' });

@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { useState, type FormEvent } from 'react';
+import { fail } from '../../../src/contract/reply';
 import { Loaded, useReply } from './Loaded';
 import {
   exportConfiguration,
@@ -65,7 +66,7 @@ function Transfer({
     try {
       document = JSON.parse(text);
     } catch (error) {
-      return setResult({ ok: false, error: messages.notJson((error as Error).message) });
+      return setResult(fail(messages.notJson((error as Error).message), 'invalid-input'));
     }
     setBusy(true);
     const reply = await importConfiguration(document, view.version);

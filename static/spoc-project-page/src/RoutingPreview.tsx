@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useState, type FormEvent } from 'react';
+import { fail } from '../../../src/contract/reply';
 import { previewRouting, type PickedPerson, type Reply, type RoutingPreview } from './api';
 import { fieldStyle, inputStyle, labelStyle, sectionTitle } from './forms';
 import { messages } from './messages';
@@ -107,7 +108,7 @@ export function RoutingPreviewForm({ projectKey }: { projectKey: string }) {
                   value={reporter}
                   onChange={setReporter}
                   onSearchError={(message) =>
-                    setReply({ ok: false, error: `${messages.peopleFailed}: ${message}` })
+                    setReply(fail(`${messages.peopleFailed}: ${message}`, 'internal'))
                   }
                 />
               </div>

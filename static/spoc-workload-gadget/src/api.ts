@@ -1,5 +1,4 @@
-import { getSnapshotReply, onDashboardRefresh, type Reply } from '../../shared/gadget-bridge';
-import type { SnapshotApi } from '../../shared/gadget-table';
+import { snapshotViewApi } from '../../shared/gadget-bridge';
 import type { WorkloadSnapshot } from '../../../src/contract/gadgets';
 
 /**
@@ -15,5 +14,4 @@ export {
   openIssue,
 } from '../../shared/gadget-bridge';
 
-export const getSnapshot = (): Promise<Reply<WorkloadSnapshot>> => getSnapshotReply<WorkloadSnapshot>();
-export const viewApi: SnapshotApi<WorkloadSnapshot> = { getSnapshot, onDashboardRefresh };
+export const viewApi = snapshotViewApi<WorkloadSnapshot>();
