@@ -1,14 +1,15 @@
 import type { TriageAction, TriageState } from '../domain';
+import type { TriageEvent } from '../domain/triage-record';
 
 /**
  * What the SPOC issue panel sends to its resolver (`spoc-panel` → `panel-resolver`) and gets back. Every
  * answer is a `Reply<T>` (reply.ts). The issue always comes from the panel's context, never from the payload.
- * States and actions are the domain's names (type-only: nothing of the domain is bundled).
+ * States, actions and history events are the domain's names (type-only: nothing of the domain is bundled).
  *
  * Resolver functions: `getSpocView` → SpocIssueView, `applyTriageAction` (TriageActionRequest) →
  * TriageActionReply, `previewRouting` → RoutingPreview (src/contract/project-page.ts).
  */
-export type { TriageAction, TriageState };
+export type { TriageAction, TriageEvent, TriageState };
 
 /** Names that must be the domain's: a name it does not know fails to compile. */
 type DomainActions<Names extends TriageAction> = Names;
@@ -45,6 +46,19 @@ export interface SpocNow {
   readonly sentence: string;
 }
 
+/** One triage event, in words the panel shows as they are; the time is for the viewer's locale and zone. */
+export interface HistoryEntry {
+  /** ISO time of the event. */
+  readonly at: string;
+  readonly event: TriageEvent;
+  /** Who acted; null for the app itself. */
+  readonly by: PersonRef | null;
+  /** "accept for delivery", "routed to Priya Shah". */
+  readonly what: string;
+  /** The note the person or the app gave, bounded. */
+  readonly note?: string;
+}
+
 export interface SpocIssueView {
   readonly issueId: string;
   readonly issueKey: string;
@@ -68,8 +82,10 @@ export interface SpocIssueView {
   /** The routing decision: a summary and every reason, as written on the issue. */
   readonly summary: string | null;
   readonly reasons: readonly string[];
-  /** One line per triage event, oldest first. */
-  readonly history: readonly string[];
+  /** The triage events the record keeps, oldest first. */
+  readonly history: readonly HistoryEntry[];
+  /** How many older events the bounded history no longer keeps. */
+  readonly droppedHistoryEntries: number;
   /** Bypasses and other things the app noticed, newest last. */
   readonly notices: readonly string[];
   readonly callerRoles: readonly CallerRole[];

@@ -480,23 +480,3 @@ export function recordPropertyRepair(
     context.historyLimit,
   );
 }
-
-/** One line per history entry, oldest first, for a panel. */
-export function describeHistory(
-  record: TriageRecord,
-  names: Readonly<Record<string, string>> = {},
-): readonly string[] {
-  const name = (id: string | null): string => (id === null ? 'the app' : (names[id] ?? id));
-  const lines = record.history.map((h) => {
-    const what =
-      h.event === 'routed'
-        ? `routed to ${name(h.spoc)}`
-        : h.event === 'unrouted'
-          ? 'could not be routed'
-          : describeTriageEvent(h.event);
-    return `${h.at} ${name(h.by)}: ${what}${h.note ? ` (${h.note})` : ''}`;
-  });
-  return record.droppedHistoryEntries > 0
-    ? [`${record.droppedHistoryEntries} older entries are not kept.`, ...lines]
-    : lines;
-}

@@ -61,6 +61,39 @@ describe("the issue's SPOC view", () => {
       'escalate',
     ]);
     expect(v.history).toHaveLength(1);
+    expect(v.history[0]).toMatchObject({ event: 'routed', by: null, what: 'routed to Priya Shah' });
+    expect(v.droppedHistoryEntries).toBe(0);
+  });
+
+  it('sends the history as entries that name who acted, and how many older ones are no longer kept', async () => {
+    const row = world.triage.rows.get(ISSUE.id);
+    if (!row) throw new Error('The issue was not routed.');
+    const { record } = row.entry;
+    const escalation = {
+      at: '2025-06-09T09:30:00.000Z',
+      event: 'escalate' as const,
+      by: PEOPLE.priya,
+      from: record.state,
+      to: record.state,
+      spoc: record.spocAccountId,
+      note: 'client is waiting',
+    };
+    world.triage.rows.set(ISSUE.id, {
+      ...row,
+      entry: {
+        ...row.entry,
+        record: { ...record, history: [...record.history, escalation], droppedHistoryEntries: 11 },
+      },
+    });
+    const v = await view(PEOPLE.priya);
+    expect(v.droppedHistoryEntries).toBe(11);
+    expect(v.history.at(-1)).toEqual({
+      at: '2025-06-09T09:30:00.000Z',
+      event: 'escalate',
+      by: { accountId: PEOPLE.priya, displayName: 'Priya Shah' },
+      what: 'escalate',
+      note: 'client is waiting',
+    });
   });
 
   it('offers delivery nothing until the issue is vetted, and a backup the take-over', async () => {

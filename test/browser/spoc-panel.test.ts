@@ -1,8 +1,9 @@
 import type { Frame } from 'playwright-core';
 import { PEOPLE } from '../../local/seed/demo';
-import { expectText, screenshot, seriousAxeViolations } from '../support/browser';
+import { expectText, screenshot, seriousAxeViolations, TEST_TIME } from '../support/browser';
 import {
   ACME,
+  actAs,
   expectPanelFocus,
   fileAcmeIssue,
   focusedInPanel,
@@ -103,6 +104,31 @@ describe('the SPOC panel', () => {
     await page.keyboard.press('Enter');
     await expectText(page, '#flags .flag-success', 'asked the client for more information');
     await expectText(panel, '[data-testid=panel-state]', 'information');
+  });
+
+  it("shows the history oldest first with times in the viewer's locale, and counts the entries it no longer keeps", async () => {
+    const key = await fileAcmeIssue(panelSite, 'Panel: a long history');
+    // Routed, then 20 escalations: one more than the policy's 20 entries kept.
+    for (let i = 1; i <= 20; i += 1) {
+      await actAs(panelSite, ACME.spoc, key, { action: 'escalate', reason: `Still down, call ${i}` });
+      // Each makes two writes to the issue, and Jira takes at most 20 writes to one issue in 2 s.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const panel = await openPanel(panelSite, ACME.spoc, key);
+    await expectText(panel, '[data-testid=panel-history] summary', 'History (21)');
+    await panel.click('[data-testid=panel-history] summary');
+    const lines = await panel.$$eval('[data-testid=panel-history] li', (items) =>
+      items.map((li) => li.textContent ?? ''),
+    );
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe('1 older entries are not kept.');
+    // Every entry is at the site's frozen time, as the browser writes it in its own locale and zone.
+    const at = await panel.evaluate(
+      (iso) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+      TEST_TIME.toISOString(),
+    );
+    expect(lines[1]).toBe(`${at}: Priya Shah: escalate (Still down, call 1)`);
+    expect(lines[20]).toBe(`${at}: Priya Shah: escalate (Still down, call 20)`);
   });
 
   it('says in words when a form cannot load, and the rest of the panel keeps working', async () => {

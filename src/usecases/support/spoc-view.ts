@@ -3,13 +3,20 @@ import {
   availabilityAt,
   calendarOf,
   checkEscalation,
-  describeHistory,
   describeTriageState,
   effectiveCapacity,
   type TriageAction,
+  type TriageRecord,
 } from '../../domain';
+import { describeTriageEvent } from '../../domain/triage-record';
 import { describeLocalMoment, formatLocalTime } from '../../domain/zone-time';
-import type { CallerRole, SpocIssueView, TriageActionName } from '../../contract/issue-panel';
+import type {
+  CallerRole,
+  HistoryEntry,
+  PersonRef,
+  SpocIssueView,
+  TriageActionName,
+} from '../../contract/issue-panel';
 import { TRIAGE_VERBS, whoMay } from './triage-verbs';
 import type { Clock, ConfigurationReader, IssueRef, TriageRepository } from '../ports';
 import type { TriageEntry } from './triage-entry';
@@ -45,6 +52,7 @@ export function notRoutedView(issue: Pick<IssueRef, 'id' | 'key'>): SpocIssueVie
     summary: null,
     reasons: [],
     history: [],
+    droppedHistoryEntries: 0,
     notices: [],
     callerRoles: [],
     allowedActions: [],
@@ -124,10 +132,29 @@ export async function buildSpocView(
     vettedAt: record.vettedAt,
     summary: entry.routing.summary,
     reasons: [entry.routing.matchReason, ...entry.routing.reasons],
-    history: describeHistory(record, names),
+    history: historyOf(record, names),
+    droppedHistoryEntries: record.droppedHistoryEntries,
     notices: entry.notices.map((n) => `${n.at} ${n.text}`),
     callerRoles: [...callerRoles],
     allowedActions,
     pendingJiraUpdates: entry.outbox.length > 0,
   };
+}
+
+/** The record's history with names for the people in it and each event in words. */
+function historyOf(record: TriageRecord, names: Readonly<Record<string, string>>): HistoryEntry[] {
+  const person = (id: string): PersonRef => ({ accountId: id, displayName: names[id] ?? id });
+  return record.history.map((h) => {
+    const what =
+      h.event === 'routed'
+        ? `routed to ${h.spoc === null ? 'the app' : person(h.spoc).displayName}`
+        : describeTriageEvent(h.event);
+    return {
+      at: h.at,
+      event: h.event,
+      by: h.by === null ? null : person(h.by),
+      what,
+      ...(h.note ? { note: h.note } : {}),
+    };
+  });
 }

@@ -55,12 +55,6 @@ function when(iso: string): string {
     : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** History lines start with an ISO time; show it the way the rest of Jira shows times. */
-function historyLine(line: string): { at: string | null; text: string } {
-  const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\s+(.*)$/.exec(line);
-  return match ? { at: when(match[1] as string), text: match[2] as string } : { at: null, text: line };
-}
-
 export interface SpocPanelProps {
   readonly issueKey: string;
   readonly view: SpocIssueView;
@@ -97,6 +91,8 @@ export function SpocPanel({ issueKey, view, onChanged, onStale }: SpocPanelProps
     );
   }
 
+  // Said above the entries kept, which a client's view leaves out.
+  const olderLeftOut = view.droppedHistoryEntries > 0 && view.history.length > 0;
   const close = (focusOn: TriageActionName) => {
     returnFocusTo.current = focusOn;
     setActive(null);
@@ -242,18 +238,17 @@ export function SpocPanel({ issueKey, view, onChanged, onStale }: SpocPanelProps
 
       <details style={{ marginTop: token('space.200', '16px') }} data-testid="panel-history">
         <summary style={{ cursor: 'pointer', font: token('font.heading.xsmall', '600 14px sans-serif') }}>
-          {messages.historyHeading(view.history.length)}
+          {messages.historyHeading(view.history.length + (olderLeftOut ? 1 : 0))}
         </summary>
         <ol style={listStyle}>
-          {view.history.map((line, i) => {
-            const { at, text } = historyLine(line);
-            return (
-              <li key={i}>
-                {at && <span style={subtle}>{at}: </span>}
-                {text}
-              </li>
-            );
-          })}
+          {olderLeftOut && <li>{messages.olderHistory(view.droppedHistoryEntries)}</li>}
+          {view.history.map((entry, i) => (
+            <li key={i}>
+              <span style={subtle}>{when(entry.at)}: </span>
+              {entry.by?.displayName ?? messages.theApp}: {entry.what}
+              {entry.note && ` (${entry.note})`}
+            </li>
+          ))}
         </ol>
       </details>
     </div>

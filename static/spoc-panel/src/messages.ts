@@ -24,6 +24,9 @@ export const messages = {
   pending:
     'Some updates to Jira are still waiting (Jira asked the app to slow down); they will follow shortly.',
   historyHeading: (n: number) => `History (${n})`,
+  olderHistory: (n: number) => `${n} older entries are not kept.`,
+  /** Who did what in the history when nobody did: the app itself. */
+  theApp: 'the app',
   actionsHeading: 'Your actions',
   youAre: (roles: string) => `You are ${roles} for this issue.`,
   noActions: 'There is nothing for you to do on this issue right now.',
