@@ -28,7 +28,6 @@ export { validateClientRoster, validateRosterVersion } from './roster-validation
 
 export {
   addWorkingMinutes,
-  AROUND_THE_CLOCK,
   describeWorkingHours,
   isWorkingAt,
   nextWorkingStart,
@@ -40,13 +39,7 @@ export {
   type WorkingShift,
 } from './working-hours';
 
-export {
-  activeOutOfOffice,
-  calendarOf,
-  withoutPastOutOfOffice,
-  type OutOfOffice,
-  type SpocProfile,
-} from './spoc-profile';
+export { calendarOf, withoutPastOutOfOffice, type OutOfOffice, type SpocProfile } from './spoc-profile';
 export { validateSpocProfile } from './spoc-profile-validation';
 
 export { availabilityAt, effectiveCapacity, type Availability, type SpocLoad } from './availability';
@@ -67,14 +60,9 @@ export {
 
 export {
   applyTriageAction,
-  describeTriageEvent,
   newTriageRecord,
   recordEscalationStep,
-  recordPropertyRepair,
-  STEP_LEVEL,
-  type Acknowledgement,
   type TriageActionInput,
-  type TriageEvent,
   type TriageOutcome,
   type TriageRecord,
 } from './triage-record';
@@ -88,24 +76,14 @@ export {
   type TriageProperty,
 } from './triage-property';
 
-export {
-  checkEscalation,
-  responseDueAt,
-  sweepAtOf,
-  type DueLadderStep,
-  type EscalationCheck,
-  type ResponseStatus,
-} from './escalation';
+export { checkEscalation, responseDueAt, type EscalationCheck, type ResponseStatus } from './escalation';
 
 export {
   DEFAULT_POLICY,
-  describeLadderStep,
   judgeAssignmentChange,
-  ladderFor,
   responseTargetFor,
   type BypassVerdict,
   type LadderStep,
-  type LadderStepKind,
   type SpocPolicy,
 } from './policy';
 export { validatePolicy } from './policy-validation';
