@@ -2,9 +2,9 @@ import { textToAdf } from '../jira/adf';
 import {
   findByIdOrName,
   ISSUE_TYPES,
-  JIRA_ADMINS_GROUP,
   LINK_TYPES,
   PRIORITIES,
+  PROJECT_ROLES,
   RESOLUTIONS,
   STATUSES,
   type StatusDef,
@@ -13,14 +13,11 @@ import { allFields } from '../jira/fields';
 import type { ChangeItem, IssueRecord, JiraStore } from '../jira/store';
 import type { DemoIssue, DemoPerson, DemoSeed } from './types';
 
-/** Staff (SPOCs, developers, managers, admins) are in this group; it holds the `members` role of every project. */
-export const STAFF_GROUP = 'vendor-staff';
-
 /**
  * Loads a seed into an emptied store:
- * - groups: `jira-admins` (admins), `vendor-staff` (all staff), `client-<key>` (each client's reporters);
- * - roles in every project: `administrators` = managers and admins, `members` = the staff group;
- *   in client-facing projects also `clients` = every client group (they see only what they reported);
+ * - people, the groups, and each person's group memberships;
+ * - in every project the holders of each project role the seed names (`projectRoles`); `clients` only in
+ *   client-facing projects (they see only what they reported);
  * - a project's own edit screen where the seed gives one;
  * - issues with their comments, links and properties; In Progress and Done issues get the status changes
  *   in their changelog, at `started` and `resolved`.
@@ -52,15 +49,13 @@ export function applySeed(store: JiraStore, data: DemoSeed, now: Date): void {
       });
     }
     for (const g of data.groups) store.insertGroup(g);
+    const group = (name: string, where: string): string => {
+      if (!data.groups.some((g) => g.name === name))
+        throw new Error(`Seed: ${where} names unknown group ${name}`);
+      return name;
+    };
     for (const p of data.people) {
-      const staff = p.roles.some((r) => r !== 'client-reporter');
-      if (staff) store.addGroupMember(STAFF_GROUP, p.accountId);
-      if (p.roles.includes('admin')) store.addGroupMember(JIRA_ADMINS_GROUP, p.accountId);
-      if (p.client) {
-        const client = data.clients.find((c) => c.key === p.client);
-        if (!client) throw new Error(`Seed: ${p.email} belongs to unknown client ${p.client}`);
-        store.addGroupMember(client.group, p.accountId);
-      }
+      for (const name of p.groups ?? []) store.addGroupMember(group(name, p.email), p.accountId);
     }
 
     for (const project of data.projects) {
@@ -91,15 +86,14 @@ export function applySeed(store: JiraStore, data: DemoSeed, now: Date): void {
           leadAccountId: c.lead ?? null,
         });
       }
-      for (const p of data.people) {
-        if (p.roles.includes('manager') || p.roles.includes('admin')) {
-          store.addRoleActor(project.id, { role: 'administrators', actorType: 'user', actor: p.accountId });
-        }
-      }
-      store.addRoleActor(project.id, { role: 'members', actorType: 'group', actor: STAFF_GROUP });
-      if (project.clientFacing) {
-        for (const client of data.clients)
-          store.addRoleActor(project.id, { role: 'clients', actorType: 'group', actor: client.group });
+      for (const { name: role } of PROJECT_ROLES) {
+        if (role === 'clients' && !project.clientFacing) continue;
+        const holders = data.projectRoles?.[role];
+        const where = `the ${role} role`;
+        for (const user of holders?.users ?? [])
+          store.addRoleActor(project.id, { role, actorType: 'user', actor: person(user, where).accountId });
+        for (const name of holders?.groups ?? [])
+          store.addRoleActor(project.id, { role, actorType: 'group', actor: group(name, where) });
       }
     }
 

@@ -1,11 +1,12 @@
-/**
- * The demo data of the local site: people, clients, projects and issues. `DEMO_SEED` (demo.ts) is one such
- * value; `GET /local/api/seed` shows its people, projects and clients so scripts and tests can find who is
- * who. Everything has fixed ids, so a re-seed gives the same site.
- */
+import type { ProjectRoleName } from '../jira/catalog';
 
-/** What a person does in the demo; decides their groups and project roles (see apply.ts). */
-export type DemoRole = 'client-reporter' | 'spoc' | 'developer' | 'manager' | 'admin';
+/**
+ * The Jira data a local site starts from, in Jira's own terms: people, groups, who holds which project role,
+ * projects and issues. The hosted app's site profile brings it (local/site-profile.ts); `GET /local/api/seed`
+ * shows it without its issues, so scripts and tests can find who is who. A seed may carry more than this (an
+ * app's demo story); the site ignores it and the control API passes it on. Everything has fixed ids, so a
+ * re-seed gives the same site.
+ */
 
 export interface DemoPerson {
   /** 24 hex characters, as Jira Cloud account ids look. */
@@ -15,11 +16,12 @@ export interface DemoPerson {
   /** IANA time zone. */
   readonly timeZone: string;
   readonly locale?: string;
-  readonly roles: readonly DemoRole[];
-  /** The client a reporter belongs to (a `DemoClient.key`). */
-  readonly client?: string;
   /** Whether the person's profile shows their email to others (Jira Cloud hides most). Default false. */
   readonly emailVisible?: boolean;
+  /** The groups the person is in, by name (each one of `DemoSeed.groups`); `jira-admins` administers Jira. */
+  readonly groups?: readonly string[];
+  /** How the sign-in switcher and `npm start` describe the person; without it, by their groups. */
+  readonly title?: string;
 }
 
 export interface DemoComponent {
@@ -36,7 +38,7 @@ export interface DemoProject {
   readonly description?: string;
   /** Account id of the project lead. */
   readonly lead?: string;
-  /** A client-facing project gives client reporters the `clients` role (they see only what they reported). */
+  /** Whether the seed's `projectRoles.clients` hold the `clients` role here (who see only what they reported). */
   readonly clientFacing?: boolean;
   readonly components: readonly DemoComponent[];
   /**
@@ -46,20 +48,10 @@ export interface DemoProject {
   readonly editScreen?: readonly string[];
 }
 
-export interface DemoClient {
-  readonly key: string;
-  readonly name: string;
-  readonly emailDomain: string;
-  /** The Jira group holding the client's reporters: `client-<key>`. */
-  readonly group: string;
-  /** Components of the support project that belong to this client. */
-  readonly components?: readonly string[];
-  /** Labels that mark this client's issues. */
-  readonly labels?: readonly string[];
-  /** Who the demo roster names for this client (the app's own configuration decides; this is a suggestion). */
-  readonly roster?: { readonly primary: string; readonly backups: readonly string[] };
-  /** The client's support hours' time zone. */
-  readonly timeZone?: string;
+/** Who holds a project role: people by account id, and groups by name. */
+export interface DemoRoleHolders {
+  readonly users?: readonly string[];
+  readonly groups?: readonly string[];
 }
 
 export interface DemoComment {
@@ -114,9 +106,10 @@ export interface DemoSeed {
    */
   readonly anchor: string;
   readonly people: readonly DemoPerson[];
-  readonly clients: readonly DemoClient[];
-  readonly projects: readonly DemoProject[];
-  /** Groups with fixed ids: `jira-admins`, one `client-<key>` per client, and staff groups. */
+  /** Groups with fixed ids; `jira-admins` among them if anyone is to administer Jira. */
   readonly groups: readonly DemoGroup[];
+  /** Who holds each project role in every project; `clients` only in client-facing projects. */
+  readonly projectRoles?: Readonly<Partial<Record<ProjectRoleName, DemoRoleHolders>>>;
+  readonly projects: readonly DemoProject[];
   readonly issues: readonly DemoIssue[];
 }
