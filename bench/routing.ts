@@ -19,8 +19,8 @@
  */
 import { SiteClock } from '../local/clock';
 import type { Principal } from '../local/http/types';
-import { PEOPLE } from '../local/seed/demo';
 import { startSite, type Site } from '../local/site';
+import { PEOPLE, SPOC_DEMO } from '../local/spoc-demo';
 import { bareWrites, writesOf } from './bare-writes';
 import { breakdown, instrument, roundTrips, type Instruments, type Run } from './instruments';
 
@@ -47,7 +47,10 @@ interface Samples {
 }
 
 async function main(): Promise<void> {
-  const site = await startSite({ clock: new SiteClock('frozen', new Date('2026-11-23T10:00:00Z')) });
+  const site = await startSite({
+    profile: SPOC_DEMO,
+    clock: new SiteClock('frozen', new Date('2026-11-23T10:00:00Z')),
+  });
   try {
     // Points are still counted; only the burst limits, which a tight loop would hit, are lifted.
     site.gateway.rateLimits.configure({ enabled: false });

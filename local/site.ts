@@ -12,15 +12,15 @@ import type { Principal, SiteResponse } from './http/types';
 import { createJira, type Jira } from './jira';
 import { withAvatarOrigin } from './jira/avatars';
 import { createJqlEngine } from './jql';
-import { seedAppDemo } from './seed/app-demo';
-import { DEMO_SEED } from './seed/demo';
+import { bareProfile, emptySeed, type SiteProfile } from './site-profile';
 import { createWebShell, type WebShell } from './web';
 import { originOn } from './web/origins';
 
 /**
- * The local Jira site: one process that supplies what Jira Cloud and the Forge platform supply to the app
+ * The local Jira site: one process that supplies what Jira Cloud and the Forge platform supply to an app
  * (REST API, JQL, permissions, KVS, trigger dispatch, resolvers, the bridge host), composed from the parts
- * under local/. The app's own code is loaded from `appDir` unmodified.
+ * under local/. Which app, and what Jira holds, come from the profile (site-profile.ts); the app's own code
+ * is loaded from its folder unmodified.
  */
 export interface SiteOptions {
   /** SQLite file; `:memory:` (the default) for tests. */
@@ -31,20 +31,19 @@ export interface SiteOptions {
   readonly framePort?: number;
   readonly host?: string;
   readonly clock?: SiteClock;
-  /** Folder holding manifest.yml and src/ of the app to run. Defaults to this repository. */
-  readonly appDir?: string;
-  /** Load the demo seed when the database has no data yet (default true). */
-  readonly seed?: boolean;
+  /** The app to host, its name, its seed and what runs after seeding; the app in the working folder by default. */
+  readonly profile?: SiteProfile;
   /**
-   * Configure the app for the demo through its own import resolver and file a few client issues for it to
-   * route (default true; see local/seed/app-demo.ts). Tests of the bare platform turn it off.
+   * Load the profile's seed when the database has no data yet, and run its `afterSeed` (default true).
+   * Off, Jira starts empty and a reset empties it again: tests of the bare platform.
    */
-  readonly appDemo?: boolean;
+  readonly seed?: boolean;
   /** Which bundler makes the app's backend (local/forge/bundle.ts): esbuild, or the Forge CLI's own. */
   readonly appBundler?: AppBundler;
 }
 
 export interface Site {
+  readonly profile: SiteProfile;
   readonly url: string;
   readonly port: number;
   /** The resources origin (`http://localhost:<framePort>`): Custom UI frames, as on Atlassian's CDN. */
@@ -59,15 +58,17 @@ export interface Site {
   readonly web: WebShell;
   /** Waits until every trigger delivery due now has run. */
   idle(): Promise<void>;
-  /** Fresh demo data: Jira, app storage, request log, faults and rate limits back to their start. */
+  /** The start again: the profile's seed, its `afterSeed`, empty app storage, request log, faults, rate limits. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
 
-export const CLOUD_ID = 'local-0000-4000-8000-spoc';
+export const CLOUD_ID = 'local-0000-4000-8000-site';
 
 export async function startSite(options: SiteOptions = {}): Promise<Site> {
-  const appDir = options.appDir ?? path.resolve(__dirname, '..');
+  const profile = options.profile ?? bareProfile();
+  const appDir = path.resolve(profile.appDir);
+  const seed = options.seed !== false ? profile.seed : undefined;
   const db = openDatabase(options.dbFile ?? ':memory:');
   const clock =
     options.clock ?? new SiteClock(options.dbFile && options.dbFile !== ':memory:' ? 'real' : 'frozen');
@@ -107,15 +108,30 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     },
   });
   appId = forge.appId;
-  jira.registerApp({ appId: forge.appId, name: 'SPOC for Jira' });
+  jira.registerApp({ appId: forge.appId, name: profile.appName });
   jira.registerAppFields(forge.appFields());
   jira.registerPropertyIndexes(forge.propertyIndexes());
-  if (options.seed !== false && jira.store.isEmpty()) jira.seed(DEMO_SEED);
+  if (seed && jira.store.isEmpty()) jira.seed(seed);
   const ports = { site: 0, resources: 0 };
-  const web = createWebShell({ appDir, db, clock, jira, forge, siteUrl, ports: () => ports });
+  const web = createWebShell({
+    appDir,
+    db,
+    clock,
+    jira,
+    forge,
+    siteUrl,
+    ports: () => ports,
+    seedPeople: profile.seed?.people ?? [],
+  });
+  const afterSeed = async (ready: Site) => {
+    if (!seed || !profile.afterSeed) return;
+    await profile.afterSeed(ready);
+    gateway.requestLog.clear(); // what the setup called is not the visitor's traffic
+  };
 
   let running: Site | undefined = undefined; // set once the server listens; reset needs it
   const site: Omit<Site, 'url' | 'port' | 'close'> = {
+    profile,
     db,
     clock,
     events,
@@ -133,14 +149,14 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     idle: () => forge.idle(),
     reset: async () => {
       await forge.idle();
-      jira.seed(DEMO_SEED);
+      jira.seed(seed ?? emptySeed(clock.iso()));
       forge.reset();
       forge.kvs.clear();
       web.reset();
       gateway.faults.clear();
       gateway.rateLimits.reset({ defaults: true });
-      if (options.appDemo !== false && running) await seedAppDemo(running);
       gateway.requestLog.clear();
+      if (running) await afterSeed(running);
     },
   };
   const control = createControlApi(site);
@@ -242,10 +258,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       db.close();
     },
   };
-  if (options.appDemo !== false && options.seed !== false) {
-    await seedAppDemo(running);
-    gateway.requestLog.clear();
-  }
+  await afterSeed(running);
   return running;
 }
 

@@ -1,6 +1,6 @@
 import { jiraError, Router } from '../http/router';
 import { json, type SiteRequest } from '../http/types';
-import { DEMO_SEED } from '../seed/demo';
+import type { DemoSeed } from '../seed/types';
 import type { Site } from '../site';
 
 /**
@@ -12,7 +12,7 @@ type ControlSite = Omit<Site, 'url' | 'port' | 'close'>;
 export function createControlApi(site: ControlSite): Router {
   const router = new Router();
 
-  router.get('/local/api/seed', () => json(200, publicSeed()));
+  router.get('/local/api/seed', () => json(200, publicSeed(site.profile.seed)));
 
   router.get('/local/api/requests', (req) => {
     const since = numberParam(req, 'since');
@@ -113,10 +113,11 @@ export function createControlApi(site: ControlSite): Router {
   return router;
 }
 
-/** The demo as scripts need it: people, projects, clients (issues are in Jira itself). */
-function publicSeed() {
-  const { people, projects, clients } = DEMO_SEED;
-  return { people, projects, clients };
+/** The profile's seed as scripts need it: who is who, and whatever its app's story adds (issues are in Jira). */
+function publicSeed(seed: DemoSeed | undefined) {
+  if (!seed) return { people: [], groups: [], projects: [] };
+  const { anchor: _anchor, issues: _issues, ...rest } = seed;
+  return rest;
 }
 
 function numberParam(req: SiteRequest, name: string): number | undefined {

@@ -51,7 +51,8 @@ export function jsonScript(value: unknown): Html {
 export interface PersonOption {
   readonly email: string;
   readonly displayName: string;
-  readonly roles: string;
+  /** What the person does, as the seed says (or their groups). */
+  readonly title: string;
 }
 
 export interface Viewer {
@@ -123,7 +124,7 @@ export function layout(options: LayoutOptions): string {
               ${options.people.map(
                 (p) =>
                   html`<option value="${p.email}" ${viewer?.email === p.email ? raw('selected') : null}>
-                    ${p.displayName} — ${p.roles}
+                    ${p.displayName} — ${p.title}
                   </option>`,
               )}
             </select>

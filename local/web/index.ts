@@ -10,6 +10,7 @@ import {
   type SiteResponse,
 } from '../http/types';
 import type { Jira } from '../jira';
+import type { DemoPerson } from '../seed/types';
 import { Access } from '../jira/access';
 import { ShellAssets } from './assets';
 import { handleBridgeInvoke } from './bridge-invoke';
@@ -59,6 +60,8 @@ export interface WebShellOptions {
   readonly siteUrl: () => string;
   /** The ports of Jira's origin and of the resources origin, once the site listens. */
   readonly ports: () => { readonly site: number; readonly resources: number };
+  /** The seed's people, whose order and titles the sign-in switcher shows. */
+  readonly seedPeople: readonly DemoPerson[];
 }
 
 export interface WebShell {
@@ -149,7 +152,7 @@ export function createWebShell(options: WebShellOptions): WebShell {
         sidebar,
         page: pageName,
         viewer,
-        people: peopleOf(store),
+        people: peopleOf(store, options.seedPeople),
         here,
         colorMode: colorModeOf(req),
         site: shellFacts(req),
@@ -197,7 +200,7 @@ export function createWebShell(options: WebShellOptions): WebShell {
   // Pages.
   router.get(
     '/',
-    pageRoute((env) => homePage(env, peopleOf(store), dashboards)),
+    pageRoute((env) => homePage(env, peopleOf(store, options.seedPeople), dashboards)),
   );
   router.get('/projects/:projectKey/issues', pageRoute(issueListPage));
   router.get('/browse/:issueKey', pageRoute(issueViewPage));

@@ -1,12 +1,13 @@
 import { SiteClock } from '../../local/clock';
 import { parseAppBundler } from '../../local/forge';
-import { DEMO_SEED } from '../../local/seed/demo';
 import { startSite, type Site, type SiteOptions } from '../../local/site';
+import { SPOC_DEMO } from '../../local/spoc-demo';
 import { createConformanceObserver, type ConformanceObserver } from './conformance-observer';
 
 /**
- * The local site as integration tests use it: in-memory SQLite, a frozen clock at a fixed instant, the real
- * app loaded from this repository, and every Jira answer checked against the OpenAPI extract.
+ * The local site as integration tests use it: in-memory SQLite, a frozen clock at a fixed instant, SPOC for
+ * Jira with its demo (local/spoc-demo) unless `profile` names another app, and every Jira answer checked
+ * against the OpenAPI extract.
  */
 export const TEST_START = new Date('2026-11-23T10:00:00.000Z'); // a Monday
 
@@ -29,12 +30,13 @@ export interface TestSite extends Site {
   as(email: string): PersonClient;
   /** Calls without credentials (control API, anonymous checks). */
   readonly anonymous: PersonClient;
-  /** The seeded person with a role (and client), for readable tests. */
-  person(role: string, client?: string): (typeof DEMO_SEED.people)[number];
+  /** The SPOC demo's person with a role (and client), for readable tests. */
+  person(role: string, client?: string): (typeof SPOC_DEMO.seed.people)[number];
 }
 
 export async function startTestSite(options: SiteOptions = {}): Promise<TestSite> {
   const site = await startSite({
+    profile: SPOC_DEMO,
     clock: new SiteClock('frozen', TEST_START),
     // The forge-cli-bundle Jest project runs the same tests on what `forge deploy` would upload.
     appBundler: parseAppBundler(process.env.APP_BUNDLER),
@@ -74,7 +76,7 @@ export async function startTestSite(options: SiteOptions = {}): Promise<TestSite
     as: (email: string) => client(`Basic ${Buffer.from(`${email}:any-token`).toString('base64')}`),
     anonymous: client(),
     person: (role: string, clientKey?: string) => {
-      const found = DEMO_SEED.people.find(
+      const found = SPOC_DEMO.seed.people.find(
         (p) =>
           (p.roles as readonly string[]).includes(role) &&
           (clientKey === undefined || p.client === clientKey),

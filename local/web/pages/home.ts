@@ -2,6 +2,7 @@ import { html, type PersonOption } from '../html';
 import type { PageEnv, ProjectBean } from './env';
 import { mayView } from '../dashboards/access';
 import type { DashboardStore } from '../dashboards/store';
+import { titleOf } from '../modules';
 
 /** `/`: the projects the person can see, the dashboards, and where to start. */
 export async function homePage(env: PageEnv, people: readonly PersonOption[], dashboards: DashboardStore) {
@@ -15,7 +16,7 @@ export async function homePage(env: PageEnv, people: readonly PersonOption[], da
             (p) =>
               html`<li>
                 <a href="/local/login?as=${encodeURIComponent(p.email)}&amp;next=%2F">${p.displayName}</a>
-                <span class="muted">${p.roles} · ${p.email}</span>
+                <span class="muted">${p.title} · ${p.email}</span>
               </li>`,
           )}
         </ul>`,
@@ -23,6 +24,7 @@ export async function homePage(env: PageEnv, people: readonly PersonOption[], da
   }
   const projects = await env.jira.get<{ values: ProjectBean[] }>('/rest/api/3/project/search?maxResults=100');
   const projectPage = env.ui.projectPages[0];
+  const pageTitle = projectPage ? titleOf(projectPage) : '';
   const cards = projects.ok
     ? projects.body.values.map(
         (p) =>
@@ -30,7 +32,7 @@ export async function homePage(env: PageEnv, people: readonly PersonOption[], da
             <h2><a href="/projects/${p.key}/issues">${p.name}</a> <span class="muted">${p.key}</span></h2>
             <p>
               <a href="/projects/${p.key}/issues">Issues</a>
-              ${projectPage ? html` · <a href="${projectPageUrl(p, env.ui.appId, env.ui.environmentId)}">SPOC</a>` : null}
+              ${projectPage ? html` · <a href="${projectPageUrl(p, env.ui.appId, env.ui.environmentId)}">${pageTitle}</a>` : null}
               · <a href="/secure/CreateIssue.jspa?project=${p.key}">Create issue</a>
             </p>
           </article>`,

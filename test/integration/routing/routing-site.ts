@@ -1,7 +1,6 @@
 import type { ProductEvent } from '../../../local/events';
-import { PEOPLE } from '../../../local/seed/demo';
-import { seedAppDemo, type AppDemo } from '../../../local/seed/app-demo';
 import type { DemoSeed } from '../../../local/seed/types';
+import { PEOPLE, seedAppDemo, SPOC_DEMO, type AppDemo } from '../../../local/spoc-demo';
 import { startTestSite, TEST_START, type PersonClient, type TestSite } from '../../support/site';
 
 /**
@@ -57,8 +56,7 @@ const ALL_BUT_DATE = [
 /** `seed`: the Jira data to start from instead of the demo (it should hold the demo's people and projects). */
 export async function startRoutingSite(options: { seed?: DemoSeed } = {}): Promise<RoutingSite> {
   jest.useFakeTimers({ doNotFake: [...ALL_BUT_DATE], now: TEST_START });
-  const site = await startTestSite(options.seed ? { seed: false, appDemo: false } : {});
-  if (options.seed) site.jira.seed(options.seed);
+  const site = await startTestSite(options.seed ? { profile: { ...SPOC_DEMO, seed: options.seed } } : {});
   site.clock.onChange((now) => jest.setSystemTime(now));
   const emitted: ProductEvent[] = [];
   site.events.subscribe((event) => emitted.push(event));
