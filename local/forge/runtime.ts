@@ -66,7 +66,7 @@ export interface InvocationScope {
   readonly nowMs: () => number;
 }
 
-const STORAGE_KEY = Symbol.for('spoc-for-jira.local.forge.invocations');
+const STORAGE_KEY = Symbol.for('local-jira-site.forge.invocations');
 
 /**
  * The process's invocation storage; installs the two globals the first time. Kept on `globalThis`, so every

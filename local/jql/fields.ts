@@ -378,7 +378,7 @@ const JIRA_FIELDS_NOT_HERE = new Set(
   ].map((name) => name.toLowerCase()),
 );
 
-/** The field as Jira names it in messages: `status`, `cf[10010]`, `issue.property[spoc].state`. */
+/** The field as Jira names it in messages: `status`, `cf[10010]`, `issue.property[triage].state`. */
 export function fieldLabel(field: Field): string {
   const properties = (field.properties ?? []).map((property) => {
     const key = property.key ? unescapeJql(property.key.text) : '';

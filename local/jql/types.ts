@@ -41,7 +41,7 @@ export interface JqlIssue {
   readonly properties: Readonly<Record<string, unknown>>;
 }
 
-/** A custom field JQL can name, by id (`cf[10010]`, `customfield_10010`) or by name (`SPOC`). */
+/** A custom field JQL can name, by id (`cf[10010]`, `customfield_10010`) or by name (`Owner`). */
 export interface JqlCustomField {
   readonly id: string;
   readonly name: string;

@@ -258,7 +258,7 @@ export function createDashboardApi(options: DashboardApiOptions): Router {
   return router;
 }
 
-/** `spoc-workload-gadget`, or Jira's app-qualified `<appKey>__spoc-workload-gadget`. */
+/** A gadget by its module key, or by the app-qualified `<appKey>__<moduleKey>` Jira also accepts. */
 export function findGadgetModule(
   modules: readonly GadgetModuleInfo[],
   moduleKey: unknown,
