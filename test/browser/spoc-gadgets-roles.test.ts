@@ -129,7 +129,11 @@ describe('the gadget resolvers, called as the bridge would', () => {
           'Refresh every (minutes): enter a whole number from 1 to 1440 (saved: 0).',
         );
         const client = await invoke(moduleKey, LI_WEI.accountId, broken);
-        expect(client).toEqual({ ok: false, error: expect.stringMatching(/^SPOC gadgets are for/) });
+        expect(client).toEqual({
+          ok: false,
+          error: expect.stringMatching(/^SPOC gadgets are for/),
+          code: 'not-allowed',
+        });
       }
     });
     expect(calls).toEqual([]);

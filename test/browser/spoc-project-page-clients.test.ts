@@ -60,7 +60,11 @@ describe('the saveRules resolver', () => {
       rules: [],
       expectedVersion: before.version,
     });
-    expect(stale).toEqual({ ok: false, error: expect.stringMatching(/changed while you were editing it/) });
+    expect(stale).toEqual({
+      ok: false,
+      error: expect.stringMatching(/changed while you were editing it/),
+      code: 'conflict',
+    });
     const spoc = await pageCall(world, 'saveRules', PEOPLE.priya, {
       rules: [],
       expectedVersion: before.version + 1,
@@ -68,12 +72,17 @@ describe('the saveRules resolver', () => {
     expect(spoc).toEqual({
       ok: false,
       error: 'Only administrators of project SUP can change the client matching rules.',
+      code: 'not-allowed',
     });
     const bad = await pageCall(world, 'saveRules', PEOPLE.sam, {
       rules: [{ id: 'x', clientId: 'nobody', kind: 'label', values: ['x'] }],
       expectedVersion: before.version + 1,
     });
-    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/client "nobody", which does not exist/) });
+    expect(bad).toEqual({
+      ok: false,
+      error: expect.stringMatching(/client "nobody", which does not exist/),
+      code: 'invalid-input',
+    });
     expect(await pageData(world, 'getConfiguration', PEOPLE.priya)).toMatchObject({ canEdit: false });
 
     const after = await configuration(world);

@@ -13,6 +13,7 @@ import {
   TEST_TIME,
   type TestBrowser,
 } from './browser';
+import type { Reply } from '../../src/contract/reply';
 import { startTestSite, type TestSite } from './site';
 
 /**
@@ -21,8 +22,6 @@ import { startTestSite, type TestSite } from './site';
  * the mouse or with the keyboard alone (people pickers and date pickers included).
  */
 export { PEOPLE };
-
-type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /** The demo people the tests sign in as, by what they do. */
 export const AS = {
