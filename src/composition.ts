@@ -3,6 +3,7 @@ export { issueFactsFrom } from './jira/issue-service';
 import { KvsConfigurationRepository } from './storage/configuration-repository';
 import { KvsEventLedger } from './storage/event-ledger';
 import { BatchReader, isRetryableStorageError } from './storage/kvs-helpers';
+import { KvsSweepState } from './storage/sweep-state-repository';
 import { KvsTriageRepository } from './storage/triage-repository';
 
 /**
@@ -18,6 +19,7 @@ export function appDependencies() {
     config: new KvsConfigurationRepository({ reads }),
     triage: new KvsTriageRepository({ reads }),
     ledger: new KvsEventLedger({ reads }),
+    sweepState: new KvsSweepState({ reads }),
     /** Jira as the app itself (`asApp()`): only after the caller's own permissions were checked. */
     jira: appJira(),
   };

@@ -27,10 +27,16 @@ export type TriageActionName = DomainActions<
   | 'escalate'
   | 'take-over'
   | 'return-to-spoc'
+  | 'acknowledge'
+  | 'take-back'
 >;
 
-/** Why the caller may act on the issue: what the app knows of them for this issue. */
-export type CallerRole = 'spoc' | 'backup' | 'delegate' | 'delivery' | 'manager';
+/**
+ * Why the caller may act on the issue: what the app knows of them for this issue. `escalation-manager`: the
+ * client's, on its roster; `former-spoc`: the SPOC the app handed the issue over from during their absence.
+ */
+export type CallerRole =
+  'spoc' | 'backup' | 'delegate' | 'delivery' | 'manager' | 'escalation-manager' | 'former-spoc';
 
 export interface PersonRef {
   readonly accountId: string;
@@ -103,7 +109,10 @@ export type TriageActionRequest =
   | { readonly action: 'reassign'; readonly toAccountId: string; readonly reason: string }
   | { readonly action: 'escalate'; readonly reason: string }
   | { readonly action: 'take-over'; readonly note?: string }
-  | { readonly action: 'return-to-spoc'; readonly reason: string };
+  | { readonly action: 'return-to-spoc'; readonly reason: string }
+  /** "I am on it": holds the escalation ladder's next step for the policy's time. */
+  | { readonly action: 'acknowledge'; readonly note?: string }
+  | { readonly action: 'take-back'; readonly note?: string };
 
 export interface TriageActionReply {
   /** The issue's view after the action. */

@@ -145,3 +145,11 @@ export function checkEscalation(input: EscalationInput): EscalationCheck {
     reasons,
   };
 }
+
+/**
+ * When a sweep must next look at the issue: now when a step is due, else when the next one falls due (or
+ * a hold ends); null when nothing is left on this clock.
+ */
+export function sweepAtOf(check: EscalationCheck, now: Instant): string | null {
+  return check.stepsDue.length > 0 ? toIso(toMillis(now)) : check.nextStepAt;
+}

@@ -28,6 +28,7 @@ export { validateClientRoster, validateRosterVersion } from './roster-validation
 
 export {
   addWorkingMinutes,
+  AROUND_THE_CLOCK,
   describeWorkingHours,
   isWorkingAt,
   nextWorkingStart,
@@ -39,7 +40,13 @@ export {
   type WorkingShift,
 } from './working-hours';
 
-export { calendarOf, withoutPastOutOfOffice, type OutOfOffice, type SpocProfile } from './spoc-profile';
+export {
+  activeOutOfOffice,
+  calendarOf,
+  withoutPastOutOfOffice,
+  type OutOfOffice,
+  type SpocProfile,
+} from './spoc-profile';
 export { validateSpocProfile } from './spoc-profile-validation';
 
 export { availabilityAt, effectiveCapacity, type Availability, type SpocLoad } from './availability';
@@ -60,9 +67,16 @@ export {
 
 export {
   applyTriageAction,
+  awaitsAcknowledgement,
+  describeTriageEvent,
+  hasTakenStep,
   newTriageRecord,
   recordEscalationStep,
+  recordPropertyRepair,
+  STEP_LEVEL,
+  type Acknowledgement,
   type TriageActionInput,
+  type TriageEvent,
   type TriageOutcome,
   type TriageRecord,
 } from './triage-record';
@@ -76,14 +90,24 @@ export {
   type TriageProperty,
 } from './triage-property';
 
-export { checkEscalation, responseDueAt, type EscalationCheck, type ResponseStatus } from './escalation';
+export {
+  checkEscalation,
+  responseDueAt,
+  sweepAtOf,
+  type DueLadderStep,
+  type EscalationCheck,
+  type ResponseStatus,
+} from './escalation';
 
 export {
   DEFAULT_POLICY,
+  describeLadderStep,
   judgeAssignmentChange,
+  ladderFor,
   responseTargetFor,
   type BypassVerdict,
   type LadderStep,
+  type LadderStepKind,
   type SpocPolicy,
 } from './policy';
 export { validatePolicy } from './policy-validation';

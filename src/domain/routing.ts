@@ -1,6 +1,6 @@
 import { availabilityAt, type AvailabilityStatus } from './availability';
 import { describeRosterRole, rosterCandidates, type RosterCandidate, type RosterVersion } from './roster';
-import { calendarOf, type SpocProfile } from './spoc-profile';
+import { activeOutOfOffice, calendarOf, type SpocProfile } from './spoc-profile';
 import { formatMinutes, MINUTE_MS, toIso, toMillis, type Instant } from './time';
 import { addWorkingMinutesMs } from './working-hours';
 import { describeMoment, describeUtc } from './zone-time';
@@ -26,6 +26,11 @@ export interface RoutingInput {
   readonly names?: Readonly<Record<string, string>>;
   /** People who must not get the issue this time, e.g. the SPOC it is being moved away from. */
   readonly excludeAccountIds?: readonly string[];
+  /**
+   * The SPOC the issue moves away from (they are away, or did not respond in time): never chosen, and when
+   * they are out of office, their delegate is tried first, before the roster's order.
+   */
+  readonly movingFrom?: string;
 }
 
 export type CandidateStatus =
@@ -84,7 +89,10 @@ export function chooseSpoc(input: RoutingInput): RoutingDecision {
   const profiles = new Map(input.profiles.map((p) => [p.accountId, p]));
   const nameOf = (id: string): string => profiles.get(id)?.displayName ?? input.names?.[id] ?? `user ${id}`;
   const loadOf = (id: string): number => input.openClientIssues[id] ?? 0;
-  const excluded = new Set(input.excludeAccountIds ?? []);
+  const excluded = new Set([
+    ...(input.excludeAccountIds ?? []),
+    ...(input.movingFrom ? [input.movingFrom] : []),
+  ]);
   const client = input.client.name;
 
   if (input.roster === null) {
@@ -197,7 +205,10 @@ export function chooseSpoc(input: RoutingInput): RoutingDecision {
   const roster = input.roster;
   const ordered = orderCandidates(rosterCandidates(roster), loadOf);
   let chosen: Chosen | null = null;
-  for (const candidate of ordered) {
+  const from = input.movingFrom ? profiles.get(input.movingFrom) : undefined;
+  const cover = from ? activeOutOfOffice(from, nowMs)?.delegateAccountId : null;
+  if (from && cover && !excluded.has(cover)) chosen = consider(cover, `delegate of ${from.displayName}`);
+  for (const candidate of chosen ? [] : ordered) {
     chosen = consider(candidate.accountId, describeRosterRole(candidate));
     if (chosen) break;
   }

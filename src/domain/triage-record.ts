@@ -1,6 +1,7 @@
 import { isIssueKey } from './jira-keys';
 import type { LadderStepKind } from './policy';
 import { toIso, toMillis, type Instant } from './time';
+import { describeMoment } from './zone-time';
 import {
   describeTriageAction,
   isWaitingOnSpoc,
@@ -203,6 +204,8 @@ export interface TriageActionContext {
   readonly at: Instant;
   readonly historyLimit?: number;
   readonly names?: Readonly<Record<string, string>>;
+  /** The zone moments in the summary are named in (the one acting's); UTC when not given. */
+  readonly timeZone?: string;
 }
 
 export type TriageOutcome =
@@ -320,7 +323,7 @@ export function applyTriageAction(
       const untilMs = toMillis(action.until, 'end of the hold');
       if (untilMs <= atMs) return refuse('An acknowledgement must hold the next step until a later time.');
       next = { ...next, acknowledged: { by, at, until: toIso(untilMs) } };
-      summary = `${name(by)} acknowledged the escalation; the next step waits until ${toIso(untilMs)}.`;
+      summary = `${name(by)} acknowledged the escalation; the next step waits until ${describeMoment(untilMs, context.timeZone ?? 'UTC')}.`;
       break;
     }
     case 'hand-over':
@@ -382,6 +385,13 @@ export function applyTriageAction(
 export type EscalationStepOutcome =
   | { readonly recorded: true; readonly record: TriageRecord }
   | { readonly recorded: false; readonly record: TriageRecord; readonly reason: string };
+
+/** Whether an escalation on the current clock waits for an acknowledgement (none given, or its hold is over). */
+export function awaitsAcknowledgement(record: TriageRecord, now: Instant): boolean {
+  if (record.dueAt === null || !record.escalationSteps.some((s) => s.dueAt === record.dueAt)) return false;
+  const until = record.acknowledged?.until;
+  return until === undefined || Date.parse(until) <= toMillis(now);
+}
 
 /** Whether the step was already taken against the issue's current response clock. */
 export const hasTakenStep = (record: TriageRecord, step: LadderStepKind): boolean =>

@@ -32,6 +32,12 @@ export interface WorkingCalendar {
   readonly shifts: readonly WorkingShift[];
 }
 
+/** Every hour of every day: the clock of someone without working hours (an escalation manager, say). */
+export const AROUND_THE_CLOCK: WorkingCalendar = {
+  timeZone: 'UTC',
+  shifts: WEEKDAYS.map((day) => ({ day, start: '00:00', end: '24:00' })),
+};
+
 /** A stretch of working time, [start, end) in UTC milliseconds. */
 export interface WorkingInterval {
   readonly start: number;

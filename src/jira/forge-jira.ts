@@ -22,6 +22,7 @@ export function appJira(client: JiraClient = forgeJiraClient): AppJira {
     addComment: (issueId, body, role) => issues.addComment(issueId, body, role),
     linkDuplicate: (issueKey, duplicateOf) => issues.linkDuplicate(issueKey, duplicateOf),
     readTriageProperty: (issueId) => issues.readTriageProperty(issueId),
+    readTriageProperties: (issueIds) => issues.readTriageProperties(issueIds),
   };
 }
 

@@ -148,6 +148,25 @@ export class IssueService {
     }
   }
 
+  /** Many issues' `spoc` property in one search (points: 1 + one per issue), as the app. */
+  async readTriageProperties(issueIds: readonly string[]): Promise<ReadonlyMap<string, unknown>> {
+    const found = new Map<string, unknown>();
+    if (issueIds.length === 0) return found;
+    const answer = await this.client.request<{ issues?: unknown }>('app', route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      body: {
+        jql: `id in (${issueIds.join(', ')})`,
+        maxResults: issueIds.length,
+        properties: [TRIAGE_PROPERTY_KEY],
+      },
+    });
+    for (const issue of Array.isArray(answer.issues) ? answer.issues : []) {
+      const { id, properties } = issue as { id?: unknown; properties?: Record<string, unknown> };
+      if (typeof id === 'string') found.set(id, properties?.[TRIAGE_PROPERTY_KEY]);
+    }
+    return found;
+  }
+
   async componentLead(componentId: string): Promise<string | null> {
     try {
       const component = await this.client.request<{ lead?: { accountId?: unknown } }>(

@@ -1,4 +1,4 @@
-import { Filter, FilterConditions, kvs, Sort } from '@forge/kvs';
+import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { describeProblems, isUnvetted, readTriageRecord, type TriageState } from '../domain';
 import { TriageConflictError } from '../usecases/errors';
 import type { TriageRepository } from '../usecases/ports';
@@ -9,8 +9,11 @@ import { BatchReader, isConflict } from './kvs-helpers';
 /**
  * The authoritative triage record of each routed issue, as a Custom Entity Store row (entity
  * `triage-record`, key `issue-<id>`). Rows carry a revision so that updates are compare-and-set
- * (transaction condition), and indexed copies of a few fields so that a SPOC's open issues can be counted
- * and listed (`open-by-spoc`) and a project's vetted issues found (`by-project-state`) without scanning.
+ * (transaction condition), and indexed copies of a few fields so that nothing is ever found by scanning:
+ * a SPOC's open issues (`open-by-spoc`), every open issue (`open-issues`), a project's issues by state
+ * (`by-project-state`), what the sweep must look at by when (`sweep-due`), the issues the app still owes
+ * Jira writes (`owed-writes`), and the issues handed over from a SPOC while they were away
+ * (`handed-over-from`).
  */
 const ENTITY = 'triage-record';
 const QUERY_PAGE = 100;
@@ -27,11 +30,21 @@ interface TriageRow {
   readonly openFor: string;
   /** `open` while the issue is not yet vetted, else empty. */
   readonly openQueue: string;
+  /** `due` while the sweep has something to look at on the issue, at `sweepAt`; else empty. */
+  readonly sweepQueue: string;
+  readonly sweepAt: string;
+  /** `jira` while writes to Jira are owed, else empty. */
+  readonly owes: string;
+  /** The SPOC an unvetted issue was handed over from while they were away, else empty. */
+  readonly handedOverFrom: string;
   readonly updatedAt: string;
   readonly envelope: TriageEntry;
 }
 
 const keyOf = (issueId: string): string => `issue-${issueId}`;
+
+/** A condition on an index's range attribute (the package does not export the type by name). */
+type RangeCondition = ReturnType<(typeof WhereConditions)[keyof typeof WhereConditions]>;
 
 function rowOf(entry: TriageEntry, revision: number, at: Date): TriageRow {
   const spoc = entry.record.spocAccountId ?? '';
@@ -45,6 +58,10 @@ function rowOf(entry: TriageEntry, revision: number, at: Date): TriageRow {
     state: entry.record.state,
     openFor: isUnvetted(entry.record.state) ? spoc : '',
     openQueue: isUnvetted(entry.record.state) ? 'open' : '',
+    sweepQueue: entry.sweepAt ? 'due' : '',
+    sweepAt: entry.sweepAt ?? '',
+    owes: entry.outbox.length > 0 ? 'jira' : '',
+    handedOverFrom: isUnvetted(entry.record.state) ? (entry.record.handedOverFrom ?? '') : '',
     updatedAt: at.toISOString(),
     envelope: entry,
   };
@@ -138,12 +155,46 @@ export class KvsTriageRepository implements TriageRepository {
     return (await this.page('open-issues', 'open', limit)).map(entryOf);
   }
 
+  async dueForSweep(now: Date, limit: number): Promise<readonly StoredTriageEntry[]> {
+    const rows = await this.page(
+      'sweep-due',
+      'due',
+      limit,
+      WhereConditions.lessThanEqualTo(now.toISOString()),
+    );
+    return rows.map((row) => ({ entry: entryOf(row), revision: row.revision }));
+  }
+
+  async owingJira(limit: number): Promise<readonly StoredTriageEntry[]> {
+    const rows = await this.page('owed-writes', 'jira', limit);
+    return rows.map((row) => ({ entry: entryOf(row), revision: row.revision }));
+  }
+
+  async handedOverFrom(accountId: string, limit: number): Promise<readonly TriageEntry[]> {
+    return (await this.page('handed-over-from', accountId, limit)).map(entryOf);
+  }
+
+  async openChangedAfter(
+    after: string,
+    limit: number,
+  ): Promise<ReadonlyArray<{ entry: TriageEntry; changedAt: string }>> {
+    const range = after ? WhereConditions.greaterThan(after) : undefined;
+    const rows = await this.page('open-issues', 'open', limit, range);
+    return rows.map((row) => ({ entry: entryOf(row), changedAt: row.updatedAt }));
+  }
+
   /** Rows open for the SPOC, oldest first, up to `limit` (paged). */
   private open(accountId: string, limit: number): Promise<TriageRow[]> {
     return this.page('open-by-spoc', accountId, limit);
   }
 
-  private async page(index: string, partition: string, limit: number): Promise<TriageRow[]> {
+  /** Rows of one index partition in range order (oldest first), up to `limit`, optionally from a range bound. */
+  private async page(
+    index: string,
+    partition: string,
+    limit: number,
+    range?: RangeCondition,
+  ): Promise<TriageRow[]> {
     const rows: TriageRow[] = [];
     let cursor: string | undefined;
     do {
@@ -151,6 +202,7 @@ export class KvsTriageRepository implements TriageRepository {
         .query()
         .index(index, { partition: [partition] })
         .limit(Math.min(QUERY_PAGE, limit - rows.length));
+      if (range) query = query.where(range);
       if (cursor) query = query.cursor(cursor);
       const page = await query.getMany();
       rows.push(...page.results.map((r) => r.value));

@@ -10,6 +10,7 @@ import { JiraBusyError, TriageConflictError } from '../usecases/errors';
 import { finishPendingUpdates } from '../usecases/finish-pending-updates';
 import { recordAssignmentChange } from '../usecases/record-assignment-change';
 import { recordClientReply } from '../usecases/record-client-reply';
+import { restoreTriageCopy } from '../usecases/restore-triage-copy';
 import { routeClientIssue } from '../usecases/route-client-issue';
 
 /**
@@ -37,6 +38,8 @@ interface EventPayload {
     readonly jsdPublic?: unknown;
   };
   readonly changelog?: { readonly id?: unknown };
+  /** The `spoc` copy's values, as the manifest's `payload.include.propertyPaths` asks for them. */
+  readonly payloadIncludeProperties?: unknown;
 }
 
 const text = (value: unknown): string | null =>
@@ -71,6 +74,11 @@ async function handle(
   deps: AppDependencies,
 ): Promise<void> {
   const fields = event.issue?.fields ?? {};
+  const included = event.payloadIncludeProperties;
+  if (eventType !== 'avi:jira:created:issue' && typeof included === 'object' && included !== null) {
+    // Compared before the event's own change, which would make a copy read earlier look outdated.
+    await restoreTriageCopy.execute({ issueId, included: included as Record<string, unknown> }, deps);
+  }
   switch (eventType) {
     case 'avi:jira:created:issue': {
       const projectId = text(fields.project?.id);

@@ -1,9 +1,10 @@
 import { applyTriageAction } from '../domain';
-import type { CallerRole, TriageActionName } from '../contract/issue-panel';
+import type { CallerRole } from '../contract/issue-panel';
 import { activeOutOfOffice } from '../domain/spoc-profile';
 import { InvalidInputError, NotAllowedError, NotFoundError, TriageRefusedError } from './errors';
 import { rolesOnIssue } from './support/caller-roles';
 import { sendOutbox } from './support/send-outbox';
+import { scheduled } from './support/sweep-schedule';
 import { buildSpocView } from './support/spoc-view';
 import type { TriageEntry } from './support/triage-entry';
 import type {
@@ -13,7 +14,7 @@ import type {
   TriageActionResult,
   TriageVerb,
 } from './support/triage-verb';
-import { TRIAGE_VERBS } from './support/triage-verbs';
+import { isPanelAction, TRIAGE_VERBS } from './support/triage-verbs';
 
 /**
  * A person takes a triage action in the panel (`{ action, ...fields }`). The steps every action shares:
@@ -25,14 +26,14 @@ import { TRIAGE_VERBS } from './support/triage-verbs';
 export const applyTriageActionRequest = {
   execute(params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> {
     const action = (params.input as { action?: unknown } | null)?.action;
-    if (typeof action !== 'string' || !Object.hasOwn(TRIAGE_VERBS, action)) {
+    if (typeof action !== 'string' || !isPanelAction(action)) {
       return Promise.reject(
         new InvalidInputError(
           `"${String(action)}" is not a triage action; use one of ${Object.keys(TRIAGE_VERBS).join(', ')}.`,
         ),
       );
     }
-    return run(TRIAGE_VERBS[action as TriageActionName], params, deps);
+    return run(TRIAGE_VERBS[action], params, deps);
   },
 };
 
@@ -61,7 +62,16 @@ async function run(
       `Jira does not let you do this on ${issue.key}: you lack the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''}.`,
     );
   }
-  const [head, policy] = await Promise.all([deps.config.head(), deps.config.policy()]);
+  const [head, policy, people] = await Promise.all([
+    deps.config.head(),
+    deps.config.policy(),
+    deps.config.profiles(
+      [params.callerAccountId, stored.entry.record.spocAccountId].filter((id): id is string => id !== null),
+    ),
+  ]);
+  // Summaries and comments name people by their profile names when the configuration has none for them.
+  const names = { ...head.names, ...Object.fromEntries(people.map((p) => [p.accountId, p.displayName])) };
+  const callerZone = people.find((p) => p.accountId === params.callerAccountId)?.timeZone;
   const context: ActionContext = {
     caller: params.callerAccountId,
     issue,
@@ -69,7 +79,7 @@ async function run(
     roster,
     policy,
     now,
-    names: head.names,
+    names,
     deps,
   };
   const plan = await verb.plan(context, input);
@@ -77,14 +87,19 @@ async function run(
     by: params.callerAccountId,
     at: now,
     historyLimit: policy.historyLimit,
-    names: head.names,
+    names,
+    ...(callerZone ? { timeZone: callerZone } : {}),
   });
   if (!outcome.ok) throw new TriageRefusedError(outcome.refusal);
-  const next: TriageEntry = {
-    ...stored.entry,
-    record: outcome.record,
-    outbox: [...stored.entry.outbox, ...plan.writes(outcome.record)],
-  };
+  const next: TriageEntry = await scheduled(
+    {
+      ...stored.entry,
+      record: outcome.record,
+      outbox: [...stored.entry.outbox, ...plan.writes(outcome.record)],
+    },
+    deps.config,
+    now,
+  );
   const revision = await deps.triage.update(next, stored.revision, now);
   const sent = await sendOutbox(
     { entry: next, revision },

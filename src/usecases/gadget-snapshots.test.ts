@@ -175,9 +175,10 @@ describe('the escalation status gadget', () => {
     );
     world.clock.set('2025-06-09T14:00:00Z'); // past the 13:00 due time
     const snapshot = await escalations(PEOPLE.priya);
-    expect(snapshot.totals).toEqual({ byLevel: { '1': 1 }, breached: 2, atRisk: 0, unrouted: 0 });
+    // A manual escalation is the ladder's "escalation manager told" step: level 3.
+    expect(snapshot.totals).toEqual({ byLevel: { '3': 1 }, breached: 2, atRisk: 0, unrouted: 0 });
     expect(snapshot.rows.map((r) => [r.issueKey, r.escalationLevel, r.response])).toEqual([
-      ['SUP-2', 1, 'breached'],
+      ['SUP-2', 3, 'breached'],
       ['SUP-1', 0, 'breached'],
     ]);
     expect(snapshot.matched).toBe(2);

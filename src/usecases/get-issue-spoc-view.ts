@@ -1,11 +1,11 @@
-import { compareWithProperty } from '../domain';
 import type { SpocIssueView } from '../contract/issue-panel';
 import { rolesOnIssue } from './support/caller-roles';
 import { JiraBusyError, NotFoundError } from './errors';
 import type { AppJira, Clock, ConfigurationReader, TriageRepository, UserJira } from './ports';
 import { sendOutbox } from './support/send-outbox';
 import { buildSpocView, notRoutedView } from './support/spoc-view';
-import { withNotice, type StoredTriageEntry } from './support/triage-entry';
+import { repairCopyIfChanged } from './support/property-repair';
+import type { StoredTriageEntry } from './support/triage-entry';
 
 /**
  * The SPOC panel opens on an issue. The caller must be able to browse it (asked of Jira as them). While
@@ -34,7 +34,7 @@ export const getIssueSpocView = {
     const head = await deps.config.head();
     const outboxDeps = { ...deps, internalCommentRole: head.settings.internalCommentRole };
     stored = await bestEffort(stored, (s) => sendOutbox(s, outboxDeps));
-    stored = await bestEffort(stored, (s) => repairProperty(s, deps, outboxDeps));
+    stored = await bestEffort(stored, (s) => repairProperty(s, deps));
     const granted = await deps.user.issuePermissions(issue.id, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS']);
     const { roles } = await rolesOnIssue(params.callerAccountId, stored.entry, deps.clock.now(), deps, {
       askJiraAboutManager: false,
@@ -54,6 +54,7 @@ function forTheClient(view: SpocIssueView): SpocIssueView {
     summary: null,
     reasons: [],
     history: [],
+    droppedHistoryEntries: 0,
     notices: [],
     callerRoles: [],
     allowedActions: [],
@@ -76,21 +77,8 @@ async function bestEffort(
 async function repairProperty(
   stored: StoredTriageEntry,
   deps: GetIssueSpocViewDeps,
-  outboxDeps: Parameters<typeof sendOutbox>[1],
 ): Promise<StoredTriageEntry> {
   if (stored.entry.outbox.some((w) => w.kind === 'edit' || w.kind === 'property')) return stored;
   const readBack = await deps.jira.readTriageProperty(stored.entry.issueId);
-  const comparison = compareWithProperty(stored.entry.record, readBack);
-  if (comparison.matches) return stored;
-  const now = deps.clock.now();
-  const next = {
-    ...withNotice(stored.entry, {
-      at: now.toISOString(),
-      kind: 'property-repaired' as const,
-      text: `The spoc property differed from the app's record and was rewritten: ${comparison.differences.join(' ')}`,
-    }),
-    outbox: [...stored.entry.outbox, { kind: 'property' as const }],
-  };
-  const revision = await deps.triage.update(next, stored.revision, now);
-  return sendOutbox({ entry: next, revision }, outboxDeps);
+  return (await repairCopyIfChanged(stored, readBack, deps)).stored;
 }

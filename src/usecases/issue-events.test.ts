@@ -159,7 +159,7 @@ describe('any later event on a routed issue', () => {
         world.as(STAFF),
       ),
     ).rejects.toThrow(/Jira is busy/);
-    expect(record().escalationLevel).toBe(1);
+    expect(record().escalationLevel).toBe(3);
     expect(await finishPendingUpdates.execute({ issueId: ISSUE.id }, world)).toBe(1);
     expect(world.triage.entry(ISSUE.id).outbox).toEqual([]);
     expect(world.jira.writes().filter((c) => c.call === 'addComment')).toHaveLength(1);

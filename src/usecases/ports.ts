@@ -99,6 +99,27 @@ export interface TriageRepository {
   allOpen(limit: number): Promise<readonly TriageEntry[]>;
   /** Entries of a project in one state, most recently changed first. */
   inState(projectId: string, state: TriageState, limit: number): Promise<readonly TriageEntry[]>;
+  /** Entries whose `sweepAt` has come (at or before `now`), soonest first: what the sweep must look at. */
+  dueForSweep(now: Date, limit: number): Promise<readonly StoredTriageEntry[]>;
+  /** Entries that still owe Jira writes, longest waiting first. */
+  owingJira(limit: number): Promise<readonly StoredTriageEntry[]>;
+  /** Unvetted entries handed over from the SPOC while they were away. */
+  handedOverFrom(accountId: string, limit: number): Promise<readonly TriageEntry[]>;
+  /**
+   * Open entries last changed after `after` (an instant; empty for the start), oldest change first, each with
+   * when it changed: the sweep pages through every open entry a slice at a time.
+   */
+  openChangedAfter(
+    after: string,
+    limit: number,
+  ): Promise<ReadonlyArray<{ readonly entry: TriageEntry; readonly changedAt: string }>>;
+}
+
+/** What the sweep keeps between runs. */
+export interface SweepState {
+  /** The change time after which the next reconcile slice starts; empty to start from the oldest. */
+  reconcileAfter(): Promise<string>;
+  saveReconcileAfter(after: string): Promise<void>;
 }
 
 /** Remembers which product events were handled, so a redelivered event changes nothing. */
@@ -141,6 +162,8 @@ export interface AppJira {
   addComment(issueId: string, body: Message, visibleToRole: string | null): Promise<void>;
   linkDuplicate(issueKey: string, duplicateOf: string): Promise<void>;
   readTriageProperty(issueId: string): Promise<unknown>;
+  /** The `spoc` property of each issue, read with one search; an issue without one maps to undefined. */
+  readTriageProperties(issueIds: readonly string[]): Promise<ReadonlyMap<string, unknown>>;
 }
 
 export interface IssueRef {

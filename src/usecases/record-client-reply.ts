@@ -1,8 +1,9 @@
 import { applyTriageAction, calendarOf, responseDueAt } from '../domain';
-import { describeLocalMoment } from '../domain/zone-time';
+import { describeMoment } from '../domain/zone-time';
 import { clientRepliedComment } from './support/comments';
 import type { AppJira, Clock, ConfigurationReader, EventLedger, TriageRepository } from './ports';
 import { sendOutbox } from './support/send-outbox';
+import { scheduled } from './support/sweep-schedule';
 import { withNotice, type TriageEntry } from './support/triage-entry';
 
 /**
@@ -70,8 +71,8 @@ export const recordClientReply = {
     );
     if (!outcome.ok) return 'not-a-client-reply';
     const names = { ...head.names, ...(profile ? { [profile.accountId]: profile.displayName } : {}) };
-    const dueText =
-      profile && dueAt ? describeLocalMoment(Date.parse(dueAt), profile.timeZone, now.getTime()) : null;
+    // Written on the issue, so the moment is named in full: it stays true whenever it is read.
+    const dueText = profile && dueAt ? describeMoment(Date.parse(dueAt), profile.timeZone) : null;
     let next: TriageEntry = withNotice(
       { ...entry, record: outcome.record },
       { at: now.toISOString(), kind: 'client-replied', text: outcome.summary },
@@ -79,12 +80,14 @@ export const recordClientReply = {
     next = {
       ...next,
       outbox: [
+        ...entry.outbox,
         { kind: 'property' },
         ...(spoc
           ? [{ kind: 'comment' as const, internal: true, body: clientRepliedComment(spoc, names, dueText) }]
           : []),
       ],
     };
+    next = await scheduled(next, deps.config, now);
     // The change and the claim in one write: a conflict stores neither, and the redelivery tries again.
     // Stored but Jira busy: the redelivery finds the claim and only finishes the outbox.
     const revision = await deps.triage.update(next, stored.revision, now, { claim });

@@ -1,9 +1,18 @@
-import { applyTriageAction, newTriageRecord, type TriageRecord } from '../domain';
+import {
+  AROUND_THE_CLOCK,
+  calendarOf,
+  newTriageRecord,
+  recordEscalationStep,
+  responseDueAt,
+  type TriageRecord,
+  type WorkingCalendar,
+} from '../domain';
 import { routedComment, unroutedComment } from './support/comments';
-import { decideRouting, decideRoutingEarly } from './support/decide-routing';
+import { decideRouting, decideRoutingEarly, type ClientDecision } from './support/decide-routing';
 import { TriageConflictError } from './errors';
 import type { AppJira, Clock, ConfigurationReader, EventLedger, IssueFacts, TriageRepository } from './ports';
 import { sendOutbox } from './support/send-outbox';
+import { scheduled } from './support/sweep-schedule';
 import {
   isBeingSent,
   sendLeaseUntil,
@@ -79,7 +88,11 @@ export const routeClientIssue = {
       clientId: client.id,
       spocAccountId: decision.outcome === 'routed' ? decision.spocAccountId : null,
       routedAt: now,
-      dueAt: decision.outcome === 'routed' ? decision.dueAt : null,
+      dueAt:
+        decision.outcome === 'routed'
+          ? decision.dueAt
+          : // Nobody took it: the escalation manager's response clock runs, in their hours (or around the clock).
+            responseDueAt(await managerCalendar(outcome, deps.config), now, outcome.targetMinutes),
       reason: decision.summary,
       historyLimit: policy.historyLimit,
     });
@@ -103,13 +116,13 @@ export const routeClientIssue = {
         },
       ];
     } else {
-      // Nobody can take it: flag it and escalate at once, never hand it quietly to someone away.
-      const escalated = applyTriageAction(
-        record,
-        { type: 'escalate', note: 'Nobody on the roster could take the issue.' },
-        { by: null, at: now, historyLimit: policy.historyLimit },
-      );
-      if (escalated.ok) record = escalated.record;
+      // Nobody can take it: flag it and tell the escalation manager at once (the ladder's first step),
+      // never hand it quietly to someone away. The ladder then climbs on the manager's clock.
+      record = recordEscalationStep(record, 'warn-spoc', {
+        at: now,
+        note: 'Nobody on the roster could take the issue; the escalation manager was told.',
+        historyLimit: policy.historyLimit,
+      }).record;
       outbox = [
         { kind: 'edit', addLabels: [UNROUTED_LABEL] },
         {
@@ -146,11 +159,12 @@ export const routeClientIssue = {
       outbox,
       ...(outbox.length > 0 ? { sendingUntil: sendLeaseUntil(now) } : {}),
     };
+    const due = await scheduled(entry, deps.config, now);
     // Another delivery of the same event stored its decision a moment ago and is sending its writes, all at
     // once: sending them too could post the comment twice. Look again shortly (the trigger retries) and
     // finish then whatever is left.
-    if (!(await deps.triage.create(entry, now))) throw new TriageConflictError(params.issueKey);
-    const finished = await finish({ entry, revision: 1 }, deps);
+    if (!(await deps.triage.create(due, now))) throw new TriageConflictError(params.issueKey);
+    const finished = await finish({ entry: due, revision: 1 }, deps);
     return { outcome: decision.outcome, entry: finished.entry };
   },
 };
@@ -159,4 +173,14 @@ async function finish(stored: StoredTriageEntry, deps: RouteClientIssueDeps): Pr
   if (stored.entry.outbox.length === 0) return stored;
   const head = await deps.config.head();
   return sendOutbox(stored, { ...deps, internalCommentRole: head.settings.internalCommentRole });
+}
+
+/** The escalation manager's working hours, when they have a SPOC profile; around the clock otherwise. */
+async function managerCalendar(
+  outcome: ClientDecision,
+  config: ConfigurationReader,
+): Promise<WorkingCalendar> {
+  const manager = outcome.roster?.escalationManagerAccountId;
+  const [profile] = manager ? await config.profiles([manager]) : [];
+  return profile ? calendarOf(profile) : AROUND_THE_CLOCK;
 }

@@ -143,7 +143,9 @@ describe('triage actions', () => {
 
   it('escalates with a reason, raising the level and telling the escalation manager', async () => {
     await act(PEOPLE.priya, { action: 'escalate', reason: 'Client threatens to cancel' });
-    expect(record().escalationLevel).toBe(1);
+    // The ladder's manager step, taken now: level 3, and the sweep will not tell the manager again.
+    expect(record().escalationLevel).toBe(3);
+    expect(record().escalationSteps.map((s) => s.step)).toEqual(['notify-escalation-manager']);
     const comment = world.jira.issue(ISSUE.id).comments.at(-1)!;
     expect(messageText(comment.body)).toMatch(/@Maria Gomez \(escalation manager\)/);
   });

@@ -514,17 +514,18 @@ export const ACTION_SCENARIOS: readonly ActionScenario[] = [
     role: 'the SPOC',
     prepare: (s, summary) => one(summary)(s),
     input: () => ({ text: 'Blocks every large shipment today.' }),
-    flag: () => 'Priya Shah escalated the issue (level 1).',
+    // A manual escalation is the ladder's "escalation manager told" step: level 3.
+    flag: () => 'Priya Shah escalated the issue (level 3).',
     state: 'waiting for its SPOC',
     history: 'escalate (Blocks every large shipment today.)',
     actionsAfter: SPOC_ACTIONS,
-    panelAfter: { 'panel-escalation': 'Escalation level 1' },
+    panelAfter: { 'panel-escalation': 'Escalation level 3' },
     inJira: ({ staff, client }) => {
-      expect(staff.property).toMatchObject({ state: 'awaiting-spoc', escalationLevel: 1 });
+      expect(staff.property).toMatchObject({ state: 'awaiting-spoc', escalationLevel: 3 });
       expect(
         contains(
           staff.comments,
-          'Priya Shah escalated this client issue to level 1',
+          'Priya Shah escalated this client issue to level 3',
           'Hannah Becker (escalation manager)',
         ),
       ).toBe(true);

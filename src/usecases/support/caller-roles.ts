@@ -45,6 +45,9 @@ export async function rolesOnIssue(
       roles.add('delegate');
     }
   }
+  if (inForce?.escalationManagerAccountId === callerAccountId) roles.add('escalation-manager');
+  if (entry.record.handedOverFrom && entry.record.handedOverFrom === callerAccountId)
+    roles.add('former-spoc');
   if (await isDeliveryMember(callerAccountId, inForce, head.settings, deps.jira)) roles.add('delivery');
   if (options.askJiraAboutManager) {
     const granted = await deps.user.issuePermissions(entry.issueId, ['ADMINISTER_PROJECTS']);

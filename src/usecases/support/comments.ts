@@ -146,3 +146,119 @@ export const returnedComment = (by: string, spoc: string, reason: string, names:
   message(
     paragraph(person(names, by), ' sent this issue back to ', person(names, spoc), ` (SPOC): ${reason}`),
   );
+
+/** One line per ladder step the sweep took on an issue just now; the comment says them together. */
+export type LadderNote =
+  | {
+      readonly step: 'warn-spoc';
+      readonly ownerAccountId: string | null;
+      readonly dueAt: string;
+      readonly unrouted: boolean;
+    }
+  | {
+      readonly step: 'move-to-next-backup';
+      readonly from: string | null;
+      readonly to: string | null;
+      readonly reasons: readonly string[];
+      readonly dueAt: string;
+    }
+  | {
+      readonly step: 'notify-escalation-manager';
+      readonly managerAccountId: string | null;
+      readonly dueAt: string;
+    };
+
+/** The escalation ladder's comment: internal, people mentioned so Jira tells them, times absolute. */
+export function ladderComment(notes: readonly LadderNote[], names: Names): Message {
+  const blocks = notes.flatMap((note) => {
+    switch (note.step) {
+      case 'warn-spoc':
+        if (note.ownerAccountId === null) {
+          return [paragraph(`Nobody has taken this client issue yet; a response is due ${note.dueAt}.`)];
+        }
+        return [
+          note.unrouted
+            ? paragraph(
+                person(names, note.ownerAccountId),
+                ` (escalation manager): nobody has taken this client issue yet; a response is due ${note.dueAt}. Please find someone, or acknowledge in the SPOC panel.`,
+              )
+            : paragraph(
+                person(names, note.ownerAccountId),
+                `: a response to this client issue is due ${note.dueAt}. Please respond, or acknowledge in the SPOC panel that you are on it.`,
+              ),
+        ];
+      case 'move-to-next-backup':
+        return note.to === null
+          ? [
+              paragraph(
+                `The response was due ${note.dueAt} and nobody else on the roster can take the issue now, so it stays`,
+                note.from ? ' with ' : '.',
+                ...(note.from ? [person(names, note.from), '.'] : []),
+              ),
+              bulletList(note.reasons),
+            ]
+          : [
+              paragraph(
+                `The response was due ${note.dueAt}, so the issue moves `,
+                ...(note.from ? ['from ', person(names, note.from), ' '] : []),
+                'to ',
+                person(names, note.to),
+                '.',
+              ),
+              bulletList(note.reasons),
+            ];
+      case 'notify-escalation-manager':
+        return [
+          note.managerAccountId
+            ? paragraph(
+                person(names, note.managerAccountId),
+                ` (escalation manager): the response to this client issue was due ${note.dueAt} and is still outstanding. Please look at it.`,
+              )
+            : paragraph(
+                `The response to this client issue was due ${note.dueAt} and is still outstanding; the client has no escalation manager to tell.`,
+              ),
+        ];
+    }
+  });
+  return message(...blocks);
+}
+
+/** The app handed an issue over while its SPOC is away: who from, who to, and why, on the issue. */
+export const handedOverComment = (
+  from: string,
+  to: string,
+  reasons: readonly string[],
+  names: Names,
+): Message =>
+  message(
+    paragraph(
+      person(names, from),
+      ' is out of office, so the app handed this client issue to ',
+      person(names, to),
+      '.',
+    ),
+    bulletList(reasons),
+  );
+
+export const acknowledgedComment = (
+  by: string,
+  until: string,
+  note: string | undefined,
+  names: Names,
+): Message =>
+  message(
+    paragraph(person(names, by), ` is on it: the next escalation step waits until ${until}.`),
+    note ? paragraph(note) : null,
+  );
+
+export const takenBackComment = (by: string, from: string | null, names: Names): Message =>
+  message(
+    from
+      ? paragraph(
+          person(names, by),
+          ' is back and took this client issue back from ',
+          person(names, from),
+          '.',
+        )
+      : paragraph(person(names, by), ' is back and took this client issue back.'),
+  );

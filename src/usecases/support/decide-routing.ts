@@ -13,7 +13,14 @@ import {
   type SpocPolicy,
   type SpocProfile,
 } from '../../domain';
-import type { AppJira, Clock, ConfigurationReader, IssueFacts, TriageRepository } from '../ports';
+import type {
+  AppJira,
+  Clock,
+  ConfigurationHead,
+  ConfigurationReader,
+  IssueFacts,
+  TriageRepository,
+} from '../ports';
 
 /**
  * Everything routing needs, gathered with as few reads as possible, then the pure decision. Shared by the
@@ -60,20 +67,12 @@ export interface RoutingDeps {
 
 export type RoutingOutcome =
   | { readonly kind: 'no-client'; readonly reasons: readonly string[] }
-  | {
+  | (ClientDecision & {
       readonly kind: 'decided';
-      readonly client: { readonly id: string; readonly name: string };
       readonly matchReason: string;
-      readonly decision: RoutingDecision;
-      readonly targetMinutes: number;
       readonly targetReason: string;
       readonly priority: string | null;
-      readonly roster: RosterVersion | null;
-      readonly policy: SpocPolicy;
-      /** Display names of everyone involved. */
-      readonly names: Readonly<Record<string, string>>;
-      readonly profiles: readonly SpocProfile[];
-    };
+    });
 
 export async function decideRouting(
   issue: IssueToRoute,
@@ -96,11 +95,51 @@ export async function decideRouting(
   );
   if (match.outcome === 'no-match') return { kind: 'no-client', reasons: match.reasons };
 
-  const now = deps.clock.now();
   const client = { id: match.clientId, name: clientNames[match.clientId] ?? match.clientId };
-  const roster = await deps.config.roster(client.id);
+  // The priority only matters when the policy sets targets by priority.
+  const needPriority = Object.keys(policy.responseTargets.byPriority).length > 0;
+  const priority = facts.known?.priority ?? (needPriority ? (await facts.get()).priority : null);
+  const target = responseTargetFor(policy, priority);
+  const chosen = await decideForClient(client, target.minutes, { ...deps, head, policy }, options);
+  return {
+    kind: 'decided',
+    ...chosen,
+    matchReason: match.reason,
+    targetReason: target.reason,
+    priority,
+  };
+}
+
+export interface ClientDecision {
+  readonly client: { readonly id: string; readonly name: string };
+  readonly decision: RoutingDecision;
+  readonly targetMinutes: number;
+  readonly roster: RosterVersion | null;
+  readonly policy: SpocPolicy;
+  /** Display names of everyone involved. */
+  readonly names: Readonly<Record<string, string>>;
+  readonly profiles: readonly SpocProfile[];
+}
+
+/**
+ * Who of a known client's roster takes an issue now, by routing's own rules and reasons: for new issues
+ * once the client is matched, and for the sweep, which moves an issue on (a SPOC who did not respond in
+ * time, or is away) or tries an unrouted one again.
+ */
+export async function decideForClient(
+  client: { readonly id: string; readonly name: string },
+  targetMinutes: number,
+  deps: RoutingDeps & { readonly head?: ConfigurationHead; readonly policy?: SpocPolicy },
+  options: { readonly excludeAccountIds?: readonly string[]; readonly movingFrom?: string } = {},
+): Promise<ClientDecision> {
+  const now = deps.clock.now();
+  const [head, policy, roster] = await Promise.all([
+    deps.head ?? deps.config.head(),
+    deps.policy ?? deps.config.policy(),
+    deps.config.roster(client.id),
+  ]);
   const inForce = roster ? rosterInForce(roster, now) : null;
-  const profiles = inForce ? await profilesWithDelegates(inForce, deps.config) : [];
+  const profiles = inForce ? await profilesWithDelegates(inForce, deps.config, options.movingFrom) : [];
   const cap = Math.max(
     1,
     ...profiles.map((p) => effectiveCapacity(p, policy.defaultCapacity) ?? policy.defaultCapacity),
@@ -109,10 +148,6 @@ export async function decideRouting(
     profiles.map((p) => p.accountId),
     cap,
   );
-  // The priority only matters when the policy sets targets by priority.
-  const needPriority = Object.keys(policy.responseTargets.byPriority).length > 0;
-  const priority = facts.known?.priority ?? (needPriority ? (await facts.get()).priority : null);
-  const target = responseTargetFor(policy, priority);
   const names = { ...head.names, ...Object.fromEntries(profiles.map((p) => [p.accountId, p.displayName])) };
   const decision = chooseSpoc({
     now,
@@ -120,24 +155,13 @@ export async function decideRouting(
     roster: inForce,
     profiles,
     openClientIssues,
-    responseTargetMinutes: target.minutes,
+    responseTargetMinutes: targetMinutes,
     defaultCapacity: policy.defaultCapacity,
     names,
     ...(options.excludeAccountIds ? { excludeAccountIds: options.excludeAccountIds } : {}),
+    ...(options.movingFrom ? { movingFrom: options.movingFrom } : {}),
   });
-  return {
-    kind: 'decided',
-    client,
-    matchReason: match.reason,
-    decision,
-    targetMinutes: target.minutes,
-    targetReason: target.reason,
-    priority,
-    roster: inForce,
-    policy,
-    names,
-    profiles,
-  };
+  return { client, decision, targetMinutes, roster: inForce, policy, names, profiles };
 }
 
 /**
@@ -230,14 +254,20 @@ async function matchWithLazyFacts(
   return match;
 }
 
-/** The roster's people and, for those away, their delegates (and theirs), each profile read once. */
+/**
+ * The roster's people (and the SPOC an issue moves away from) and, for those away, their delegates (and
+ * theirs), each profile read once.
+ */
 async function profilesWithDelegates(
   version: RosterVersion,
   config: ConfigurationReader,
+  movingFrom?: string,
 ): Promise<readonly SpocProfile[]> {
   const found = new Map<string, SpocProfile>();
   const asked = new Set<string>();
-  let wanted = [...new Set(rosterCandidates(version).map((c) => c.accountId))];
+  let wanted = [
+    ...new Set([...rosterCandidates(version).map((c) => c.accountId), ...(movingFrom ? [movingFrom] : [])]),
+  ];
   for (let round = 0; round < 4 && wanted.length > 0; round += 1) {
     wanted.forEach((id) => asked.add(id));
     for (const profile of await config.profiles(wanted)) found.set(profile.accountId, profile);

@@ -1,4 +1,4 @@
-import { compareWithProperty, TRIAGE_PROPERTY_KEY } from '../../domain';
+import { TRIAGE_PROPERTY_KEY } from '../../domain';
 import type { QueueItem } from '../../contract/project-page';
 import { JiraBusyError } from '../errors';
 import type {
@@ -9,7 +9,7 @@ import type {
   TriageRepository,
   UserJira,
 } from '../ports';
-import { sendOutbox } from './send-outbox';
+import { repairCopyIfChanged } from './property-repair';
 import type { TriageEntry } from './triage-entry';
 
 /**
@@ -41,7 +41,7 @@ export async function visibleItems(
     ...new Set(entries.map((e) => e.record.spocAccountId).filter((id): id is string => id !== null)),
   ]);
   const names = { ...head.names, ...Object.fromEntries(profiles.map((p) => [p.accountId, p.displayName])) };
-  await repairCopies(entries, byId, deps, head.settings.internalCommentRole);
+  await repairCopies(entries, byId, deps);
   return entries
     .filter((e) => byId.has(e.issueId))
     .map((e) => {
@@ -70,20 +70,16 @@ async function repairCopies(
   entries: readonly TriageEntry[],
   byId: ReadonlyMap<string, SearchedIssue>,
   deps: QueueDeps,
-  internalCommentRole: string | null,
 ): Promise<void> {
   for (const entry of entries) {
     const issue = byId.get(entry.issueId);
     if (!issue || entry.outbox.length > 0) continue;
-    if (compareWithProperty(entry.record, issue.properties[TRIAGE_PROPERTY_KEY]).matches) continue;
     const stored = await deps.triage.get(entry.issueId);
     if (!stored) continue;
-    const next = { ...stored.entry, outbox: [...stored.entry.outbox, { kind: 'property' as const }] };
-    const revision = await deps.triage.update(next, stored.revision, deps.clock.now());
     try {
-      await sendOutbox({ entry: next, revision }, { ...deps, internalCommentRole });
+      await repairCopyIfChanged(stored, issue.properties[TRIAGE_PROPERTY_KEY], deps);
     } catch (error) {
-      // Left in the outbox; the next event or view on the issue sends it.
+      // Left in the outbox; the sweep or the next event on the issue sends it.
       if (!(error instanceof JiraBusyError)) throw error;
     }
   }

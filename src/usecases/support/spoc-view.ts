@@ -1,11 +1,11 @@
 import {
   allowedTriageActions,
+  awaitsAcknowledgement,
   availabilityAt,
   calendarOf,
   checkEscalation,
   describeTriageState,
   effectiveCapacity,
-  type TriageAction,
   type TriageRecord,
 } from '../../domain';
 import { describeTriageEvent } from '../../domain/triage-record';
@@ -17,7 +17,7 @@ import type {
   SpocIssueView,
   TriageActionName,
 } from '../../contract/issue-panel';
-import { TRIAGE_VERBS, whoMay } from './triage-verbs';
+import { isPanelAction, whoMay } from './triage-verbs';
 import type { Clock, ConfigurationReader, IssueRef, TriageRepository } from '../ports';
 import type { TriageEntry } from './triage-entry';
 
@@ -59,10 +59,6 @@ export function notRoutedView(issue: Pick<IssueRef, 'id' | 'key'>): SpocIssueVie
     pendingJiraUpdates: false,
   };
 }
-
-/** The panel offers only actions with a verb: a person's, not the client's reply or what the app does itself. */
-const isPanelAction = (action: TriageAction): action is TriageActionName =>
-  Object.hasOwn(TRIAGE_VERBS, action);
 
 export async function buildSpocView(
   entry: TriageEntry,
@@ -106,7 +102,10 @@ export async function buildSpocView(
 
   const roleAllows = (action: TriageActionName) => whoMay(action).roles.some((r) => callerRoles.has(r));
   // The SPOC who is also a backup or in the pool has nothing to take over from themselves.
-  const pointless = (action: TriageActionName) => action === 'take-over' && callerRoles.has('spoc');
+  const pointless = (action: TriageActionName) =>
+    (action === 'take-over' && callerRoles.has('spoc')) ||
+    // Only an escalation not yet acknowledged can be acknowledged.
+    (action === 'acknowledge' && !awaitsAcknowledgement(record, now));
   const allowedActions = allowedTriageActions(record.state).filter(
     (a): a is TriageActionName => isPanelAction(a) && roleAllows(a) && !pointless(a),
   );

@@ -53,6 +53,12 @@ export interface TriageEntry {
   readonly notices: readonly Notice[];
   readonly outbox: readonly JiraWrite[];
   /**
+   * When the sweep must next look at the issue: a ladder step falls due or an acknowledgement's hold ends.
+   * Absent or null: nothing to look at (no clock runs, or every step was taken). Kept current by every use
+   * case that changes the record (support/sweep-schedule.ts), and indexed, so the sweep reads only what is due.
+   */
+  readonly sweepAt?: string | null;
+  /**
    * Set while the delivery that stored new writes is sending them side by side: another delivery of the same
    * event leaves them alone until then, so a comment is never posted twice. Cleared when the send ends.
    */

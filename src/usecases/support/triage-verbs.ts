@@ -1,11 +1,13 @@
 import type { TriageActionName } from '../../contract/issue-panel';
 import { acceptForDelivery } from '../accept-for-delivery';
+import { acknowledgeEscalation } from '../acknowledge-escalation';
 import { escalateIssue } from '../escalate-issue';
 import { markDuplicate } from '../mark-duplicate';
 import { reassignSpoc } from '../reassign-spoc';
 import { rejectIssue } from '../reject-issue';
 import { requestInformation } from '../request-information';
 import { returnToSpoc } from '../return-to-spoc';
+import { takeBackIssue } from '../take-back-issue';
 import { takeOverIssue } from '../take-over-issue';
 import type { TriageVerb, WhoMay } from './triage-verb';
 
@@ -19,6 +21,11 @@ export const TRIAGE_VERBS: Readonly<Record<TriageActionName, TriageVerb<unknown>
   escalate: escalateIssue,
   'take-over': takeOverIssue,
   'return-to-spoc': returnToSpoc,
+  acknowledge: acknowledgeEscalation,
+  'take-back': takeBackIssue,
 };
 
 export const whoMay = (action: TriageActionName): WhoMay => TRIAGE_VERBS[action].whoMay;
+
+/** Whether a name is one of the actions a person takes in the panel (the others are the app's own). */
+export const isPanelAction = (name: string): name is TriageActionName => Object.hasOwn(TRIAGE_VERBS, name);

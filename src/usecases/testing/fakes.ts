@@ -13,6 +13,7 @@ import {
 import type { Message } from '../support/message';
 import { ConfigurationConflictError, JiraBusyError, JiraRefusedError, TriageConflictError } from '../errors';
 import type {
+  SweepState,
   AppJira,
   ConfigurationHead,
   ConfigurationRepository,
@@ -134,8 +135,20 @@ export class InMemoryConfiguration implements ConfigurationRepository {
   }
 }
 
+export class InMemorySweepState implements SweepState {
+  after = '';
+  async reconcileAfter() {
+    return this.after;
+  }
+  async saveReconcileAfter(after: string) {
+    this.after = after;
+  }
+}
+
 export class InMemoryTriage implements TriageRepository {
   readonly rows = new Map<string, StoredTriageEntry>();
+  /** When each row last changed, as the entity store's `updatedAt`. */
+  readonly changed = new Map<string, string>();
   /** Makes the next update fail as if another writer got there first. */
   conflictNext = false;
 
@@ -145,15 +158,16 @@ export class InMemoryTriage implements TriageRepository {
   async get(issueId: string): Promise<StoredTriageEntry | undefined> {
     return this.rows.get(issueId);
   }
-  async create(entry: TriageEntry): Promise<boolean> {
+  async create(entry: TriageEntry, at?: Date): Promise<boolean> {
     if (this.rows.has(entry.issueId)) return false;
     this.rows.set(entry.issueId, { entry, revision: 1 });
+    this.changed.set(entry.issueId, (at ?? new Date()).toISOString());
     return true;
   }
   async update(
     entry: TriageEntry,
     expectedRevision: number,
-    _at?: Date,
+    at?: Date,
     options: { readonly claim?: string } = {},
   ): Promise<number> {
     const current = this.rows.get(entry.issueId);
@@ -166,6 +180,7 @@ export class InMemoryTriage implements TriageRepository {
       this.ledger.claims.add(options.claim);
     }
     this.rows.set(entry.issueId, { entry, revision: expectedRevision + 1 });
+    this.changed.set(entry.issueId, (at ?? new Date()).toISOString());
     return expectedRevision + 1;
   }
   private open(accountId: string): TriageEntry[] {
@@ -183,6 +198,29 @@ export class InMemoryTriage implements TriageRepository {
     return [...this.rows.values()]
       .map((r) => r.entry)
       .filter((e) => isUnvetted(e.record.state))
+      .slice(0, limit);
+  }
+  async dueForSweep(now: Date, limit: number): Promise<readonly StoredTriageEntry[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.entry.sweepAt && Date.parse(r.entry.sweepAt) <= now.getTime())
+      .sort((a, b) => (a.entry.sweepAt as string).localeCompare(b.entry.sweepAt as string))
+      .slice(0, limit);
+  }
+  async owingJira(limit: number): Promise<readonly StoredTriageEntry[]> {
+    return [...this.rows.values()].filter((r) => r.entry.outbox.length > 0).slice(0, limit);
+  }
+  async handedOverFrom(accountId: string, limit: number): Promise<readonly TriageEntry[]> {
+    return [...this.rows.values()]
+      .map((r) => r.entry)
+      .filter((e) => isUnvetted(e.record.state) && e.record.handedOverFrom === accountId)
+      .slice(0, limit);
+  }
+  async openChangedAfter(after: string, limit: number) {
+    return [...this.rows.values()]
+      .filter((r) => isUnvetted(r.entry.record.state))
+      .map((r) => ({ entry: r.entry, changedAt: this.changed.get(r.entry.issueId) ?? '' }))
+      .filter((r) => r.changedAt > after)
+      .sort((a, b) => a.changedAt.localeCompare(b.changedAt))
       .slice(0, limit);
   }
   async inState(projectId: string, state: TriageState, limit: number): Promise<readonly TriageEntry[]> {
@@ -294,6 +332,7 @@ export class FakeJira implements AppJira {
           'userNames',
           'componentLead',
           'readTriageProperty',
+          'readTriageProperties',
         ].includes(c.call) &&
         (issueId === undefined || c.issueId === issueId),
     );
@@ -350,6 +389,10 @@ export class FakeJira implements AppJira {
   async readTriageProperty(issueId: string) {
     this.record('readTriageProperty', issueId);
     return this.issue(issueId).property;
+  }
+  async readTriageProperties(issueIds: readonly string[]) {
+    this.record('readTriageProperties', issueIds.join(','));
+    return new Map(issueIds.filter((id) => this.issues.has(id)).map((id) => [id, this.issue(id).property]));
   }
 }
 

@@ -8,6 +8,7 @@ import {
   FixedClock,
   InMemoryConfiguration,
   InMemoryLedger,
+  InMemorySweepState,
   InMemoryTriage,
 } from './fakes';
 
@@ -64,7 +65,8 @@ export function aWorld(configuration: Partial<Configuration> = acmeConfiguration
     [PEOPLE.maria]: 'Maria Gomez',
     [PEOPLE.dev]: 'Dev Eloper',
   });
-  const deps = { clock, config, triage, ledger, jira };
+  const sweepState = new InMemorySweepState();
+  const deps = { clock, config, triage, ledger, jira, sweepState };
   /** Jira as a person who sees every issue and holds the given permissions. */
   const as = (permissions: readonly string[] = STAFF, canSee: (i: IssueRef) => boolean = () => true) => ({
     ...deps,

@@ -50,6 +50,8 @@ function requestOf(
     case 'accept-for-delivery':
       return { action, ...note };
     case 'take-over':
+    case 'acknowledge':
+    case 'take-back':
       return { action, ...note };
     case 'request-info':
       return { action, message: text };

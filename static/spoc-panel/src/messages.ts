@@ -47,6 +47,8 @@ export const roleNames: Record<CallerRole, string> = {
   delivery: 'on the delivery team',
   // Anyone who administers the project may hand its client issues to another SPOC.
   manager: 'a project administrator',
+  'escalation-manager': 'the escalation manager',
+  'former-spoc': 'its SPOC before your absence',
 };
 
 export const responseStatusNames = {
@@ -128,6 +130,18 @@ export const actionTexts: Record<
     field: 'What is unclear?',
     confirm: 'Return',
     missing: 'Write what is unclear, so the SPOC can ask the client.',
+  },
+  acknowledge: {
+    button: 'I am on it',
+    title: 'Acknowledge the escalation?',
+    field: 'Note (optional)',
+    confirm: 'Acknowledge',
+  },
+  'take-back': {
+    button: 'Take back',
+    title: 'Take this issue back as its SPOC?',
+    field: 'Note (optional)',
+    confirm: 'Take back',
   },
 };
 

@@ -113,7 +113,7 @@ describe('every triage action on that project', () => {
     expect((await issueOf(key)).properties.spoc.state).toBe('info-requested');
     const { view } = ok(await act(PEOPLE.priya, key, { action: 'escalate', reason: 'Night shift blocked' }));
     noRefusals(view);
-    expect((await issueOf(key)).properties.spoc.escalationLevel).toBe(1);
+    expect((await issueOf(key)).properties.spoc.escalationLevel).toBe(3);
   });
 
   it('take-over: the backup becomes assignee', async () => {

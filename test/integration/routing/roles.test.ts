@@ -171,7 +171,7 @@ describe('triage', () => {
 
   it('the SPOC escalates: the level rises and the escalation manager is told', async () => {
     const { view } = ok(await act(PEOPLE.priya, key, { action: 'escalate', reason: 'Fleet stands still' }));
-    expect(view.escalationLevel).toBe(1);
+    expect(view.escalationLevel).toBe(3);
     expect((await lastComment(key)).text).toMatch(/@Hannah Becker \(escalation manager\)/);
   });
 

@@ -1,0 +1,38 @@
+import { calendarOf, isWaitingOnSpoc, responseDueAt } from '../domain';
+import { takenBackComment } from './support/comments';
+import { optionalText, payloadRecord } from './support/payload';
+import type { TriageVerb } from './support/triage-verb';
+
+/**
+ * A SPOC back from an absence takes back an issue the app handed over while they were out (nothing is
+ * dumped back on them in bulk: they choose). They become its SPOC again, with a fresh response clock.
+ */
+export const takeBackIssue: TriageVerb<{ note?: string }> = {
+  name: 'take-back',
+  whoMay: { roles: ['former-spoc'], jira: ['ASSIGN_ISSUES'], who: 'the SPOC it was handed over from' },
+  parse(payload) {
+    const note = optionalText(payloadRecord(payload), 'note', 'The note');
+    return note ? { note } : {};
+  },
+  async plan(context, input) {
+    const [profile] = await context.deps.config.profiles([context.caller]);
+    const names = profile ? { ...context.names, [profile.accountId]: profile.displayName } : context.names;
+    const dueAt =
+      profile && isWaitingOnSpoc(context.entry.record.state)
+        ? responseDueAt(calendarOf(profile), context.now, context.entry.routing.responseTargetMinutes)
+        : undefined;
+    const from = context.entry.record.spocAccountId;
+    return {
+      action: {
+        type: 'take-back',
+        ...(input.note ? { note: input.note } : {}),
+        ...(dueAt !== undefined ? { dueAt } : {}),
+      },
+      writes: () => [
+        { kind: 'spoc-field', accountId: context.caller },
+        { kind: 'edit', assignee: context.caller },
+        { kind: 'comment', internal: true, body: takenBackComment(context.caller, from, names) },
+      ],
+    };
+  },
+};
