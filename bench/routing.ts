@@ -13,6 +13,8 @@
  *   (BENCH_KVS_MS, BENCH_JIRA_MS): on the local site both run on the app's own thread, so overlapping them
  *   gains nothing there, while on Forge they are round trips that overlap.
  * - Jira calls per gadget view (target: none) and per SPOC panel view.
+ * - Jira calls and points of one sweep run with the same work due at growing project sizes
+ *   (BENCH_SWEEP_SIZES, default 100,1000,10000,100000; target: the same at every size).
  *
  * Figures are medians over BENCH_ISSUES issues (default 40) after a warm-up. Latency depends on the machine;
  * the ratio and the counts are what to compare between runs. BENCH_TRACE=1 prints one routing's calls.
@@ -22,6 +24,7 @@ import type { Principal } from '../local/http/types';
 import { startSite, type Site } from '../local/site';
 import { PEOPLE, SPOC_DEMO } from '../local/spoc-demo';
 import { bareWrites, writesOf } from './bare-writes';
+import { sweepCostAt, type SweepCost } from './sweep-scale';
 import { breakdown, instrument, roundTrips, type Instruments, type Run } from './instruments';
 
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 40);
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
 
     const views = await viewCosts(site);
     console.log(report(local, network, views).join('\n'));
+    console.log(['', ...(await sweepReport())].join('\n'));
     if (process.env.BENCH_TRACE) {
       console.log(['', ...trace(local.routed.at(-1)?.run), ...trace(network.routed.at(-1)?.run)].join('\n'));
     }
@@ -167,6 +171,28 @@ function report(local: Samples, network: Samples, views: Awaited<ReturnType<type
     ``,
     `gadget views      workload ${views.workload.calls} Jira calls, escalations ${views.escalations.calls} (target 0)  ${verdict(views.workload.calls + views.escalations.calls === 0)}`,
     `SPOC panel view   ${views.panel.calls} Jira calls, ${views.panel.points} points`,
+  ];
+}
+
+const SWEEP_SIZES = (process.env.BENCH_SWEEP_SIZES ?? '100,1000,10000,100000').split(',').map(Number);
+
+/** One sweep run at each size, each with the same issues due: its Jira cost may not grow with the size. */
+async function sweepReport(): Promise<string[]> {
+  const costs: SweepCost[] = [];
+  for (const size of SWEEP_SIZES) costs.push(await sweepCostAt(size));
+  const same = costs.every((c) => c.calls === costs[0]?.calls && c.points === costs[0]?.points);
+  const first = costs[0];
+  return [
+    `sweep run         one run with the same ${first?.due ?? 0} issues due, at growing numbers of open client issues:`,
+    ...costs.map(
+      (c) =>
+        `                  ${String(c.size).padStart(7)} open: ${c.calls} Jira calls, ${c.points} points (${c.ms.toFixed(0)} ms here)`,
+    ),
+    `                  the same at every size  ${verdict(same)}`,
+    `                  calls: ${Object.entries(first?.byEndpoint ?? {})
+      .map(([endpoint, n]) => `${n} × ${endpoint}`)
+      .join(', ')}`,
+    `                  (time grows here only because the local store scans a whole index partition per query)`,
   ];
 }
 
