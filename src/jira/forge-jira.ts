@@ -12,13 +12,13 @@ export function appJira(client: JiraClient = forgeJiraClient): AppJira {
   const users = new UserService(client);
   const field = new SpocFieldService(client);
   return {
-    readIssueFacts: (issueId) => issues.readFacts(issueId),
+    readIssueFacts: (issueId) => issues.readIssueFacts(issueId),
     reporterGroups: (accountId) => users.groups(accountId),
     reporterEmail: (accountId) => users.email(accountId),
     userNames: (accountIds) => users.names(accountIds),
     componentLead: (componentId) => issues.componentLead(componentId),
-    setSpocField: (issueId, accountId) => field.set(issueId, accountId),
-    editIssue: (issueId, edit) => issues.edit(issueId, edit),
+    setSpocField: (issueId, accountId) => field.setSpocField(issueId, accountId),
+    editIssue: (issueId, edit) => issues.editIssue(issueId, edit),
     addComment: (issueId, body, role) => issues.addComment(issueId, body, role),
     linkDuplicate: (issueKey, duplicateOf) => issues.linkDuplicate(issueKey, duplicateOf),
     readTriageProperty: (issueId) => issues.readTriageProperty(issueId),

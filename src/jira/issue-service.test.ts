@@ -33,10 +33,10 @@ const body = {
   properties: [{ key: 'spoc', value: property }],
 };
 
-describe('IssueService.edit', () => {
+describe('IssueService.editIssue', () => {
   it('sends assignee, labels and property in one edit that skips the edit screen', async () => {
     const { client, sent } = fakeClient();
-    await new IssueService(client).edit('10001', routingEdit);
+    await new IssueService(client).editIssue('10001', routingEdit);
     expect(sent).toEqual([
       { path: '/rest/api/3/issue/10001?overrideScreenSecurity=true', method: 'PUT', body },
     ]);
@@ -49,7 +49,7 @@ describe('IssueService.edit', () => {
       '/rest/api/3/issue/10001',
     );
     const { client, sent } = fakeClient([refused]);
-    await new IssueService(client).edit('10001', routingEdit);
+    await new IssueService(client).editIssue('10001', routingEdit);
     expect(sent).toEqual([
       { path: '/rest/api/3/issue/10001?overrideScreenSecurity=true', method: 'PUT', body },
       { path: '/rest/api/3/issue/10001/assignee', method: 'PUT', body: { accountId: 'acc-1' } },
@@ -66,7 +66,7 @@ describe('IssueService.edit', () => {
     const refusedOverride = new JiraRefusedError(403, [], '/rest/api/3/issue/10001');
     const offScreen = new JiraRefusedError(400, ['labels: not on the screen'], '/rest/api/3/issue/10001');
     const { client, sent } = fakeClient([refusedOverride, undefined, undefined, offScreen]);
-    await expect(new IssueService(client).edit('10001', routingEdit)).rejects.toBe(offScreen);
+    await expect(new IssueService(client).editIssue('10001', routingEdit)).rejects.toBe(offScreen);
     expect(sent.map((s) => s.path)).toEqual([
       '/rest/api/3/issue/10001?overrideScreenSecurity=true',
       '/rest/api/3/issue/10001/assignee',
@@ -80,13 +80,13 @@ describe('IssueService.edit', () => {
     ['a rate limit', new JiraBusyError(5)],
   ])('does not send it again after %s', async (_what, error) => {
     const { client, sent } = fakeClient([error]);
-    await expect(new IssueService(client).edit('10001', routingEdit)).rejects.toBe(error);
+    await expect(new IssueService(client).editIssue('10001', routingEdit)).rejects.toBe(error);
     expect(sent).toHaveLength(1);
   });
 
   it('sends the property alone to the property endpoint', async () => {
     const { client, sent } = fakeClient();
-    await new IssueService(client).edit('10001', { property });
+    await new IssueService(client).editIssue('10001', { property });
     expect(sent).toEqual([
       { path: '/rest/api/3/issue/10001/properties/spoc', method: 'PUT', body: property },
     ]);
@@ -94,7 +94,7 @@ describe('IssueService.edit', () => {
 
   it('unassigns with a null assignee', async () => {
     const { client, sent } = fakeClient();
-    await new IssueService(client).edit('10001', { assignee: null, property });
+    await new IssueService(client).editIssue('10001', { assignee: null, property });
     expect(sent[0]?.body).toEqual({
       fields: { assignee: null },
       properties: [{ key: 'spoc', value: property }],

@@ -40,7 +40,7 @@ export function issueFactsFrom(fields: IssueFactsBody['fields']): IssueFacts {
 export class IssueService {
   constructor(private readonly client: JiraClient) {}
 
-  async readFacts(issueId: string): Promise<IssueFacts & { reporterAccountId: string | null }> {
+  async readIssueFacts(issueId: string): Promise<IssueFacts & { reporterAccountId: string | null }> {
     const issue = await this.client.request<IssueFactsBody>(
       'app',
       route`/rest/api/3/issue/${issueId}?fields=labels,components,priority,reporter`,
@@ -59,7 +59,7 @@ export class IssueService {
    * override (403), the parts go to endpoints no screen concerns (assign, property) side by side, and the
    * labels alone as a plain edit: a refusal then costs the labels at most, never the SPOC or the property.
    */
-  async edit(issueId: string, edit: IssueEdit): Promise<void> {
+  async editIssue(issueId: string, edit: IssueEdit): Promise<void> {
     const labelOps = [
       ...(edit.addLabels ?? []).map((label) => ({ add: label })),
       ...(edit.removeLabels ?? []).map((label) => ({ remove: label })),

@@ -15,7 +15,7 @@ export function spocFieldKey(): string {
 export class SpocFieldService {
   constructor(private readonly client: JiraClient) {}
 
-  async set(issueId: string, accountId: string | null): Promise<void> {
+  async setSpocField(issueId: string, accountId: string | null): Promise<void> {
     await this.client.request('app', route`/rest/api/3/app/field/${spocFieldKey()}/value`, {
       method: 'PUT',
       body: { updates: [{ issueIds: [Number(issueId)], value: accountId === null ? null : { accountId } }] },
