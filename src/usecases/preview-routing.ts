@@ -1,3 +1,4 @@
+import { isIssueKey, isProjectKey } from '../domain/jira-keys';
 import type { RoutingPreview } from '../contract/project-page';
 import { isProjectAdministrator } from './support/caller-roles';
 import { decideRouting, type IssueToRoute } from './support/decide-routing';
@@ -16,9 +17,6 @@ export interface PreviewRoutingDeps {
   readonly jira: AppJira;
   readonly user: UserJira;
 }
-
-const KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,9}$/;
 
 function stringList(value: unknown, what: string): readonly string[] {
   if (value === undefined) return [];
@@ -46,7 +44,7 @@ export const previewRouting = {
     const isSpoc = head.profileAccountIds.includes(params.callerAccountId);
     let issue: IssueToRoute;
     if (payload.issueKey !== undefined) {
-      if (typeof payload.issueKey !== 'string' || !KEY.test(payload.issueKey)) {
+      if (!isIssueKey(payload.issueKey)) {
         throw new InvalidInputError('Name the issue by its key, e.g. SUP-12.');
       }
       const found = await deps.user.issue(payload.issueKey);
@@ -62,7 +60,7 @@ export const previewRouting = {
       };
     } else {
       const projectKey = payload.projectKey ?? params.projectKey;
-      if (typeof projectKey !== 'string' || !PROJECT_KEY.test(projectKey)) {
+      if (!isProjectKey(projectKey)) {
         throw new InvalidInputError(
           'Give an issueKey, or a projectKey with the reporter, labels and components to try.',
         );
