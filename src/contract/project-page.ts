@@ -1,4 +1,5 @@
 import type { AppSettings, Client, ClientMatchRule, ClientRoster, SpocPolicy, SpocProfile } from '../domain';
+import type { OffboardedRole } from '../domain/offboarding';
 import type { PersonRef, TriageState } from './issue-panel';
 
 /** The configuration's parts as the domain defines them (type-only: nothing of the domain is bundled). */
@@ -33,7 +34,11 @@ export type BypassHandling = SpocPolicy['bypass'];
  * - `saveRules` (SaveRulesRequest: { rules, expectedVersion }) → ConfigurationSaved;
  * - `getMyProfile` → SpocProfileView | null; `saveProfile` ({ profile, expectedVersion }) → ConfigurationSaved;
  * - `savePolicy` ({ policy, settings?, expectedVersion }) → ConfigurationSaved;
- * - `previewRouting` (RoutingPreviewRequest) → RoutingPreview.
+ * - `previewRouting` (RoutingPreviewRequest) → RoutingPreview;
+ * - `getHandedOverIssues` → HandedOverIssues (the caller's issues the app handed over during their absence);
+ *   `takeBackHandedOverIssues` (TakeBackRequest) → BulkReport;
+ * - `previewOffboarding` (OffboardingRequest) → OffboardingPreview;
+ *   `applyOffboarding` (ApplyOffboardingRequest) → OffboardingReport.
  */
 export interface ProjectOverview {
   readonly projectKey: string;
@@ -123,4 +128,123 @@ export interface RoutingPreview {
   readonly dueAt: string | null;
   readonly summary: string;
   readonly reasons: readonly string[];
+}
+
+/** A client issue the app handed over from the caller while they were out of office, still open. */
+export interface HandedOverItem extends QueueItem {
+  /** When the app handed it over; null when the history no longer keeps it. */
+  readonly handedOverAt: string | null;
+}
+
+export interface HandedOverIssues {
+  /** The issues, soonest due first; `spoc` is whoever holds each one now. */
+  readonly items: readonly HandedOverItem[];
+  /** The end of the caller's absence while they are still away (taking back waits until then), else null. */
+  readonly awayUntil: string | null;
+}
+
+/** Which of them to take back: leave `issueIds` out for all of them. */
+export interface TakeBackRequest {
+  readonly issueIds?: readonly string[];
+}
+
+/**
+ * What happened to one issue of a change made to many: `done` (stored and written to Jira),
+ * `writes-pending` (stored; the sweep finishes the Jira writes within minutes), `conflict` (someone acted
+ * on it at the same moment: nothing of theirs was overwritten), `refused` (the rules do not allow it now),
+ * `not-found` (gone, or hidden from the caller).
+ */
+export type BulkOutcome = 'done' | 'writes-pending' | 'conflict' | 'refused' | 'not-found';
+
+export interface BulkIssueResult {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly outcome: BulkOutcome;
+  /** In words, for the person: "Taken back: you are its SPOC again." */
+  readonly message: string;
+}
+
+export interface BulkReport {
+  readonly results: readonly BulkIssueResult[];
+  /** One sentence over all of them, for a flag or a notice. */
+  readonly summary: string;
+}
+
+/** A SPOC leaves: who, who takes over every roster role and open issue of theirs, and why. */
+export interface OffboardingRequest {
+  readonly leavingAccountId: string;
+  readonly successorAccountId: string;
+  /** Recorded on every changed roster version and issue. */
+  readonly reason: string;
+}
+
+/** The roster roles an offboarding passes on (the domain's names). */
+export type { OffboardedRole };
+
+export interface OffboardingRosterChange {
+  readonly clientId: string;
+  readonly clientName: string;
+  /** When the change takes effect: now, or the time of a roster version planned for later. */
+  readonly effectiveFrom: string;
+  readonly planned: boolean;
+  readonly changes: ReadonlyArray<{
+    readonly role: OffboardedRole;
+    /** 1-based place among the backups; 0 for the other roles. */
+    readonly position: number;
+    readonly from: PersonRef;
+    /** Null when the successor already has a place on the roster and this one goes. */
+    readonly to: PersonRef | null;
+    readonly reason: string;
+  }>;
+}
+
+export interface OffboardingIssueMove {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly summary: string;
+  readonly state: TriageState;
+  readonly client: { readonly id: string; readonly name: string };
+  /** `move`: SPOC field and assignee go to the successor; `keep`: the successor, who covered it, keeps it. */
+  readonly kind: 'move' | 'keep';
+  readonly from: PersonRef;
+  readonly to: PersonRef;
+  /** Handed over from the leaving person during an absence. */
+  readonly handedOver: boolean;
+  readonly reason: string;
+}
+
+/** An open issue the offboarding leaves where it is, and why (another project's, hidden from the caller). */
+export interface OffboardingIssueLeft {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly reason: string;
+}
+
+export interface OffboardingPreview {
+  readonly leaving: PersonRef;
+  readonly successor: PersonRef;
+  readonly reason: string;
+  /** The configuration version the preview was made on: applying it checks it is still the stored one. */
+  readonly configurationVersion: number;
+  readonly rosterChanges: readonly OffboardingRosterChange[];
+  readonly issueMoves: readonly OffboardingIssueMove[];
+  readonly issuesLeft: readonly OffboardingIssueLeft[];
+  /** More open issues than one offboarding takes: after this one, preview again for the rest. */
+  readonly moreIssues: boolean;
+  readonly warnings: readonly string[];
+  /** Nothing to change: the person holds no roster role and no open issue. */
+  readonly nothingToDo: boolean;
+}
+
+/** The preview, sent back to apply exactly what it showed. */
+export interface ApplyOffboardingRequest extends OffboardingRequest {
+  readonly expectedVersion: number;
+  /** The preview's issue moves: each issue and the SPOC it was to move from. */
+  readonly issues: ReadonlyArray<{ readonly issueId: string; readonly fromAccountId: string }>;
+}
+
+export interface OffboardingReport extends BulkReport {
+  /** The configuration version after the roster changes (unchanged when there were none). */
+  readonly configurationVersion: number;
+  readonly rostersChanged: number;
 }
