@@ -7,20 +7,34 @@ import { getConfiguration } from '../usecases/get-configuration';
 import { getMyProfile } from '../usecases/get-my-profile';
 import { getProjectOverview } from '../usecases/get-project-overview';
 import { importConfiguration } from '../usecases/import-configuration';
+import { listHandedOverIssues } from '../usecases/list-handed-over-issues';
 import { listMyTriageQueue } from '../usecases/list-my-triage-queue';
 import { listVettedQueue } from '../usecases/list-vetted-queue';
+import { offboardSpoc } from '../usecases/offboard-spoc';
+import { previewOffboarding } from '../usecases/preview-offboarding';
 import { previewRouting } from '../usecases/preview-routing';
 import { saveClientRoster } from '../usecases/save-client-roster';
 import { saveClientRules } from '../usecases/save-client-rules';
 import { savePolicy } from '../usecases/save-policy';
 import { saveSpocProfile } from '../usecases/save-spoc-profile';
+import { takeBackHandedOverIssues } from '../usecases/take-back-handed-over-issues';
 import { answer, type ResolverContext } from './answer';
 
 /**
  * Resolver of the SPOC project page (`spoc-project-page`): queues, configuration, profiles, policy and the
- * routing preview. The project comes from the page's untrusted context; rights are asked of Jira as the
- * signed-in person. Payloads and answers: src/contract/project-page.ts.
+ * routing preview, taking back what was handed over during an absence, and offboarding a SPOC. The project
+ * comes from the page's untrusted context; rights are asked of Jira as the signed-in person. Payloads and
+ * answers: src/contract/project-page.ts.
  */
+
+/** What a resolver invocation may spend on Jira writes before it leaves the rest to the sweep. */
+const WRITE_TIME_MS = 15_000;
+
+/** Real elapsed time since the call started, whatever clock the app's dates follow. */
+function timeLeft(): () => number {
+  const started = performance.now();
+  return () => WRITE_TIME_MS - (performance.now() - started);
+}
 
 const resolver = new Resolver();
 
@@ -70,6 +84,25 @@ define('savePolicy', (caller, projectKey, payload) =>
 );
 define('previewRouting', (caller, projectKey, payload) =>
   previewRouting.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
+);
+
+define('getHandedOverIssues', (caller) =>
+  listHandedOverIssues.execute({ callerAccountId: caller }, resolverDependencies()),
+);
+define('takeBackHandedOverIssues', (caller, _projectKey, payload) =>
+  takeBackHandedOverIssues.execute(
+    { callerAccountId: caller, payload, timeLeftMs: timeLeft() },
+    resolverDependencies(),
+  ),
+);
+define('previewOffboarding', (caller, projectKey, payload) =>
+  previewOffboarding.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
+);
+define('applyOffboarding', (caller, projectKey, payload) =>
+  offboardSpoc.execute(
+    { callerAccountId: caller, projectKey, payload, timeLeftMs: timeLeft() },
+    resolverDependencies(),
+  ),
 );
 
 define('getProjectOverview', (caller, projectKey) =>
