@@ -3,6 +3,7 @@ import {
   hasTakenStep,
   recordEscalationStep,
   type LadderStepKind,
+  type RoutingDecision,
   type TriageRecord,
 } from '../../domain';
 import { describeMoment } from '../../domain/zone-time';
@@ -80,7 +81,7 @@ export async function takeDueSteps(stored: StoredTriageEntry, deps: LadderDeps):
         names = { ...names, ...chosen.names };
         const to = chosen.decision.outcome === 'routed' ? chosen.decision.spocAccountId : null;
         const outcome = recordEscalationStep(record, 'move-to-next-backup', {
-          ...options(chosen.decision.summary),
+          ...options(moveNote(chosen.decision, names)),
           moveTo: to,
         });
         record = outcome.record;
@@ -88,7 +89,7 @@ export async function takeDueSteps(stored: StoredTriageEntry, deps: LadderDeps):
           step: 'move-to-next-backup',
           from,
           to,
-          reasons: chosen.decision.reasons,
+          reasons: moveReasons(chosen.decision),
           dueAt: dueText,
         });
         if (to) writes.push({ kind: 'spoc-field', accountId: to }, { kind: 'edit', assignee: to });
@@ -144,7 +145,7 @@ export async function handOver(
   const names = { ...head.names, ...chosen.names };
   const outcome = applyTriageAction(
     entry.record,
-    { type: 'hand-over', toAccountId: to, note: chosen.decision.summary },
+    { type: 'hand-over', toAccountId: to, note: moveNote(chosen.decision, names) },
     { by: null, at: now, historyLimit: policy.historyLimit, names },
   );
   if (!outcome.ok) return { stored, to: null };
@@ -162,11 +163,26 @@ export async function handOver(
     {
       kind: 'comment',
       internal: true,
-      body: handedOverComment(from, to, chosen.decision.reasons, names),
+      body: handedOverComment(from, to, moveReasons(chosen.decision), names),
     },
   ];
   const done = await store(stored, { ...entry, record, outbox: [...entry.outbox, ...writes] }, deps, []);
   return { stored: done.stored, to };
+}
+
+/**
+ * Routing's reasons for moving an issue on, without its summary: a move keeps the client's response clock,
+ * so the due time routing would give a new issue is not this issue's.
+ */
+function moveReasons(decision: RoutingDecision): readonly string[] {
+  return decision.reasons.filter((reason) => reason !== decision.summary);
+}
+
+/** The history's note on a move: who took the issue, and that its clock runs on. */
+function moveNote(decision: RoutingDecision, names: Readonly<Record<string, string>>): string {
+  if (decision.outcome !== 'routed') return decision.summary;
+  const to = names[decision.spocAccountId] ?? decision.spocName;
+  return `Moved to ${to} (${decision.role}); the client's response clock runs on.`;
 }
 
 /** Stores the change (compare-and-set; TriageConflictError when someone else changed the issue first) and sends it. */
