@@ -110,9 +110,10 @@ async function run(
 }
 
 /**
- * The caller's roles once the action is done. Only a change of SPOC (reassign, take-over) changes them: who
- * is the SPOC, and whose delegate the caller is. Backup, delivery and manager roles stay as they were, so
- * the view after an action costs no more Jira calls than the action did.
+ * The caller's roles once the action is done. Only a change of SPOC (reassign, take-over, take-back) changes
+ * them: who is the SPOC, whose delegate the caller is, and whether they may still take the issue back (a new
+ * SPOC ends the handover). Backup, delivery and manager roles stay as they were, so the view after an action
+ * costs no more Jira calls than the action did.
  */
 async function rolesAfterAction(
   caller: string,
@@ -127,6 +128,7 @@ async function rolesAfterAction(
   const roles = new Set(before);
   roles.delete('spoc');
   roles.delete('delegate');
+  if (next.record.handedOverFrom !== caller) roles.delete('former-spoc');
   if (spoc === caller) roles.add('spoc');
   else if (spoc !== null) {
     const [profile] = await deps.config.profiles([spoc]);

@@ -134,6 +134,18 @@ describe('taking them all back in one action', () => {
     expect(world.jira.writes()).toHaveLength(writes);
   });
 
+  it('one by one in the panel too, which then offers nothing more to take back', async () => {
+    const [first] = await handedOverAndBack();
+    const reply = await applyTriageActionRequest.execute(
+      { callerAccountId: PEOPLE.priya, issueIdOrKey: first!.key, input: { action: 'take-back' } },
+      world.as(STAFF),
+    );
+    expect(reply.view.callerRoles).toEqual(['spoc']);
+    expect(reply.view.allowedActions).not.toContain('take-back');
+    const listed = await listHandedOverIssues.execute({ callerAccountId: PEOPLE.priya }, world.as(STAFF));
+    expect(listed.items.map((i) => i.issueKey)).toEqual(['SUP-2', 'SUP-3']);
+  });
+
   it('takes back only the issues named, and says why it cannot take back another', async () => {
     const [first, second, third] = await handedOverAndBack();
     await applyTriageActionRequest.execute(
