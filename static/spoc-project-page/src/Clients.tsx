@@ -1,8 +1,15 @@
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { token } from '@atlaskit/tokens';
-import { lazy, Suspense, useState } from 'react';
-import { getConfiguration, type ClientRoster, type ConfigurationView, type RosterVersion } from './api';
+import { lazy, Suspense, useRef, useState } from 'react';
+import {
+  getConfiguration,
+  type ClientRoster,
+  type ConfigurationView,
+  type OffboardingReport,
+  type RosterVersion,
+} from './api';
+import { BulkResults } from './BulkResults';
 import { messages } from './messages';
 import { sectionTitle } from './forms';
 import { Notice } from '../../shared/notice';
@@ -16,6 +23,7 @@ import { SavedNotice } from './SavedNotice';
  */
 const RosterEditor = lazy(() => import('./RosterEditor').then((m) => ({ default: m.RosterEditor })));
 const RulesEditor = lazy(() => import('./RulesEditor').then((m) => ({ default: m.RulesEditor })));
+const Offboarding = lazy(() => import('./Offboarding').then((m) => ({ default: m.Offboarding })));
 const RoutingPreviewForm = lazy(() =>
   import('./RoutingPreview').then((m) => ({ default: m.RoutingPreviewForm })),
 );
@@ -32,11 +40,15 @@ const loading = <p>{messages.loading}</p>;
 export function Clients({ projectKey, accountId }: { projectKey: string; accountId: string }) {
   const [generation, setGeneration] = useState(0);
   const [done, setDone] = useState<string | null>(null);
+  const [offboarded, setOffboarded] = useState<OffboardingReport | null>(null);
   const reply = useReply(getConfiguration, [generation]);
   return (
     <section>
       <p>{messages.clientsIntro}</p>
       {done && <SavedNotice testId="roster-saved">{done}</SavedNotice>}
+      {offboarded && (
+        <BulkResults report={offboarded} title={messages.offboardDone} testId="offboard-report" />
+      )}
       <Loaded reply={reply}>
         {(view: ConfigurationView) => (
           <>
@@ -48,12 +60,29 @@ export function Clients({ projectKey, accountId }: { projectKey: string; account
             <ClientTables
               view={view}
               projectKey={projectKey}
-              onEdit={() => setDone(null)}
+              onEdit={() => {
+                setDone(null);
+                setOffboarded(null);
+              }}
               onSaved={(text) => {
                 setDone(text);
                 setGeneration((g) => g + 1);
               }}
             />
+            {view.canEdit && (
+              <OffboardingSection
+                view={view}
+                projectKey={projectKey}
+                onOpen={() => {
+                  setDone(null);
+                  setOffboarded(null);
+                }}
+                onDone={(report) => {
+                  setOffboarded(report);
+                  setGeneration((g) => g + 1);
+                }}
+              />
+            )}
             {(view.canEdit || view.document.profiles.some((p) => p.accountId === accountId)) && (
               <Suspense fallback={loading}>
                 <RoutingPreviewForm projectKey={projectKey} />
@@ -235,5 +264,57 @@ function ClientTables({
           </Button>
         ))}
     </>
+  );
+}
+
+/** Offboarding a SPOC: a button that opens the form (loaded when first opened), for those who keep rosters. */
+function OffboardingSection({
+  view,
+  projectKey,
+  onOpen,
+  onDone,
+}: {
+  view: ConfigurationView;
+  projectKey: string;
+  onOpen: () => void;
+  onDone: (report: OffboardingReport) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  return (
+    <section aria-labelledby="offboard-section-title" data-testid="offboard-section">
+      <h3 id="offboard-section-title" style={sectionTitle}>
+        {messages.offboardTitle}
+      </h3>
+      <p>{messages.offboardIntro}</p>
+      {open ? (
+        <Suspense fallback={loading}>
+          <Offboarding
+            view={view}
+            projectKey={projectKey}
+            onCancel={close}
+            onDone={(report) => {
+              setOpen(false);
+              onDone(report);
+            }}
+          />
+        </Suspense>
+      ) : (
+        <Button
+          ref={opener}
+          testId="offboard-open"
+          onClick={() => {
+            onOpen();
+            setOpen(true);
+          }}
+        >
+          {messages.offboardOpen}
+        </Button>
+      )}
+    </section>
   );
 }

@@ -2,13 +2,15 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import { getMyQueue, getVettedQueue, type QueueItem } from './api';
+import { HandedOver } from './HandedOver';
 import { messages } from './messages';
 import { Loaded, useReply } from './Loaded';
 import { SubpageLink } from './navigation';
 import { QueueTable } from './QueueTable';
 
 export function TriageQueue() {
-  const reply = useReply(getMyQueue);
+  const [generation, setGeneration] = useState(0);
+  const reply = useReply(getMyQueue, [generation]);
   return (
     <section>
       <p>
@@ -17,6 +19,7 @@ export function TriageQueue() {
           {messages.keepAvailability}
         </SubpageLink>
       </p>
+      <HandedOver onTakenBack={() => setGeneration((g) => g + 1)} />
       <Loaded reply={reply}>
         {(items: readonly QueueItem[]) => (
           <QueueTable

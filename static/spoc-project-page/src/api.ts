@@ -6,10 +6,16 @@ import {
   type FoundPerson,
 } from '../../shared/bridge';
 import type {
+  ApplyOffboardingRequest,
+  BulkReport,
   ClientMatchRule,
   ConfigurationDocument,
   ConfigurationSaved,
   ConfigurationView,
+  HandedOverIssues,
+  OffboardingPreview,
+  OffboardingReport,
+  OffboardingRequest,
   ProjectOverview,
   QueueItem,
   RosterVersion,
@@ -54,6 +60,14 @@ export async function loadContext(): Promise<PageContext> {
 export const getProjectOverview = () => call<ProjectOverview>('getProjectOverview');
 export const getMyQueue = () => call<readonly QueueItem[]>('getMyQueue');
 export const getVettedQueue = () => call<readonly QueueItem[]>('getVettedQueue');
+export const getHandedOverIssues = () => call<HandedOverIssues>('getHandedOverIssues');
+/** Takes back the issues named, or every one handed over from the caller when none are. */
+export const takeBackHandedOverIssues = (issueIds?: readonly string[]) =>
+  call<BulkReport>('takeBackHandedOverIssues', issueIds ? { issueIds } : {});
+export const previewOffboarding = (request: OffboardingRequest) =>
+  call<OffboardingPreview>('previewOffboarding', { ...request });
+export const applyOffboarding = (request: ApplyOffboardingRequest) =>
+  call<OffboardingReport>('applyOffboarding', { ...request });
 export const getConfiguration = () => call<ConfigurationView>('getConfiguration');
 export const previewRouting = (request: RoutingPreviewRequest) =>
   call<RoutingPreview>('previewRouting', { ...request });

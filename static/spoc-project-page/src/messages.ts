@@ -1,5 +1,5 @@
 import type { TriageState } from '../../../src/contract/issue-panel';
-import type { DeliveryTarget, MatchRuleKind } from '../../../src/contract/project-page';
+import type { BulkOutcome, DeliveryTarget, MatchRuleKind } from '../../../src/contract/project-page';
 
 /** Every text the SPOC project page shows, in one place (ready for translation). */
 export const messages = {
@@ -55,6 +55,31 @@ export const messages = {
     duplicate: 'duplicate',
     returned: 'returned',
   } as Readonly<Record<TriageState, string>>,
+  // Handed over during an absence
+  handedOverTitle: 'Handed over while you were away',
+  handedOverIntro: (count: number) =>
+    `While you were out of office the app gave ${count === 1 ? 'this client issue' : `these ${count} client issues`} ` +
+    'to other SPOCs. They stay with them until you take them back.',
+  handedOverLabel: 'Client issues handed over while you were away',
+  stillAway: (until: string) =>
+    `You are out of office until ${until}. Take them back once you are back; if you are back early, end your absence under Availability first.`,
+  handedOverColumns: { holder: 'Now with', handedOverAt: 'Handed over', action: 'Action' },
+  takeBackOne: 'Take back',
+  takeBackOneLabel: (issueKey: string) => `Take back ${issueKey}`,
+  takeBackAll: (count: number) => (count === 1 ? 'Take it back' : `Take all ${count} back`),
+  takeBackConfirmTitle: (count: number) =>
+    count === 1 ? 'Take this issue back?' : `Take these ${count} issues back?`,
+  takeBackConfirmBody:
+    'You become their SPOC and assignee again, with a fresh response time; each issue says so in an internal comment.',
+  takeBackConfirm: (count: number) => (count === 1 ? 'Take back 1 issue' : `Take back ${count} issues`),
+  takingBack: 'Taking back…',
+  outcomes: {
+    done: 'done',
+    'writes-pending': 'saved, Jira updates follow',
+    conflict: 'changed meanwhile',
+    refused: 'not allowed',
+    'not-found': 'not found',
+  } as Readonly<Record<BulkOutcome, string>>,
   jqlLabel: 'JQL for a board filter',
   jql: (projectKey: string) =>
     `project = "${projectKey}" AND issue.property[spoc].state = "vetted" ORDER BY issue.property[spoc].vettedAt ASC`,
@@ -111,6 +136,46 @@ export const messages = {
   cancelRuleEdit: 'Stop changing this rule',
   saveRules: 'Save rules',
   rulesSaved: (version: number) => `Matching rules saved (configuration version ${version}).`,
+  // Offboarding
+  offboardTitle: 'Offboard a SPOC',
+  offboardIntro:
+    'When a SPOC leaves, hand every roster place they hold and every open issue of theirs to one person. ' +
+    'You see each change before anything is applied.',
+  offboardOpen: 'Offboard a SPOC…',
+  offboardFormTitle: 'Offboard a SPOC',
+  offboardLeaving: 'Who is leaving',
+  chooseLeaving: 'Choose a person',
+  offboardSuccessor: 'Who takes over their clients and open issues',
+  offboardReason: 'Reason (recorded on every changed roster and issue)',
+  needLeaving: 'Choose who is leaving.',
+  needSuccessor: 'Choose who takes over.',
+  sameSuccessor: 'Choose someone other than the person who is leaving to take over.',
+  needReason: 'Write why, so the rosters and issues can say it.',
+  offboardPreview: 'Preview changes',
+  previewing: 'Working out the changes…',
+  offboardPreviewTitle: (leaving: string, successor: string) =>
+    `What changes when ${leaving} hands over to ${successor}`,
+  offboardNothing: (leaving: string) =>
+    `${leaving} holds no roster place and no open client issue: there is nothing to hand over.`,
+  warningsTitle: 'Before you apply',
+  rosterChangesTitle: 'Rosters',
+  noRosterChanges: 'No roster names them.',
+  rosterChangeWhen: (client: string, planned: boolean, when: string) =>
+    planned
+      ? `${client}: the roster planned for ${when}, changed where it stands`
+      : `${client}: a new roster version from now`,
+  issueMovesTitle: 'Open issues',
+  noIssueMoves: 'No open client issue is theirs.',
+  issueMovesLabel: 'Open issues and who they move to',
+  issueColumns: { from: 'Now with', to: 'Goes to', why: 'Why' },
+  keeps: (name: string) => `${name} (keeps it)`,
+  issuesLeftTitle: 'Issues that stay where they are',
+  moreIssues:
+    'They hold more open issues than one offboarding moves; preview again after applying to move the rest.',
+  offboardApply: 'Apply offboarding',
+  applying: 'Applying…',
+  offboardBack: 'Change the choices',
+  offboardDone: 'Offboarding applied',
   noRoster: 'no roster',
   none: 'none',
   edit: (client: string) => `Edit roster of ${client}`,
