@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { SiteClock } from '../../local/clock';
 import { seedAppDemo, type AppDemo } from '../../local/seed/app-demo';
@@ -279,3 +280,88 @@ export async function expectAccessible(frame: Frame, where: string): Promise<voi
 }
 
 export { expectText };
+
+// ---- time passing: absences, the sweep, new client issues -------------------------------------------------
+
+/** Runs the app's scheduled sweep now, as Forge would, and waits for what it set off. */
+export async function runSweep(world: ProjectPageWorld): Promise<void> {
+  const runs = await world.site.forge.runScheduledTriggers({ all: true });
+  if (!runs.every((r) => r.ok)) throw new Error(`The sweep failed: ${JSON.stringify(runs)}`);
+  await world.site.idle();
+}
+
+/**
+ * Sets the person's absences as they would on their availability page (their own profile, saved on the
+ * current version): `away` from an hour ago for two days, nobody covering; `back`: none.
+ */
+export async function setAway(world: ProjectPageWorld, accountId: string, away: boolean): Promise<void> {
+  const mine = await pageData<{ version: number; profile: Record<string, unknown> }>(
+    world,
+    'getMyProfile',
+    accountId,
+  );
+  const now = world.site.clock.now().getTime();
+  const outOfOffice = away
+    ? [
+        {
+          from: new Date(now - 60 * 60_000).toISOString(),
+          until: new Date(now + 2 * 24 * 60 * 60_000).toISOString(),
+          delegateAccountId: null,
+        },
+      ]
+    : [];
+  await pageData(world, 'saveProfile', accountId, {
+    profile: { ...mine.profile, outOfOffice },
+    expectedVersion: mine.version,
+  });
+}
+
+/** Files an Acme issue as Li Wei over the REST API and waits until the app has routed it; answers its key. */
+export async function fileAcmeIssue(world: ProjectPageWorld, summary: string): Promise<string> {
+  const created = await world.site.as(AS.liWei).post('/rest/api/3/issue', {
+    fields: {
+      project: { key: 'SUP' },
+      issuetype: { name: 'Bug' },
+      summary,
+      components: [{ name: 'Acme Portal' }],
+    },
+  });
+  if (created.status !== 201) throw new Error(`Filing failed: ${created.status}`);
+  await world.site.idle();
+  return created.body.key as string;
+}
+
+/** Who Jira says is the issue's assignee (asked as a project administrator). */
+export async function assigneeOf(world: ProjectPageWorld, issueKey: string): Promise<string | null> {
+  const answer = await world.site.as(AS.sam).get(`/rest/api/3/issue/${issueKey}?fields=assignee`);
+  return answer.body.fields.assignee?.accountId ?? null;
+}
+
+/**
+ * A picture of one part of a frame for docs/screenshots, however far down the page it is: the window is made
+ * tall enough, the part scrolled to just below Jira's fixed top bar, and the mouse moved off it.
+ */
+export async function screenshotOf(page: Page, frame: Frame, selector: string, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1200, height: 760 };
+  const file = path.resolve(__dirname, '..', '..', 'docs', 'screenshots', `${name}.png`);
+  await page.mouse.move(0, size.height - 1);
+  await page.setViewportSize({ width: size.width, height: 1600 });
+  try {
+    const box = await frame.locator(selector).boundingBox();
+    if (!box) throw new Error(`${selector} is not on the page.`);
+    await page.evaluate((y) => window.scrollBy(0, y), box.y - 72);
+    const shown = (await frame.locator(selector).boundingBox()) ?? box;
+    const margin = 12;
+    await page.screenshot({
+      path: file,
+      clip: {
+        x: Math.max(0, shown.x - margin),
+        y: Math.max(0, shown.y - margin),
+        width: shown.width + 2 * margin,
+        height: shown.height + 2 * margin,
+      },
+    });
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
