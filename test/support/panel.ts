@@ -151,6 +151,43 @@ export async function actAs(
   if (!reply.ok) throw new Error(`${String(payload.action)} as ${person.displayName} failed: ${reply.error}`);
 }
 
+/** Runs the app's scheduled sweep now, as Forge would, and waits for what it set off. */
+export async function runSweep(panelSite: PanelSite): Promise<void> {
+  const runs = await panelSite.site.forge.runScheduledTriggers({ all: true });
+  if (!runs.every((r) => r.ok)) throw new Error(`The sweep failed: ${JSON.stringify(runs)}`);
+  await panelSite.site.idle();
+}
+
+/**
+ * The person's own absences, saved as on their availability page: away from an hour ago for two days with
+ * nobody covering, or (false) none.
+ */
+export async function setAway(panelSite: PanelSite, person: DemoPerson, away: boolean): Promise<void> {
+  const call = async (functionKey: string, payload?: unknown) => {
+    const reply = (await panelSite.site.forge.invokeResolver({
+      moduleKey: 'spoc-project-page',
+      functionKey,
+      payload,
+      accountId: person.accountId,
+      context: { extension: { project: { key: 'SUP' } } },
+    })) as { ok: boolean; data?: any; error?: string };
+    if (!reply.ok) throw new Error(`${functionKey} as ${person.displayName} failed: ${reply.error}`);
+    return reply.data;
+  };
+  const mine = await call('getMyProfile');
+  const now = panelSite.site.clock.now().getTime();
+  const outOfOffice = away
+    ? [
+        {
+          from: new Date(now - 60 * 60_000).toISOString(),
+          until: new Date(now + 2 * 24 * 60 * 60_000).toISOString(),
+          delegateAccountId: null,
+        },
+      ]
+    : [];
+  await call('saveProfile', { profile: { ...mine.profile, outOfOffice }, expectedVersion: mine.version });
+}
+
 /** Signs in as the person on the issue's page and answers the panel's frame once it shows the issue. */
 export async function openPanel(panelSite: PanelSite, person: DemoPerson, issueKey: string): Promise<Frame> {
   await signIn(panelSite.page, panelSite.site.url, person.email, `/browse/${issueKey}`);
@@ -310,7 +347,7 @@ export async function pickPersonByKeyboard(
   await expectText(panel, '[data-testid=action-person]', name);
 }
 
-// The eight triage actions (and reassign by a project administrator), each on issues filed for the test.
+// Every triage action (reassign by a project administrator too), each on issues filed for the test.
 
 export interface ActionInput {
   /** The text field: the message, reason or optional note. */
@@ -367,6 +404,38 @@ const contains = (list: readonly string[], ...parts: string[]) =>
   list.some((item) => parts.every((part) => item.includes(part)));
 
 export const ACTION_SCENARIOS: readonly ActionScenario[] = [
+  {
+    // First: the sweep hands over every issue waiting for Priya, and Chloe must have room for this one.
+    name: 'the SPOC, back from an absence, takes back an issue the app handed over',
+    action: 'take-back',
+    button: 'Take back',
+    by: ACME.spoc,
+    role: 'its SPOC before your absence',
+    prepare: async (s, summary) => {
+      const key = await fileAcmeIssue(s, summary);
+      await setAway(s, ACME.spoc, true);
+      await runSweep(s);
+      await setAway(s, ACME.spoc, false);
+      const facts = await jiraFacts(s, ACME.spoc, key);
+      if (facts.spoc !== ACME.backup.accountId) throw new Error(`${key} was not handed over to Chloe.`);
+      return { key };
+    },
+    input: () => ({ text: 'Back from the conference.' }),
+    flag: () => 'Priya Shah took the issue back after their absence.',
+    state: 'waiting for its SPOC',
+    history: 'take back (Back from the conference.)',
+    actionsAfter: SPOC_ACTIONS,
+    panelAfter: { 'panel-spoc': 'Priya Shah', 'panel-roles': 'the SPOC' },
+    inJira: ({ staff, client }) => {
+      expect(staff.spoc).toBe(ACME.spoc.accountId);
+      expect(staff.assignee).toBe(ACME.spoc.accountId);
+      expect(staff.property).toMatchObject({ state: 'awaiting-spoc', spocAccountId: ACME.spoc.accountId });
+      expect(
+        contains(staff.comments, 'Priya Shah is back and took this client issue back from Chloe Wilson'),
+      ).toBe(true);
+      expect(contains(client.comments, 'took this client issue back')).toBe(false);
+    },
+  },
   {
     name: 'the SPOC accepts an issue for delivery',
     action: 'accept-for-delivery',
@@ -518,7 +587,8 @@ export const ACTION_SCENARIOS: readonly ActionScenario[] = [
     flag: () => 'Priya Shah escalated the issue (level 3).',
     state: 'waiting for its SPOC',
     history: 'escalate (Blocks every large shipment today.)',
-    actionsAfter: SPOC_ACTIONS,
+    // The escalation is on her clock now, so the backend offers to acknowledge it.
+    actionsAfter: [...SPOC_ACTIONS, 'I am on it'],
     panelAfter: { 'panel-escalation': 'Escalation level 3' },
     inJira: ({ staff, client }) => {
       expect(staff.property).toMatchObject({ state: 'awaiting-spoc', escalationLevel: 3 });
@@ -530,6 +600,37 @@ export const ACTION_SCENARIOS: readonly ActionScenario[] = [
         ),
       ).toBe(true);
       expect(contains(client.comments, 'escalated')).toBe(false);
+    },
+  },
+  {
+    name: 'the escalation manager says "I am on it" to an escalation',
+    action: 'acknowledge',
+    button: 'I am on it',
+    by: ACME.manager,
+    role: 'the escalation manager',
+    prepare: async (s, summary) => {
+      const key = await fileAcmeIssue(s, summary);
+      await actAs(s, ACME.spoc, key, { action: 'escalate', reason: 'The depot cannot ship.' });
+      return { key };
+    },
+    input: () => ({ text: 'Calling their logistics lead now.' }),
+    flag: () => 'Hannah Becker acknowledged the escalation; the next step waits until',
+    state: 'waiting for its SPOC',
+    history: 'acknowledge the escalation (Calling their logistics lead now.)',
+    // Held now: nothing more to acknowledge until the hold ends. (The reply's view knows only the roles the
+    // action asked Jira about, so her Reassign as a project administrator shows again when the panel reloads.)
+    actionsAfter: [],
+    panelAfter: { 'panel-escalation': 'Escalation level 3' },
+    inJira: ({ staff, client }) => {
+      expect(staff.spoc).toBe(ACME.spoc.accountId);
+      expect(
+        contains(
+          staff.comments,
+          'Hannah Becker is on it: the next escalation step waits until',
+          'Calling their logistics lead',
+        ),
+      ).toBe(true);
+      expect(contains(client.comments, 'is on it')).toBe(false);
     },
   },
   {
