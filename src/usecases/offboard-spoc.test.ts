@@ -132,6 +132,22 @@ describe('the preview', () => {
     await expect(preview('Priya')).rejects.toThrow('Send the offboarding as a JSON object.');
   });
 
+  it('leaves the issues of projects where the caller may not assign, and says why', async () => {
+    await route(1);
+    const shown = await preview(request, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
+    expect(shown.issueMoves).toEqual([]);
+    expect(shown.issuesLeft).toEqual([
+      {
+        issueId: issueRef(1).id,
+        issueKey: 'SUP-1',
+        reason:
+          'You do not administer project SUP, or may not assign its issues, so SUP-1 stays with Priya Shah; an administrator of SUP can reassign it.',
+      },
+    ]);
+    // The rosters still change: they are the app's, kept by any project administrator.
+    expect(shown.rosterChanges).toHaveLength(1);
+  });
+
   it('says when there is nothing to change', async () => {
     expect(await preview({ ...request, leavingAccountId: PEOPLE.dev })).toMatchObject({
       rosterChanges: [],
