@@ -50,6 +50,18 @@ export class ConfigurationConflictError extends UseCaseError {
   }
 }
 
+/** A preview that no longer shows what applying it would do: nothing was changed. */
+export class OffboardingPreviewStaleError extends UseCaseError {
+  readonly code = 'conflict';
+
+  constructor(readonly changes: readonly string[]) {
+    super(
+      `Things changed since your preview, so nothing was applied: ${changes.join(' ')} ` +
+        'Preview the offboarding again and check it before you apply it.',
+    );
+  }
+}
+
 /** Someone else changed the issue's triage record at the same moment; nothing was written. */
 export class TriageConflictError extends UseCaseError {
   readonly code = 'conflict';

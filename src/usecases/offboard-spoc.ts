@@ -1,14 +1,13 @@
 import { calendarOf, isWaitingOnSpoc, responseDueAt } from '../domain';
 import { applyIssueMove } from '../domain/offboarding';
 import type { BulkIssueResult, OffboardingReport } from '../contract/project-page';
-import { InvalidInputError } from './errors';
+import { InvalidInputError, OffboardingPreviewStaleError } from './errors';
 import { storeThenSend, summarize, type BulkChange, type BulkSendOptions } from './support/bulk-changes';
 import {
   gatherOffboarding,
   OFFBOARDING_ISSUES,
   offboardingComment,
   offboardingPayload,
-  OffboardingPreviewStaleError,
   parseOffboardingRequest,
   type OffboardingDeps,
   type OffboardingFacts,

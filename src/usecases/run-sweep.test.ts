@@ -263,6 +263,39 @@ describe('handovers while a SPOC is away', () => {
   });
 });
 
+describe('taking back while still away', () => {
+  it('is refused: the sweep would only hand the issue over again', async () => {
+    world = aWorld(
+      acmeConfiguration({
+        profiles: [
+          {
+            ...theAcmeTeam.priya,
+            outOfOffice: [
+              anOutOfOffice({
+                from: '2025-06-09T11:00:00Z',
+                until: '2025-06-16T00:00:00Z',
+                delegateAccountId: PEOPLE.tom,
+              }),
+            ],
+          },
+          theAcmeTeam.tom,
+          theAcmeTeam.ana,
+          theAcmeTeam.kenji,
+        ],
+      }),
+    );
+    await route(1);
+    world.clock.set('2025-06-09T11:00:00Z');
+    await sweep();
+    await expect(
+      applyTriageActionRequest.execute(
+        { callerAccountId: PEOPLE.priya, issueIdOrKey: 'SUP-1', input: { action: 'take-back' } },
+        world.as(STAFF),
+      ),
+    ).rejects.toThrow('You are still out of office: take the issue back once you are back.');
+  });
+});
+
 describe('writes the app still owes Jira', () => {
   it('are finished by the sweep when the events’ retries gave up, with one routing comment', async () => {
     world.jira.busy.set('addComment', 1);

@@ -1,4 +1,5 @@
-import { calendarOf, isWaitingOnSpoc, responseDueAt } from '../domain';
+import { activeOutOfOffice, calendarOf, isWaitingOnSpoc, responseDueAt } from '../domain';
+import { TriageRefusedError } from './errors';
 import { takenBackComment } from './support/comments';
 import { optionalText, payloadRecord } from './support/payload';
 import type { TriageVerb } from './support/triage-verb';
@@ -16,6 +17,10 @@ export const takeBackIssue: TriageVerb<{ note?: string }> = {
   },
   async plan(context, input) {
     const [profile] = await context.deps.config.profiles([context.caller]);
+    // While they are still away the sweep would only hand the issue over again.
+    if (profile && activeOutOfOffice(profile, context.now.getTime())) {
+      throw new TriageRefusedError('You are still out of office: take the issue back once you are back.');
+    }
     const names = profile ? { ...context.names, [profile.accountId]: profile.displayName } : context.names;
     const dueAt =
       profile && isWaitingOnSpoc(context.entry.record.state)

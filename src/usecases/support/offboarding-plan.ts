@@ -12,7 +12,7 @@ import type {
   OffboardingRequest,
 } from '../../contract/project-page';
 import type { PersonRef } from '../../contract/issue-panel';
-import { InvalidInputError, UseCaseError } from '../errors';
+import { InvalidInputError } from '../errors';
 import type {
   AppJira,
   Clock,
@@ -60,18 +60,6 @@ export interface OffboardingFacts {
   readonly left: readonly OffboardingIssueLeft[];
   readonly more: boolean;
   readonly warnings: readonly string[];
-}
-
-/** A preview that no longer shows what applying it would do: nothing was changed. */
-export class OffboardingPreviewStaleError extends UseCaseError {
-  readonly code = 'conflict';
-
-  constructor(readonly changes: readonly string[]) {
-    super(
-      `Things changed since your preview, so nothing was applied: ${changes.join(' ')} ` +
-        'Preview the offboarding again and check it before you apply it.',
-    );
-  }
 }
 
 export function parseOffboardingRequest(body: Payload): OffboardingRequest {

@@ -2,13 +2,12 @@ import {
   allowedTriageActions,
   awaitsAcknowledgement,
   availabilityAt,
-  calendarOf,
-  checkEscalation,
   describeTriageState,
   effectiveCapacity,
   type TriageRecord,
 } from '../../domain';
 import { describeTriageEvent } from '../../domain/triage-record';
+import { ladderCheck, ladderContext } from './sweep-schedule';
 import { describeLocalMoment, formatLocalTime } from '../../domain/zone-time';
 import type {
   CallerRole,
@@ -73,7 +72,10 @@ export async function buildSpocView(
   const names = { ...head.names, ...(profile ? { [profile.accountId]: profile.displayName } : {}) };
 
   let spocNow: SpocIssueView['spocNow'] = null;
-  let responseStatus: SpocIssueView['responseStatus'] = record.dueAt ? 'on-track' : 'not-running';
+  // The same ladder the sweep climbs: the client's own or the policy's, in the holder's working hours.
+  const ladder = ladderCheck(entry, await ladderContext(entry, deps.config, now), now);
+  const responseStatus: SpocIssueView['responseStatus'] = ladder.status;
+  const stepsLeft = ladder.stepsDue.length > 0 || ladder.held.length > 0 || ladder.nextStepAt !== null;
   if (profile) {
     const capacity = effectiveCapacity(profile, policy.defaultCapacity) ?? policy.defaultCapacity;
     const open = (await deps.triage.openCounts([profile.accountId], capacity))[profile.accountId] ?? 0;
@@ -89,23 +91,14 @@ export async function buildSpocView(
       status: availability.status,
       sentence: `${profile.displayName} ${availability.phrase}.`,
     };
-    responseStatus = checkEscalation({
-      record,
-      calendar: calendarOf(profile),
-      targetMinutes: entry.routing.responseTargetMinutes,
-      policy,
-      now,
-    }).status;
-  } else if (record.dueAt && Date.parse(record.dueAt) <= now.getTime()) {
-    responseStatus = 'breached';
   }
 
   const roleAllows = (action: TriageActionName) => whoMay(action).roles.some((r) => callerRoles.has(r));
   // The SPOC who is also a backup or in the pool has nothing to take over from themselves.
   const pointless = (action: TriageActionName) =>
     (action === 'take-over' && callerRoles.has('spoc')) ||
-    // Only an escalation not yet acknowledged can be acknowledged.
-    (action === 'acknowledge' && !awaitsAcknowledgement(record, now));
+    // Only an escalation not yet acknowledged can be acknowledged, and only while a step is left to hold.
+    (action === 'acknowledge' && (!awaitsAcknowledgement(record, now) || !stepsLeft));
   const allowedActions = allowedTriageActions(record.state).filter(
     (a): a is TriageActionName => isPanelAction(a) && roleAllows(a) && !pointless(a),
   );
