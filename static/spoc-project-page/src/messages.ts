@@ -306,7 +306,7 @@ export const messages = {
   imported: (version: number) => `The configuration is imported (version ${version}).`,
   // Escalations
   escalationsIntro:
-    'Client issues escalated because their SPOC did not answer in time, the highest level first.',
+    'Client issues on the escalation ladder, the highest level first: level 1, their SPOC was warned that a response is nearly due, or nobody could take the issue; level 2, the response was late and the issue moved to the next available backup, if anyone could take it; level 3 and up, the escalation manager was told, or someone escalated the issue by hand.',
   targetsOnPolicy: 'Response targets are set under Policy.',
   emptyEscalations: 'No client issue of this project is escalated.',
   escalationsJql: (projectKey: string) =>
