@@ -119,7 +119,29 @@ export function demoConfiguration(now: Date): Record<string, unknown> {
   };
 }
 
-const DEMO_ISSUES = [
+interface DemoIssue {
+  readonly reporter: string;
+  readonly fields: Record<string, unknown>;
+  /** Filed this long before the demo opens (the site clock steps back while it is filed and routed). */
+  readonly filedMinutesAgo?: number;
+}
+
+/**
+ * The demo's client issues, in the order they are filed. The first is filed 80 minutes before the demo
+ * opens, so its SPOC's response clock has run 80 of its 120 minutes (priority High): whoever moves the site
+ * clock sees it warn Priya (at 90), move to Chloe (at 120) and tell Hannah (at 180) within a few moves.
+ */
+const DEMO_ISSUES: readonly DemoIssue[] = [
+  {
+    reporter: P.tom,
+    filedMinutesAgo: 80,
+    fields: {
+      issuetype: { name: 'Bug' },
+      summary: 'Hamburg depot cannot sign in to the portal',
+      priority: { name: 'High' },
+      components: [{ name: 'Acme Portal' }],
+    },
+  },
   {
     reporter: P.aisha,
     fields: {
@@ -187,20 +209,34 @@ export async function seedAppDemo(site: Site): Promise<AppDemo> {
   });
   const issues: Array<{ key: string; id: string; reporter: string }> = [];
   for (const issue of DEMO_ISSUES) {
-    const answer = await site.gateway.fetch(
-      { kind: 'user', accountId: issue.reporter },
-      {
-        method: 'POST',
-        url: '/rest/api/3/issue',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ fields: { project: { key: 'SUP' }, ...issue.fields } }),
-      },
-    );
-    if (answer.status !== 201) throw new Error(`Demo seed: filing an issue failed (${answer.status}).`);
-    const { key, id } = answer.body as { key: string; id: string };
-    issues.push({ key, id, reporter: issue.reporter });
-    // One at a time: each routing counts the issues routed before it (Yuki fills up with the first).
-    await site.idle();
+    const back = issue.filedMinutesAgo ?? 0;
+    if (back > 0) site.clock.advanceMinutes(-back);
+    try {
+      issues.push(await fileDemoIssue(site, issue));
+    } finally {
+      if (back > 0) site.clock.advanceMinutes(back);
+    }
   }
   return { seeded: true, configurationVersion: Number(saved.version), issues };
+}
+
+/** Files the issue over REST as its reporter, and waits until the app's trigger has routed it. */
+async function fileDemoIssue(
+  site: Site,
+  issue: DemoIssue,
+): Promise<{ key: string; id: string; reporter: string }> {
+  const answer = await site.gateway.fetch(
+    { kind: 'user', accountId: issue.reporter },
+    {
+      method: 'POST',
+      url: '/rest/api/3/issue',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ fields: { project: { key: 'SUP' }, ...issue.fields } }),
+    },
+  );
+  if (answer.status !== 201) throw new Error(`Demo seed: filing an issue failed (${answer.status}).`);
+  const { key, id } = answer.body as { key: string; id: string };
+  // One at a time: each routing counts the issues routed before it (Yuki fills up with the first of hers).
+  await site.idle();
+  return { key, id, reporter: issue.reporter };
 }

@@ -15,6 +15,10 @@ const ABSENCE = { from: '2026-11-23T11:00:00.000Z', until: '2026-11-26T00:00:00.
 
 beforeAll(async () => {
   site = await startSweepSite();
+  // Room with Chloe for everything handed to her, so capacity decides nothing here.
+  await site.configure((document) => {
+    document.profiles.find((p: { accountId: string }) => p.accountId === PEOPLE.chloe).capacity = 20;
+  });
   first = (await site.fileAcmeIssue('Driver app shows the wrong depot')).key;
   second = (await site.fileAcmeIssue('Delivery window emails arrive a day late')).key;
   question = (await site.fileAcmeIssue('Returns label cannot be printed')).key;
