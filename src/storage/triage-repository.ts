@@ -43,6 +43,12 @@ interface TriageRow {
 
 const keyOf = (issueId: string): string => `issue-${issueId}`;
 
+/** Rows read past a slice for entries changed in the same instant as its cursor (a bulk change). */
+const SAME_INSTANT_ALLOWANCE = 50;
+
+/** Issue ids are numbers written as text: shorter first, then by digits. */
+const compareIssueIds = (a: string, b: string): number => a.length - b.length || a.localeCompare(b);
+
 /** A condition on an index's range attribute (the package does not export the type by name). */
 type RangeCondition = ReturnType<(typeof WhereConditions)[keyof typeof WhereConditions]>;
 
@@ -174,13 +180,27 @@ export class KvsTriageRepository implements TriageRepository {
     return (await this.page('handed-over-from', accountId, limit)).map(entryOf);
   }
 
+  /**
+   * The index orders by change time only, so the cursor (`<changedAt>|<issueId>`) also names the issue:
+   * the query starts at the cursor's instant, reads enough beyond the slice for issues changed in that
+   * same instant, and drops those already seen, in (time, issue id) order.
+   */
   async openChangedAfter(
     after: string,
     limit: number,
-  ): Promise<ReadonlyArray<{ entry: TriageEntry; changedAt: string }>> {
-    const range = after ? WhereConditions.greaterThan(after) : undefined;
-    const rows = await this.page('open-issues', 'open', limit, range);
-    return rows.map((row) => ({ entry: entryOf(row), changedAt: row.updatedAt }));
+  ): Promise<ReadonlyArray<{ entry: TriageEntry; changedAt: string; cursor: string }>> {
+    const [time = '', issueId = ''] = after.split('|');
+    const range = time ? WhereConditions.greaterThanEqualTo(time) : undefined;
+    const rows = await this.page('open-issues', 'open', limit + SAME_INSTANT_ALLOWANCE, range);
+    return rows
+      .filter((row) => !time || row.updatedAt > time || compareIssueIds(row.issueId, issueId) > 0)
+      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || compareIssueIds(a.issueId, b.issueId))
+      .slice(0, limit)
+      .map((row) => ({
+        entry: entryOf(row),
+        changedAt: row.updatedAt,
+        cursor: `${row.updatedAt}|${row.issueId}`,
+      }));
   }
 
   /** Rows open for the SPOC, oldest first, up to `limit` (paged). */

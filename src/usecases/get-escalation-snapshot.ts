@@ -1,4 +1,4 @@
-import { calendarOf, checkEscalation } from '../domain';
+import { AROUND_THE_CLOCK, calendarOf, checkEscalation } from '../domain';
 import type { EscalationRow, EscalationSnapshot, EscalationsGadgetConfig } from '../contract/gadgets';
 import {
   authorizeGadgetViewer,
@@ -39,19 +39,14 @@ export const getEscalationSnapshot = {
     const rows: EscalationRow[] = open.map((entry) => {
       const spoc = entry.record.spocAccountId;
       const profile = spoc ? profiles.get(spoc) : undefined;
-      const response = profile
-        ? checkEscalation({
-            record: entry.record,
-            calendar: calendarOf(profile),
-            targetMinutes: entry.routing.responseTargetMinutes,
-            policy: { ladder: policy.ladder, atRiskPercent },
-            now,
-          }).status
-        : entry.record.dueAt && Date.parse(entry.record.dueAt) <= now.getTime()
-          ? 'breached'
-          : entry.record.dueAt
-            ? 'on-track'
-            : 'not-running';
+      // Someone without working hours known (nobody took the issue yet): the clock runs around the clock.
+      const response = checkEscalation({
+        record: entry.record,
+        calendar: profile ? calendarOf(profile) : AROUND_THE_CLOCK,
+        targetMinutes: entry.routing.responseTargetMinutes,
+        policy: { ladder: policy.ladder, atRiskPercent },
+        now,
+      }).status;
       return {
         issueKey: entry.issueKey,
         summary: entry.summary,

@@ -106,18 +106,21 @@ export interface TriageRepository {
   /** Unvetted entries handed over from the SPOC while they were away. */
   handedOverFrom(accountId: string, limit: number): Promise<readonly TriageEntry[]>;
   /**
-   * Open entries last changed after `after` (an instant; empty for the start), oldest change first, each with
-   * when it changed: the sweep pages through every open entry a slice at a time.
+   * Open entries after `after`, oldest change first, a slice at a time: the sweep pages through every open
+   * entry. `after` is the `cursor` of the last entry of the previous slice (empty for the start); it names
+   * the change time and the issue, so entries changed in the same instant are neither skipped nor repeated.
    */
   openChangedAfter(
     after: string,
     limit: number,
-  ): Promise<ReadonlyArray<{ readonly entry: TriageEntry; readonly changedAt: string }>>;
+  ): Promise<
+    ReadonlyArray<{ readonly entry: TriageEntry; readonly changedAt: string; readonly cursor: string }>
+  >;
 }
 
 /** What the sweep keeps between runs. */
 export interface SweepState {
-  /** The change time after which the next reconcile slice starts; empty to start from the oldest. */
+  /** Where the next reconcile slice starts (a cursor from `openChangedAfter`); empty for the oldest. */
   reconcileAfter(): Promise<string>;
   saveReconcileAfter(after: string): Promise<void>;
 }

@@ -312,6 +312,16 @@ describe('writes the app still owes Jira', () => {
 });
 
 describe('the reconcile slice', () => {
+  it('waits for the next run when Jira is busy, keeping what the run already did', async () => {
+    await route(1);
+    world.clock.set('2025-06-09T12:00:00Z');
+    world.jira.busy.set('readTriageProperties', 1);
+    const report = await sweep();
+    expect(report.escalated).toEqual([{ issueKey: 'SUP-1', steps: ['warn-spoc'] }]);
+    expect(report.more).toBe(true);
+    expect(world.sweepState.after).toBe('');
+  });
+
   it('restores a rewritten or deleted spoc property and notes it in the history, a slice a run', async () => {
     const issues = [];
     for (let n = 1; n <= RECONCILE_SLICE + 2; n += 1) {

@@ -141,7 +141,15 @@ export const runSweep = {
     if (hasTime()) {
       const after = await deps.sweepState.reconcileAfter();
       const slice = await deps.triage.openChangedAfter(after, RECONCILE_SLICE);
-      const copies = await deps.jira.readTriageProperties(slice.map((s) => s.entry.issueId));
+      let copies: ReadonlyMap<string, unknown>;
+      try {
+        copies = await deps.jira.readTriageProperties(slice.map((s) => s.entry.issueId));
+      } catch (error) {
+        // Jira is busy: the slice waits for the next run; what this run already did stands.
+        if (!(error instanceof JiraBusyError)) throw error;
+        report.more = true;
+        return report;
+      }
       for (const { entry } of slice) {
         // An issue the search did not return is gone, or hidden from the app: nothing to restore.
         if (!copies.has(entry.issueId)) continue;
@@ -154,7 +162,7 @@ export const runSweep = {
         if (!going) break;
       }
       // A short slice means the end of the open issues: start again from the oldest next time.
-      const next = slice.length < RECONCILE_SLICE ? '' : (slice.at(-1)?.changedAt ?? '');
+      const next = slice.length < RECONCILE_SLICE ? '' : (slice.at(-1)?.cursor ?? '');
       if (next !== after) await deps.sweepState.saveReconcileAfter(next);
     }
     return report;

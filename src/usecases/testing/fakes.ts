@@ -216,11 +216,16 @@ export class InMemoryTriage implements TriageRepository {
       .slice(0, limit);
   }
   async openChangedAfter(after: string, limit: number) {
+    const [time = '', id = ''] = after.split('|');
+    const key = (changedAt: string, issueId: string) => `${changedAt}|${issueId.padStart(12, '0')}`;
     return [...this.rows.values()]
       .filter((r) => isUnvetted(r.entry.record.state))
-      .map((r) => ({ entry: r.entry, changedAt: this.changed.get(r.entry.issueId) ?? '' }))
-      .filter((r) => r.changedAt > after)
-      .sort((a, b) => a.changedAt.localeCompare(b.changedAt))
+      .map((r) => {
+        const changedAt = this.changed.get(r.entry.issueId) ?? '';
+        return { entry: r.entry, changedAt, cursor: `${changedAt}|${r.entry.issueId}` };
+      })
+      .filter((r) => !time || key(r.changedAt, r.entry.issueId) > key(time, id))
+      .sort((a, b) => key(a.changedAt, a.entry.issueId).localeCompare(key(b.changedAt, b.entry.issueId)))
       .slice(0, limit);
   }
   async inState(projectId: string, state: TriageState, limit: number): Promise<readonly TriageEntry[]> {
