@@ -160,18 +160,22 @@ describe('the escalation status gadget by keyboard alone', () => {
     const { page } = world;
     const dashboardId = await newDashboard(world, HANNAH.email, 'Escalations by keyboard');
     const [escalated] = await waitingFor(world, PRIYA.accountId);
-    await triageAs(world, PRIYA.accountId, escalated as string, {
-      action: 'escalate',
-      reason: 'Blocks billing.',
-    });
-    // A day on, the issues nobody answered are past their targets.
+    // Escalated by hand twice: level 4, above where the ladder alone takes an issue (3).
+    for (const reason of ['Blocks billing.', 'Still blocks billing.']) {
+      await triageAs(world, PRIYA.accountId, escalated as string, { action: 'escalate', reason });
+    }
+    // A day on, the issues nobody answered are past their targets (and the ladder raised them to 3); the
+    // ladder also moved the escalated one to a backup, whose issues the gadget is set to show.
     world.site.clock.advanceMinutes(24 * 60);
+    await world.site.idle();
+    const holderId = world.site.jira.store.getIssue(escalated as string)?.assignee ?? PRIYA.accountId;
+    const holder = { accountId: holderId, name: world.site.jira.store.getUser(holderId)?.displayName ?? '' };
 
     const edit = await addByKeyboard(ESCALATIONS);
     await chooseProject(page, edit, 'SUP', 'keyboard');
-    await chooseSpoc(page, edit, PRIYA.name, 'keyboard');
+    await chooseSpoc(page, edit, holder.name, 'keyboard');
     await setNumber(page, edit, 'atRiskPercent', '60', 'keyboard');
-    await chooseOption(page, edit, 'minLevel', '1', 'keyboard');
+    await chooseOption(page, edit, 'minLevel', '4', 'keyboard');
     await setNumber(page, edit, 'breachedAlert', '1', 'keyboard');
     await setNumber(page, edit, 'maxRows', '3', 'keyboard');
     await setNumber(page, edit, 'refresh', '5', 'keyboard');
@@ -180,9 +184,9 @@ describe('the escalation status gadget by keyboard alone', () => {
     const view = await viewAfterEdit(page, ESCALATIONS);
     const config = {
       projectKeys: ['SUP'],
-      spocAccountIds: [PRIYA.accountId],
+      spocAccountIds: [holder.accountId],
       atRiskPercent: 60,
-      minLevel: 1,
+      minLevel: 4,
       breachedAlert: 1,
       maxRows: 3,
       refresh: 5,

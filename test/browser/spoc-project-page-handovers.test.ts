@@ -20,6 +20,7 @@ import {
   runSweep,
   screenshotOf,
   setAway,
+  setCapacity,
   startProjectPageWorld,
   tabTo,
   type ProjectPageWorld,
@@ -37,6 +38,8 @@ let world: ProjectPageWorld;
 
 beforeAll(async () => {
   world = await startProjectPageWorld();
+  // Room with Chloe for everything handed to her, so her capacity decides nothing here.
+  await setCapacity(world, PEOPLE.chloe, 30);
 }, 90_000);
 
 // People take minutes between steps; roster changes are dated, and Jira counts writes per issue in time.
@@ -93,6 +96,9 @@ describe('My triage queue, back from an absence', () => {
     await expectText(frame, '[data-testid=handed-over]', 'Handed over while you were away');
     await screenshot(world.page, 'project-page-take-back');
 
+    // The demo's own Acme issues waiting for her were handed over too.
+    const all = await handedOverRows(frame);
+    expect(all).toBeGreaterThanOrEqual(keys.length);
     await frame.click('[data-testid=take-back-all]');
     await expectText(
       frame,
@@ -100,8 +106,7 @@ describe('My triage queue, back from an absence', () => {
       'You become their SPOC and assignee again',
     );
     await frame.click('[data-testid=take-back-confirm]');
-    // The demo's own Acme issue was handed over too.
-    await expectText(frame, '[data-testid=take-back-report-summary]', 'Taken back: 3 issues.');
+    await expectText(frame, '[data-testid=take-back-report-summary]', takenBack(all));
     await frame.waitForSelector('[data-testid=handed-over-table]', { state: 'detached' });
     for (const key of keys) {
       await frame.waitForSelector(`[data-testid=triage-queue] [data-testid=issue-${key}]`);

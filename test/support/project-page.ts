@@ -316,6 +316,23 @@ export async function setAway(world: ProjectPageWorld, accountId: string, away: 
   });
 }
 
+/** A SPOC's capacity, saved through their own profile (as they would in Availability). */
+export async function setCapacity(
+  world: ProjectPageWorld,
+  accountId: string,
+  capacity: number,
+): Promise<void> {
+  const mine = await pageData<{ version: number; profile: Record<string, unknown> }>(
+    world,
+    'getMyProfile',
+    accountId,
+  );
+  await pageData(world, 'saveProfile', accountId, {
+    profile: { ...mine.profile, capacity },
+    expectedVersion: mine.version,
+  });
+}
+
 /** Files an Acme issue as Li Wei over the REST API and waits until the app has routed it; answers its key. */
 export async function fileAcmeIssue(world: ProjectPageWorld, summary: string): Promise<string> {
   const created = await world.site.as(AS.liWei).post('/rest/api/3/issue', {
