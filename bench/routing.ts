@@ -19,13 +19,12 @@
  * Figures are medians over BENCH_ISSUES issues (default 40) after a warm-up. Latency depends on the machine;
  * the ratio and the counts are what to compare between runs. BENCH_TRACE=1 prints one routing's calls.
  */
-import { SiteClock } from '../local/clock';
 import type { Principal } from '../local/http/types';
-import { startSite, type Site } from '../local/site';
-import { PEOPLE, SPOC_DEMO } from '../local/spoc-demo';
+import type { Site } from '../local/site';
+import { PEOPLE } from '../local/spoc-demo';
+import { act, file, median, percentile, sum, verdict } from './common';
 import { bareWrites, writesOf } from './bare-writes';
-import { sweepCostAt, type SweepCost } from './sweep-scale';
-import { breakdown, instrument, roundTrips, type Instruments, type Run } from './instruments';
+import { breakdown, roundTrips, type Instruments, type Run } from './instruments';
 
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 40);
 const WARM_UP = 5;
@@ -49,33 +48,71 @@ interface Samples {
   readonly sequential: Run[];
 }
 
-async function main(): Promise<void> {
-  const site = await startSite({
-    profile: SPOC_DEMO,
-    clock: new SiteClock('frozen', new Date('2026-11-23T10:00:00Z')),
-  });
-  try {
-    // Points are still counted; only the burst limits, which a tight loop would hit, are lifted.
-    site.gateway.rateLimits.configure({ enabled: false });
-    const instruments = instrument();
-    const local = await measure(site, instruments, WARM_UP, ISSUES);
+export interface RoutingFigures {
+  readonly lines: readonly string[];
+  readonly results: {
+    readonly pointsPerIssue: number;
+    readonly callsPerIssue: number;
+    readonly kvsOpsPerIssue: number;
+    readonly p50Ms: number;
+    readonly p95Ms: number;
+    readonly floorP50Ms: number;
+    readonly latencyRatio: number;
+    readonly networkLatencyRatio: number;
+    readonly issues: number;
+  };
+}
 
-    // The same, with every storage and Jira request taking a network round trip as on the platform.
-    site.forge.kvs.roundTripMs = KVS_ROUND_TRIP_MS;
-    site.gateway.faults.set({ latencyMs: JIRA_ROUND_TRIP_MS, callers: 'app' });
-    const network = await measure(site, instruments, 1, NETWORK_ISSUES);
-    site.forge.kvs.roundTripMs = 0;
-    site.gateway.faults.clear();
-
-    const views = await viewCosts(site);
-    console.log(report(local, network, views).join('\n'));
-    console.log(['', ...(await sweepReport())].join('\n'));
-    if (process.env.BENCH_TRACE) {
-      console.log(['', ...trace(local.routed.at(-1)?.run), ...trace(network.routed.at(-1)?.run)].join('\n'));
-    }
-  } finally {
-    await site.close();
+/**
+ * Routing under load: `count` client issues filed one right after another on the site, each routed by
+ * the app and then accepted (so the SPOC's load, and so the decision, stays the same), each paired with the
+ * floor: the same writes made directly. Then the same with simulated round trips.
+ */
+export async function measureRouting(
+  site: Site,
+  instruments: Instruments,
+  count = ISSUES,
+  networkCount = NETWORK_ISSUES,
+): Promise<RoutingFigures> {
+  // Points are still counted; only the burst limits, which a tight loop would hit, are lifted.
+  site.gateway.rateLimits.configure({ enabled: false });
+  const local = await measure(site, instruments, WARM_UP, count);
+  // The same, with every storage and Jira request taking a network round trip as on the platform.
+  site.forge.kvs.roundTripMs = KVS_ROUND_TRIP_MS;
+  site.gateway.faults.set({ latencyMs: JIRA_ROUND_TRIP_MS, callers: 'app' });
+  const network = await measure(site, instruments, 1, networkCount);
+  site.forge.kvs.roundTripMs = 0;
+  site.gateway.faults.clear();
+  site.gateway.rateLimits.reset({ defaults: true });
+  const lines = [...report(local, network)];
+  if (process.env.BENCH_TRACE) {
+    lines.push('', ...trace(local.routed.at(-1)?.run), ...trace(network.routed.at(-1)?.run));
   }
+  const runs = local.routed.map((r) => r.run);
+  const here = latency(local);
+  return {
+    lines,
+    results: {
+      pointsPerIssue: median(local.routed.map((r) => r.points)),
+      callsPerIssue: median(local.routed.map((r) => r.calls)),
+      kvsOpsPerIssue: median(runs.map((r) => r.calls.filter((c) => c.kind !== 'jira').length)),
+      p50Ms: percentile(
+        runs.map((r) => r.ms),
+        0.5,
+      ),
+      p95Ms: percentile(
+        runs.map((r) => r.ms),
+        0.95,
+      ),
+      floorP50Ms: percentile(
+        local.parallel.map((r) => r.ms),
+        0.5,
+      ),
+      latencyRatio: here.ratio,
+      networkLatencyRatio: latency(network).ratio,
+      issues: local.routed.length,
+    },
+  };
 }
 
 /**
@@ -105,7 +142,7 @@ async function measure(
     const jira = site.gateway.requestLog.entries({ invocationId: record.invocationId });
     const writes = await writesOf(site, issue.id);
     // The SPOC accepts it, so their load (and so the routing decision) stays the same for every sample.
-    await accept(site, issue.key);
+    await act(site, PEOPLE.priya, issue.key, { action: 'accept-for-delivery' });
 
     const target = await file(site, staff, `Bare writes ${i}`, []);
     await site.idle();
@@ -127,7 +164,7 @@ async function measure(
   return samples;
 }
 
-function report(local: Samples, network: Samples, views: Awaited<ReturnType<typeof viewCosts>>): string[] {
+function report(local: Samples, network: Samples): string[] {
   const { routed } = local;
   const runs = routed.map((s) => s.run);
   const kvs = (kind: 'kvs-read' | 'kvs-write') => ({
@@ -168,31 +205,22 @@ function report(local: Samples, network: Samples, views: Awaited<ReturnType<type
     `                  Routing waits for ${trips} storage round trips one after another (reads with the early decision,`,
     `                  storing the decision, crossing off the writes) around its one Jira round trip: ratio ≈ 1 + ${trips} × KVS / Jira,`,
     `                  within ${LATENCY_RATIO_TARGET} while a KVS round trip takes at most 1/${fraction} of a Jira write's.`,
-    ``,
-    `gadget views      workload ${views.workload.calls} Jira calls, escalations ${views.escalations.calls} (target 0)  ${verdict(views.workload.calls + views.escalations.calls === 0)}`,
-    `SPOC panel view   ${views.panel.calls} Jira calls, ${views.panel.points} points`,
-  ];
-}
-
-const SWEEP_SIZES = (process.env.BENCH_SWEEP_SIZES ?? '100,1000,10000,100000').split(',').map(Number);
-
-/** One sweep run at each size, each with the same issues due: its Jira cost may not grow with the size. */
-async function sweepReport(): Promise<string[]> {
-  const costs: SweepCost[] = [];
-  for (const size of SWEEP_SIZES) costs.push(await sweepCostAt(size));
-  const same = costs.every((c) => c.calls === costs[0]?.calls && c.points === costs[0]?.points);
-  const first = costs[0];
-  return [
-    `sweep run         one run with the same ${first?.due ?? 0} issues due, at growing numbers of open client issues:`,
-    ...costs.map(
-      (c) =>
-        `                  ${String(c.size).padStart(7)} open: ${c.calls} Jira calls, ${c.points} points (${c.ms.toFixed(0)} ms here)`,
-    ),
-    `                  the same at every size  ${verdict(same)}`,
-    `                  calls: ${Object.entries(first?.byEndpoint ?? {})
-      .map(([endpoint, n]) => `${n} × ${endpoint}`)
-      .join(', ')}`,
-    `                  (time grows here only because the local store scans a whole index partition per query)`,
+    `                  under load: ${routed.length} issues one right after another; handler p50 ${ms(
+      percentile(
+        runs.map((r) => r.ms),
+        0.5,
+      ),
+    )}, p95 ${ms(
+      percentile(
+        runs.map((r) => r.ms),
+        0.95,
+      ),
+    )}; floor p50 ${ms(
+      percentile(
+        local.parallel.map((r) => r.ms),
+        0.5,
+      ),
+    )}`,
   ];
 }
 
@@ -224,99 +252,3 @@ function trace(run: Run | undefined): string[] {
     ),
   ];
 }
-
-async function viewCosts(site: Site) {
-  const gadget = (moduleKey: string) =>
-    jiraCallsOf(site, () =>
-      site.forge.invokeResolver({
-        moduleKey,
-        functionKey: 'getSnapshot',
-        accountId: PEOPLE.hannah,
-        context: { extension: { gadgetConfiguration: { maxRows: 10 } } },
-      }),
-    );
-  const workload = await gadget('spoc-workload-gadget');
-  const escalations = await gadget('spoc-escalations-gadget');
-  const sample = site.jira.store.listIssues().find((i) => i.summary === 'Bench issue 0');
-  const panel = sample
-    ? await jiraCallsOf(site, () =>
-        site.forge.invokeResolver({
-          moduleKey: 'spoc-panel',
-          functionKey: 'getSpocView',
-          accountId: PEOPLE.priya,
-          context: { extension: { issue: { id: sample.id, key: sample.key } } },
-        }),
-      )
-    : { calls: NaN, points: NaN };
-  return { workload, escalations, panel };
-}
-
-function lastLogId(site: Site): number {
-  const entries = site.gateway.requestLog.entries();
-  return entries.length ? (entries[entries.length - 1]?.id ?? 0) : 0;
-}
-
-async function file(
-  site: Site,
-  reporter: Principal,
-  summary: string,
-  components = ['Acme Portal'],
-): Promise<{ id: string; key: string }> {
-  const answer = await site.gateway.fetch(reporter, {
-    method: 'POST',
-    url: '/rest/api/3/issue',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      fields: {
-        project: { key: 'SUP' },
-        issuetype: { name: 'Bug' },
-        summary,
-        components: components.map((name) => ({ name })),
-      },
-    }),
-  });
-  if (answer.status !== 201)
-    throw new Error(`Filing failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as { id: string; key: string };
-}
-
-async function accept(site: Site, issueKey: string): Promise<void> {
-  const issue = site.jira.store.getIssue(issueKey);
-  const reply = (await site.forge.invokeResolver({
-    moduleKey: 'spoc-panel',
-    functionKey: 'applyTriageAction',
-    payload: { action: 'accept-for-delivery' },
-    accountId: PEOPLE.priya,
-    context: { extension: { issue: { id: issue?.id, key: issueKey } } },
-  })) as { ok: boolean; error?: string };
-  if (!reply.ok) throw new Error(`Accepting ${issueKey} failed: ${reply.error}`);
-  await site.idle();
-}
-
-async function jiraCallsOf(
-  site: Site,
-  action: () => Promise<unknown>,
-): Promise<{ calls: number; points: number }> {
-  const before = lastLogId(site);
-  await action();
-  await site.idle();
-  const calls = site.gateway.requestLog.entries().filter((e) => e.id > before && e.caller !== 'anonymous');
-  return { calls: calls.length, points: sum(calls.map((e) => e.points)) };
-}
-
-const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-const verdict = (ok: boolean): string => (ok ? 'ok' : 'OVER TARGET');
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

@@ -27,19 +27,30 @@ export interface SweepCost {
 const START = new Date('2026-11-23T10:00:00Z'); // a Monday, 10:00 in London
 const ENTITY = 'triage-record';
 
+/**
+ * A site with `size` open client issues: `filedDue` filed over REST and routed by the app (they fall due
+ * later), the rest copied from one of them in the stores.
+ */
+export async function siteWithOpenIssues(
+  size: number,
+  filedDue = 5,
+): Promise<{ readonly site: Site; readonly filed: readonly string[] }> {
+  const site = await startSite({ profile: SPOC_DEMO, clock: new SiteClock('frozen', START) });
+  site.gateway.rateLimits.configure({ enabled: false });
+  // What the demo left due is done first, so that what is measured sees only its own work.
+  await site.forge.runScheduledTriggers({ all: true });
+  await site.idle();
+  const filed = [];
+  for (let i = 0; i < filedDue; i++) filed.push(await fileClientIssue(site, `Sweep bench ${i}`));
+  await site.idle();
+  addWaitingCopies(site, filed[0] as string, Math.max(0, size - countOpen(site)));
+  return { site, filed };
+}
+
 /** One site per size; `filedDue` client issues are filed and left to reach their first ladder step. */
 export async function sweepCostAt(size: number, filedDue = 5): Promise<SweepCost> {
-  const site = await startSite({ profile: SPOC_DEMO, clock: new SiteClock('frozen', START) });
+  const { site, filed } = await siteWithOpenIssues(size, filedDue);
   try {
-    site.gateway.rateLimits.configure({ enabled: false });
-    // What the demo left due is done first, so that the measured run sees only this run's work.
-    await site.forge.runScheduledTriggers({ all: true });
-    await site.idle();
-    const filed = [];
-    for (let i = 0; i < filedDue; i++) filed.push(await fileClientIssue(site, `Sweep bench ${i}`));
-    await site.idle();
-    const open = countOpen(site);
-    addWaitingCopies(site, filed[0] as string, Math.max(0, size - open));
     // The first ladder step of the filed issues: 75% of their 4 h target, in their SPOC's working time.
     // Moving the site clock there starts the sweep, as the platform's schedule would; that run is measured.
     const sweepAt = filed.map((id) => row(site, id).envelope.sweepAt).filter((at): at is string => !!at);
@@ -114,7 +125,7 @@ function row(site: Site, issueId: string): Row {
 
 const scheduledRuns = (site: Site) => site.forge.invocations().filter((i) => i.kind === 'scheduled');
 
-const countOpen = (site: Site): number =>
+export const countOpen = (site: Site): number =>
   site.forge.kvs.scanPartition(ENTITY, 'open-issues', ['open'])?.length ?? 0;
 
 /**
