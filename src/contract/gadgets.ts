@@ -215,6 +215,7 @@ export interface GadgetSnapshot<Row, Config> {
 /** SPOC workload: one row per SPOC, busiest first. */
 export interface WorkloadRow {
   readonly accountId: string;
+  /** Always a name (the profile's, the configuration's or Jira's), never an account id. */
   readonly displayName: string;
   readonly timeZone: string;
   readonly awaitingTriage: number;
@@ -226,9 +227,16 @@ export interface WorkloadRow {
   readonly capacity: number | null;
   /** Against capacity and the gadget's `capacityWarnPercent`. */
   readonly load: 'no-limit' | 'under' | 'nearly-full' | 'full';
-  /** Right now: `available`, `away`, `at-capacity` or `off-shift` (after hours). */
-  readonly status: 'available' | 'away' | 'at-capacity' | 'off-shift';
-  readonly statusText: string;
+  /**
+   * Right now: `available`, `away`, `at-capacity`, `off-shift` (after hours), or `no-profile` (the app knows
+   * neither their hours nor their capacity).
+   */
+  readonly status: 'available' | 'away' | 'at-capacity' | 'off-shift' | 'no-profile';
+  /**
+   * When that changes, as an instant the view words in the viewer's zone: the end of the shift (available),
+   * the return (away), the next shift's start (off-shift); null when nothing says (full, no hours, no profile).
+   */
+  readonly statusUntil: string | null;
   readonly oldestWaiting: { readonly issueKey: string; readonly since: string } | null;
 }
 

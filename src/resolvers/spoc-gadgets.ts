@@ -42,8 +42,8 @@ function gadgetResolver<Config, Snapshot>(
   resolver.define('getSnapshot', ({ context }) => {
     const gadgetContext = context as GadgetContext;
     return answer<Snapshot>(gadgetContext, async (caller) => {
-      const { clock, config, triage } = resolverDependencies();
-      const deps: GadgetDeps = { clock, config, triage };
+      const { clock, config, triage, jira } = resolverDependencies();
+      const deps: GadgetDeps = { clock, config, triage, jira };
       const checked = check(gadgetContext.extension?.gadgetConfiguration);
       if (!checked.ok) {
         // Only people the numbers are for learn what the settings say.

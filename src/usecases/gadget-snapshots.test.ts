@@ -8,6 +8,7 @@ import { applyTriageActionRequest } from './apply-triage-action';
 import { getEscalationSnapshot } from './get-escalation-snapshot';
 import { getWorkloadSnapshot } from './get-workload-snapshot';
 import { routeClientIssue } from './route-client-issue';
+import { FORMER_USER, NAME_NOT_AVAILABLE } from './support/gadget-snapshot';
 import { aWorld, issueRef, PEOPLE, STAFF, SUP, type World } from './testing/world';
 
 /** The gadgets' numbers come from the app's records alone: no Jira call per view. */
@@ -158,6 +159,51 @@ describe('the SPOC workload gadget', () => {
     expect((await workload(PEOPLE.maria)).totals.full).toBe(1);
   });
 
+  it('says when each SPOC’s status changes, as an instant the view words, and knows nothing of one without a profile', async () => {
+    // Monday 10:00 in London: Priya works until 17:00 there, Kenji starts at 09:00 in Tokyo tomorrow.
+    const snapshot = await workload(PEOPLE.maria, {
+      spocAccountIds: [PEOPLE.priya, PEOPLE.kenji, PEOPLE.dev],
+    });
+    expect(snapshot.rows.map((r) => [r.displayName, r.status, r.statusUntil, r.capacity])).toEqual([
+      ['Priya Shah', 'available', '2025-06-09T16:00:00.000Z', 8],
+      ['Dev Eloper', 'no-profile', null, null],
+      ['Kenji Sato', 'off-shift', '2025-06-10T00:00:00.000Z', 8],
+    ]);
+    // Dev has no profile, but the configuration keeps his name: Jira is not asked.
+    expect(world.jira.calls).toEqual([]);
+  });
+
+  it('names a SPOC the app’s records do not name from Jira, in one call, and never shows an account id', async () => {
+    world.jira.users['acc-nina'] = 'Nina Neumann';
+    await addOpenIssue(3, { spoc: 'acc-nina' });
+    const snapshot = await workload(PEOPLE.maria, {
+      spocAccountIds: ['acc-nina', PEOPLE.stranger, PEOPLE.dev],
+    });
+    expect(snapshot.rows.map((r) => [r.displayName, r.open, r.status])).toEqual([
+      ['Nina Neumann', 1, 'no-profile'],
+      ['Dev Eloper', 0, 'no-profile'],
+      // Jira no longer knows this account: it says what Jira itself says.
+      [FORMER_USER, 0, 'no-profile'],
+    ]);
+    expect(snapshot.scope.spocs.map((s) => s.displayName)).toEqual([
+      'Nina Neumann',
+      FORMER_USER,
+      'Dev Eloper',
+    ]);
+    expect(world.jira.calls).toEqual([{ call: 'userNames', args: ['acc-nina', PEOPLE.stranger] }]);
+  });
+
+  it('still shows its numbers when Jira is too busy to name someone, and says the name is missing', async () => {
+    await addOpenIssue(3, { spoc: 'acc-nina' });
+    world.jira.busy.set('userNames', 1);
+    const snapshot = await workload(PEOPLE.maria);
+    expect(snapshot.rows.find((r) => r.accountId === 'acc-nina')).toMatchObject({
+      displayName: NAME_NOT_AVAILABLE,
+      open: 1,
+    });
+    expect(snapshot.totals.open).toBe(3);
+  });
+
   it('is not for people outside the SPOC team, and says why in words', async () => {
     await expect(workload(PEOPLE.client)).rejects.toThrow(/SPOC gadgets are for .* not shown to you/);
   });
@@ -228,6 +274,17 @@ describe('the escalation status gadget', () => {
     const ops = await escalations(PEOPLE.maria, { projectKeys: ['OPS'] });
     expect(ops.rows.map((r) => r.issueKey)).toEqual(['OPS-4']);
     expect(world.jira.calls).toEqual([]);
+  });
+
+  it('names whoever holds an issue, from Jira when the app’s records do not', async () => {
+    world.jira.users['acc-nina'] = 'Nina Neumann';
+    await addOpenIssue(3, { spoc: 'acc-nina', level: 2 });
+    const snapshot = await escalations(PEOPLE.maria);
+    expect(snapshot.rows[0]).toMatchObject({
+      issueKey: 'SUP-3',
+      spoc: { accountId: 'acc-nina', displayName: 'Nina Neumann' },
+    });
+    expect(world.jira.calls).toEqual([{ call: 'userNames', args: ['acc-nina'] }]);
   });
 
   it('is not for clients', async () => {

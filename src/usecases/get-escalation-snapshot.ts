@@ -3,6 +3,7 @@ import type { EscalationRow, EscalationSnapshot, EscalationsGadgetConfig } from 
 import {
   authorizeGadgetViewer,
   openEntries,
+  peopleNames,
   scopeOf,
   type GadgetDeps,
   type GadgetParams,
@@ -34,7 +35,7 @@ export const getEscalationSnapshot = {
       ]),
     ];
     const profiles = new Map((await deps.config.profiles(spocIds)).map((p) => [p.accountId, p]));
-    const nameOf = (id: string) => profiles.get(id)?.displayName ?? head.names[id] ?? id;
+    const nameOf = await peopleNames(spocIds, profiles, head, deps);
     const atRiskPercent = config.atRiskPercent ?? policy.atRiskPercent;
     const rows: EscalationRow[] = open.map((entry) => {
       const spoc = entry.record.spocAccountId;

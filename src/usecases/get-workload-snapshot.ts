@@ -1,8 +1,9 @@
-import { availabilityAt, effectiveCapacity, type SpocProfile } from '../domain';
+import { availabilityAt, effectiveCapacity, type Availability, type SpocProfile } from '../domain';
 import type { WorkloadGadgetConfig, WorkloadRow, WorkloadSnapshot } from '../contract/gadgets';
 import {
   authorizeGadgetViewer,
   openEntries,
+  peopleNames,
   scopeOf,
   type GadgetDeps,
   type GadgetParams,
@@ -34,8 +35,17 @@ export const getWorkloadSnapshot = {
           ? [...bySpoc.keys()]
           : [...new Set([...head.profileAccountIds, ...bySpoc.keys()])];
     const profiles = new Map((await deps.config.profiles(ids)).map((p) => [p.accountId, p]));
+    const nameOf = await peopleNames(ids, profiles, head, deps);
     const rows = ids.map((id) =>
-      workloadRow(id, bySpoc.get(id) ?? [], profiles.get(id), head.names, policy.defaultCapacity, now),
+      workloadRow(
+        id,
+        nameOf(id),
+        bySpoc.get(id) ?? [],
+        profiles.get(id),
+        head.names,
+        policy.defaultCapacity,
+        now,
+      ),
     );
     rows.sort((a, b) => b.open - a.open || a.displayName.localeCompare(b.displayName));
     const shown = rows.map((row) => ({ ...row, load: loadOf(row, config.capacityWarnPercent) }));
@@ -44,7 +54,7 @@ export const getWorkloadSnapshot = {
       takenAt: now.toISOString(),
       rows: shown.slice(0, config.maxRows),
       matched: shown.length,
-      scope: scopeOf(config, (id) => profiles.get(id)?.displayName ?? head.names[id] ?? id),
+      scope: scopeOf(config, nameOf),
       config,
       totals: {
         awaitingTriage: sum((r) => r.awaitingTriage),
@@ -66,6 +76,7 @@ function loadOf(row: Omit<WorkloadRow, 'load'>, warnPercent: number): WorkloadRo
 
 function workloadRow(
   accountId: string,
+  displayName: string,
   entries: readonly TriageEntry[],
   profile: SpocProfile | undefined,
   names: Readonly<Record<string, string>>,
@@ -76,7 +87,7 @@ function workloadRow(
   const oldest = [...entries].sort((a, b) => a.record.routedAt.localeCompare(b.record.routedAt))[0];
   const base = {
     accountId,
-    displayName: profile?.displayName ?? names[accountId] ?? accountId,
+    displayName,
     timeZone: profile?.timeZone ?? 'UTC',
     awaitingTriage: count('awaiting-spoc'),
     informationRequested: count('info-requested'),
@@ -84,14 +95,8 @@ function workloadRow(
     open: entries.length,
     oldestWaiting: oldest ? { issueKey: oldest.issueKey, since: oldest.record.routedAt } : null,
   };
-  if (!profile) {
-    return {
-      ...base,
-      capacity: null,
-      status: 'off-shift',
-      statusText: 'has no SPOC profile, so their hours are unknown',
-    };
-  }
+  // Without a profile their hours and capacity are unknown: the view says so instead of guessing.
+  if (!profile) return { ...base, capacity: null, status: 'no-profile', statusUntil: null };
   const availability = availabilityAt(
     profile,
     now,
@@ -102,6 +107,20 @@ function workloadRow(
     ...base,
     capacity: effectiveCapacity(profile, defaultCapacity),
     status: availability.status,
-    statusText: availability.phrase,
+    statusUntil: statusUntil(availability),
   };
+}
+
+/** The instant the SPOC's status changes, for the view to word in the viewer's zone and words. */
+function statusUntil(availability: Availability): string | null {
+  switch (availability.status) {
+    case 'available':
+      return availability.shiftEndsAt;
+    case 'away':
+      return availability.until;
+    case 'off-shift':
+      return availability.nextStartAt;
+    case 'at-capacity':
+      return null;
+  }
 }

@@ -20,6 +20,7 @@ const STATUS_TONE: Record<WorkloadRow['status'], Tone> = {
   away: 'neutral',
   'at-capacity': 'danger',
   'off-shift': 'warning',
+  'no-profile': 'neutral',
 };
 
 /** The gadget's view: one resolver call (filtered there by the saved settings), then totals, a chart and a table. */
@@ -47,7 +48,6 @@ function Workload({ snapshot }: { snapshot: WorkloadSnapshot }) {
     {
       header: messages.now,
       testId: 'status',
-      title: (row) => row.statusText,
       cell: (row) => <Badge tone={STATUS_TONE[row.status]}>{statusNames[row.status]}</Badge>,
     },
     {

@@ -59,4 +59,5 @@ export const statusNames: Record<WorkloadRow['status'], string> = {
   away: 'away',
   'at-capacity': 'at capacity',
   'off-shift': 'after hours',
+  'no-profile': 'no profile',
 };
