@@ -9,6 +9,7 @@ import {
   type SpocPolicy,
 } from './policy';
 import { MAX_HISTORY_LIMIT, MIN_HISTORY_LIMIT } from './triage-record';
+import { validateWorkflowPolicy } from './workflow-policy-validation';
 import {
   at,
   invalid,
@@ -178,6 +179,7 @@ export function validatePolicy(input: unknown): Validated<SpocPolicy> {
       ),
     );
   }
+  const workflow = validateWorkflowPolicy(input.workflow, problems);
   if (problems.length) return invalid(problems);
   return valid({
     schemaVersion: 1,
@@ -188,5 +190,6 @@ export function validatePolicy(input: unknown): Validated<SpocPolicy> {
     ladder,
     acknowledgeHoldMinutes: acknowledgeHoldMinutes as number,
     historyLimit: historyLimit as number,
+    workflow,
   });
 }

@@ -1,5 +1,6 @@
 import { formatMinutes } from './time';
 import { isUnvetted, type TriageState } from './triage';
+import { DEFAULT_WORKFLOW_POLICY, type WorkflowPolicy } from './workflow-move';
 
 /**
  * The manager's rules: how fast a SPOC must respond (in their working minutes, per Jira priority), how much
@@ -39,6 +40,8 @@ export interface SpocPolicy {
   readonly acknowledgeHoldMinutes: number;
   /** Entries kept in each issue's triage history. */
   readonly historyLimit: number;
+  /** Where rejected, duplicate and reopened issues go in Jira's workflow. */
+  readonly workflow: WorkflowPolicy;
 }
 
 export const DEFAULT_POLICY: SpocPolicy = {
@@ -57,6 +60,7 @@ export const DEFAULT_POLICY: SpocPolicy = {
   ],
   acknowledgeHoldMinutes: 60,
   historyLimit: 20,
+  workflow: DEFAULT_WORKFLOW_POLICY,
 };
 
 const STEP_LABELS: Readonly<Record<LadderStepKind, string>> = {

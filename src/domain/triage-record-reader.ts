@@ -2,7 +2,7 @@ import { isIssueKey } from './jira-keys';
 import { LADDER_STEP_KINDS } from './policy';
 import { isIsoInstant } from './time';
 import { TRIAGE_ACTIONS, TRIAGE_STATES } from './triage';
-import { TRIAGE_SCHEMA_VERSION, type TriageRecord } from './triage-record';
+import { MAX_QUESTION_LENGTH, TRIAGE_SCHEMA_VERSION, type TriageRecord } from './triage-record';
 import {
   at as pathAt,
   invalid,
@@ -101,6 +101,25 @@ export function readTriageRecord(input: unknown): Validated<TriageRecord> {
     !isNonEmptyString(input.handedOverFrom)
   ) {
     problems.push(problem('handedOverFrom', 'handedOverFrom must be an account id or null.'));
+  }
+  // Written only since the client's panel shows the question and duplicates check what the client can open.
+  const question = input.clientQuestion;
+  if (
+    question !== undefined &&
+    question !== null &&
+    !(
+      isRecord(question) &&
+      isNonEmptyString(question.text) &&
+      question.text.length <= MAX_QUESTION_LENGTH &&
+      (question.askedBy === null || isNonEmptyString(question.askedBy)) &&
+      isIsoInstant(question.askedAt)
+    )
+  ) {
+    problems.push(problem('clientQuestion', 'A question to the client needs its text, who asked and when.'));
+  }
+  const canOpen = input.duplicateClientCanOpen;
+  if (canOpen !== undefined && canOpen !== null && typeof canOpen !== 'boolean') {
+    problems.push(problem('duplicateClientCanOpen', 'duplicateClientCanOpen must be true, false or null.'));
   }
   if (!Array.isArray(input.history)) {
     problems.push(problem('history', 'history must be a list.'));

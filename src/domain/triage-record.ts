@@ -85,11 +85,35 @@ export interface TriageRecord {
   readonly acknowledged?: Acknowledgement | null;
   /** The SPOC the app handed the issue over from while they were out of office; absent or null otherwise. */
   readonly handedOverFrom?: string | null;
+  /** What the SPOC asked while the issue waits for the client's information; absent or null otherwise. */
+  readonly clientQuestion?: ClientQuestion | null;
+  /** Whether the client can open the issue this one duplicates; absent or null when no duplicate or unknown. */
+  readonly duplicateClientCanOpen?: boolean | null;
+}
+
+/** The SPOC's question to the client, kept whole (within a bound) so the client's panel can show it. */
+export interface ClientQuestion {
+  readonly text: string;
+  readonly askedBy: string | null;
+  readonly askedAt: string;
 }
 
 const byteLength = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
 
 export const triageRecordBytes = (record: TriageRecord): number => byteLength(record);
+
+/** Longest question the record keeps for the client's panel (the request itself allows as much). */
+export const MAX_QUESTION_LENGTH = 2000;
+
+/** A question keeps its lines; other control characters go, and it is cut at MAX_QUESTION_LENGTH. */
+export function boundQuestion(question: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = question
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]+/g, ' ')
+    .trim();
+  return clean.length <= MAX_QUESTION_LENGTH ? clean : `${clean.slice(0, MAX_QUESTION_LENGTH - 1)}…`;
+}
 
 /** Notes are for a glance: control characters out, at most MAX_NOTE_LENGTH characters. */
 export function boundNote(note: string): string {
@@ -180,7 +204,13 @@ export type TriageActionInput =
   /** The client answered: the SPOC's clock restarts with a new due time. */
   | { readonly type: 'client-replied'; readonly dueAt: Instant | null; readonly note?: string }
   | { readonly type: 'reject'; readonly note: string }
-  | { readonly type: 'mark-duplicate'; readonly duplicateOf: string; readonly note?: string }
+  | {
+      readonly type: 'mark-duplicate';
+      readonly duplicateOf: string;
+      /** Whether the client can open the other issue (null: unknown, or no reporter). */
+      readonly clientCanOpen?: boolean | null;
+      readonly note?: string;
+    }
   | { readonly type: 'return-to-spoc'; readonly note: string; readonly dueAt: Instant | null }
   /** A new due time restarts the clock for the new SPOC; leave it out to keep the current one. */
   | {
@@ -196,7 +226,9 @@ export type TriageActionInput =
   /** The app moves the issue from a SPOC who is away to their delegate or a backup; the clock runs on. */
   | { readonly type: 'hand-over'; readonly toAccountId: string; readonly note: string }
   /** The SPOC it was handed over from, back from their absence, takes it back. */
-  | { readonly type: 'take-back'; readonly dueAt?: Instant | null; readonly note?: string };
+  | { readonly type: 'take-back'; readonly dueAt?: Instant | null; readonly note?: string }
+  /** A rejected or duplicate issue goes back to its SPOC with a fresh response clock. */
+  | { readonly type: 'reopen'; readonly dueAt: Instant | null; readonly note?: string };
 
 export interface TriageActionContext {
   /** Who acts; null for the app (sweeps, routing). */
@@ -267,11 +299,17 @@ export function applyTriageAction(
       next = { ...next, vettedAt: at };
       summary = `${name(by)} accepted the issue for delivery.`;
       break;
-    case 'request-info':
+    case 'request-info': {
+      const question = action.note === undefined ? '' : boundQuestion(action.note);
+      next = { ...next, clientQuestion: question ? { text: question, askedBy: by, askedAt: at } : null };
       summary = `${name(by)} asked the client for more information.`;
       break;
+    }
     case 'client-replied':
-      summary = 'The client replied; the issue is back with its SPOC.';
+      summary =
+        record.state === 'rejected'
+          ? 'The client answered the rejection; the issue is reopened and back with its SPOC.'
+          : 'The client replied; the issue is back with its SPOC.';
       break;
     case 'reject':
       if (!action.note.trim()) return refuse('Say why the issue is rejected; the client will read it.');
@@ -281,7 +319,11 @@ export function applyTriageAction(
       if (!isIssueKey(action.duplicateOf)) {
         return refuse(`"${action.duplicateOf}" is not an issue key such as SUP-12.`);
       }
-      next = { ...next, duplicateOf: action.duplicateOf };
+      next = {
+        ...next,
+        duplicateOf: action.duplicateOf,
+        duplicateClientCanOpen: action.clientCanOpen ?? null,
+      };
       summary = `${name(by)} marked the issue as a duplicate of ${action.duplicateOf}.`;
       break;
     case 'return-to-spoc':
@@ -346,6 +388,16 @@ export function applyTriageAction(
       next = { ...next, spocAccountId: by };
       summary = `${name(by)} took the issue back after their absence.`;
       break;
+    case 'reopen':
+      if (by === null) return refuse('Only a person can reopen an issue.');
+      // No longer a duplicate: what it pointed at goes with the state.
+      next = { ...next, duplicateOf: null, duplicateClientCanOpen: null };
+      summary = `${name(by)} reopened the issue; it is back with ${name(record.spocAccountId)}.`;
+      break;
+  }
+  // The question stays only while the client is the one being waited for.
+  if (record.state === 'info-requested' && transition.to !== 'info-requested') {
+    next = { ...next, clientQuestion: null };
   }
   // Whoever owns the issue now owns its escalations: a new SPOC's hold and handover start afresh.
   if (next.spocAccountId !== record.spocAccountId) {

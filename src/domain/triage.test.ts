@@ -34,6 +34,10 @@ describe('triage state machine', () => {
     ['returned', 'reassign', 'returned'],
     ['returned', 'escalate', 'returned'],
     ['returned', 'take-over', 'returned'],
+    // The SPOC's undo, and the client answering a rejection: back with the SPOC.
+    ['rejected', 'reopen', 'awaiting-spoc'],
+    ['duplicate', 'reopen', 'awaiting-spoc'],
+    ['rejected', 'client-replied', 'awaiting-spoc'],
     // Who owns an unvetted issue changes; its state does not.
     ...(['awaiting-spoc', 'info-requested', 'returned'] as const).flatMap((state) =>
       (['acknowledge', 'hand-over', 'take-back'] as const).map(
@@ -74,12 +78,11 @@ describe('triage state machine', () => {
     });
   });
 
-  it('says a rejected or duplicate issue is finished in triage', () => {
-    for (const state of ['rejected', 'duplicate'] as const) {
-      expect(allowedTriageActions(state)).toEqual([]);
-      const result = triageTransition(state, 'accept-for-delivery');
-      expect(result.ok ? '' : result.refusal).toMatch(/Nothing more can be done with it in triage\.$/);
-    }
+  it('says a rejected or duplicate issue can only be reopened', () => {
+    expect(allowedTriageActions('rejected')).toEqual(['client-replied', 'reopen']);
+    expect(allowedTriageActions('duplicate')).toEqual(['reopen']);
+    const result = triageTransition('duplicate', 'accept-for-delivery');
+    expect(result.ok ? '' : result.refusal).toMatch(/What can be done now: reopen\.$/);
   });
 
   it('knows when the SPOC owes a decision and when their clock runs', () => {

@@ -1,7 +1,8 @@
 /**
  * The vetting gate. A client issue waits for its SPOC, who asks the client for information, accepts it for
  * delivery, rejects it or marks it a duplicate; delivery can send a vetted issue back ("returned", a
- * bounce-back). Reassigning, escalating, taking over, acknowledging an escalation, the app's handover while
+ * bounce-back). A rejected or duplicate issue can be reopened (the SPOC's undo, or the client answering a
+ * rejection): it waits for its SPOC again. Reassigning, escalating, taking over, acknowledging an escalation, the app's handover while
  * a SPOC is away and their taking the issue back change who owns the issue, not its state.
  */
 export const TRIAGE_STATES = [
@@ -27,6 +28,7 @@ export const TRIAGE_ACTIONS = [
   'acknowledge',
   'hand-over',
   'take-back',
+  'reopen',
 ] as const;
 export type TriageAction = (typeof TRIAGE_ACTIONS)[number];
 
@@ -52,6 +54,7 @@ const ACTION_LABELS: Readonly<Record<TriageAction, string>> = {
   acknowledge: 'acknowledge the escalation',
   'hand-over': 'hand over',
   'take-back': 'take back',
+  reopen: 'reopen',
 };
 
 export const describeTriageState = (state: TriageState): string => STATE_LABELS[state];
@@ -72,7 +75,8 @@ const TRANSITIONS: Readonly<
 > = {
   'accept-for-delivery': { from: UNVETTED, to: 'vetted' },
   'request-info': { from: WAITING_ON_SPOC, to: 'info-requested' },
-  'client-replied': { from: ['info-requested'], to: 'awaiting-spoc' },
+  // A client who answers a rejection brings the issue back to its SPOC, as one who answers a question does.
+  'client-replied': { from: ['info-requested', 'rejected'], to: 'awaiting-spoc' },
   reject: { from: UNVETTED, to: 'rejected' },
   'mark-duplicate': { from: UNVETTED, to: 'duplicate' },
   'return-to-spoc': { from: ['vetted'], to: 'returned' },
@@ -82,6 +86,7 @@ const TRANSITIONS: Readonly<
   acknowledge: { from: UNVETTED, to: 'unchanged' },
   'hand-over': { from: UNVETTED, to: 'unchanged' },
   'take-back': { from: UNVETTED, to: 'unchanged' },
+  reopen: { from: ['rejected', 'duplicate'], to: 'awaiting-spoc' },
 };
 
 export type TriageTransition =
