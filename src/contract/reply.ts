@@ -27,12 +27,60 @@ export type ReplyErrorCode =
   /** Anything else: nothing was changed. */
   | 'internal';
 
+/**
+ * One thing wrong with what a screen sent, at the field it belongs to, so the screen can show it there.
+ * `field` is the path from the top of the payload, as the screen built it: `profile.workingHours[2].start`,
+ * `policy.responseTargets.byPriority.High`, `rules[0].values[1]`; empty when it concerns the whole payload.
+ * `message` stands on its own, in words, without the path.
+ */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
 export type Reply<T> =
   | { readonly ok: true; readonly data: T }
-  | { readonly ok: false; readonly error: string; readonly code: ReplyErrorCode };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      readonly code: ReplyErrorCode;
+      /** Every problem found with the input, each at its field (`invalid-input` only; absent when none). */
+      readonly problems?: readonly FieldProblem[];
+    };
+
+/** The most a failed reply says: its sentence, each problem's words, and how many problems it lists. */
+export const REPLY_LIMITS = { error: 2000, message: 500, field: 200, problems: 100, run: 64 } as const;
+
+/**
+ * Every failed reply passes here, so no refusal anywhere echoes more than a short excerpt of what was sent:
+ * control characters become spaces, a run of characters without a space (a 400,000-digit issue key) is cut
+ * to its start, and the whole text to `max` characters.
+ */
+export function capText(text: string, max: number = REPLY_LIMITS.error): string {
+  const runs = text
+    .replace(/[\p{Cc}\p{Bidi_Control}]/gu, ' ')
+    .replace(new RegExp(`\\S{${REPLY_LIMITS.run + 1},}`, 'g'), (run) => `${run.slice(0, 40)}…`);
+  return runs.length <= max ? runs : `${runs.slice(0, max - 1)}…`;
+}
 
 export const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
-export const fail = (error: string, code: ReplyErrorCode): Reply<never> => ({ ok: false, error, code });
+export const fail = (
+  error: string,
+  code: ReplyErrorCode,
+  problems: readonly FieldProblem[] = [],
+): Reply<never> => ({
+  ok: false,
+  error: capText(error),
+  code,
+  ...(problems.length
+    ? {
+        problems: problems.slice(0, REPLY_LIMITS.problems).map((p) => ({
+          field: capText(p.field, REPLY_LIMITS.field),
+          message: capText(p.message, REPLY_LIMITS.message),
+        })),
+      }
+    : {}),
+});
 
 /** The key patterns the screens check input with, the same the backend checks it with. */
 export {

@@ -21,12 +21,12 @@ describe('validateMatchRules', () => {
   });
 
   it('refuses something that is not a list', () => {
-    expect(messages({})).toEqual(['rules: The client rules must be a list.']);
+    expect(messages({})).toEqual(['rules: The matching rules must be a list.']);
   });
 
   it('names unknown kinds and lists the known ones', () => {
     expect(messages([{ id: 'a', clientId: 'acme', kind: 'organisation', values: ['1'] }])).toEqual([
-      'rules[0].kind: Rule 1 has unknown kind "organisation"; use one of jsm-organization, reporter-group, ' +
+      'rules[0].kind: Rule 1 matches on "organisation", which the app does not know; use one of jsm-organization, reporter-group, ' +
         'reporter-account, project, component, label, email-domain.',
     ]);
   });
@@ -42,9 +42,7 @@ describe('validateMatchRules', () => {
       'rules[0].id: Rule 1 needs an id.',
       'rules[0].clientId: Rule 1 must name the client it recognises.',
     ]);
-    expect(messages(['x'])).toEqual([
-      'rules[0]: Rule 1 must be an object with id, clientId, kind and values.',
-    ]);
+    expect(messages(['x'])).toEqual(['rules[0]: Rule 1 needs a client, what it matches on and its values.']);
   });
 
   it('refuses duplicate ids, repeated values and values another rule already claims', () => {
@@ -79,7 +77,7 @@ describe('validateMatchRules', () => {
       'rules[1].values[0]: Rule 2: "Acme" is not valid here; a JSM organization id is a number, e.g. 17.',
       'rules[2].values[0]: Rule 3: "two words" is not valid here; Jira labels cannot contain spaces.',
       'rules[3].values[0]: Rule 4: "SUP-1" is not valid here; use a project key such as SUP or a project id.',
-      `rules[4].values[0]: Rule 5's value "${'x'.repeat(40)}" is not a valid Jira account id.`,
+      `rules[4].values[0]: Rule 5's value "${'x'.repeat(40)}…" (129 characters) is not a valid Jira account id.`,
     ]);
   });
 

@@ -11,6 +11,7 @@ import {
   isNonEmptyString,
   isRecord,
   problem,
+  quote,
   valid,
   type Validated,
   type ValidationProblem,
@@ -47,11 +48,11 @@ export function validateMatchRules(
   input: unknown,
   knownClientIds?: readonly string[],
 ): Validated<readonly ClientMatchRule[]> {
-  if (!Array.isArray(input)) return invalid([problem('rules', 'The client rules must be a list.')]);
+  if (!Array.isArray(input)) return invalid([problem('rules', 'The matching rules must be a list.')]);
   const problems: ValidationProblem[] = [];
   if (input.length > MAX_MATCH_RULES) {
     problems.push(
-      problem('rules', `There can be at most ${MAX_MATCH_RULES} client rules; there are ${input.length}.`),
+      problem('rules', `There can be at most ${MAX_MATCH_RULES} matching rules; there are ${input.length}.`),
     );
   }
   const rules: ClientMatchRule[] = [];
@@ -62,7 +63,7 @@ export function validateMatchRules(
     const path = at('rules', index);
     const position = index + 1;
     if (!isRecord(raw)) {
-      problems.push(problem(path, `Rule ${position} must be an object with id, clientId, kind and values.`));
+      problems.push(problem(path, `Rule ${position} needs a client, what it matches on and its values.`));
       continue;
     }
     const before = problems.length;
@@ -70,14 +71,17 @@ export function validateMatchRules(
     if (!isNonEmptyString(id)) problems.push(problem(at(path, 'id'), `Rule ${position} needs an id.`));
     else if (ruleIds.has(id)) {
       problems.push(
-        problem(at(path, 'id'), `Rule ${position} has the same id "${id}" as rule ${ruleIds.get(id)}.`),
+        problem(at(path, 'id'), `Rule ${position} has the same id ${quote(id)} as rule ${ruleIds.get(id)}.`),
       );
     } else ruleIds.set(id, position);
     if (!isNonEmptyString(clientId)) {
       problems.push(problem(at(path, 'clientId'), `Rule ${position} must name the client it recognises.`));
     } else if (knownClientIds && !knownClientIds.includes(clientId)) {
       problems.push(
-        problem(at(path, 'clientId'), `Rule ${position} names client "${clientId}", which does not exist.`),
+        problem(
+          at(path, 'clientId'),
+          `Rule ${position} names client ${quote(clientId)}, which does not exist.`,
+        ),
       );
     }
     const knownKind = typeof kind === 'string' && (MATCH_RULE_KINDS as readonly string[]).includes(kind);
@@ -85,7 +89,7 @@ export function validateMatchRules(
       problems.push(
         problem(
           at(path, 'kind'),
-          `Rule ${position} has unknown kind "${String(kind)}"; use one of ${MATCH_RULE_KINDS.join(', ')}.`,
+          `Rule ${position} matches on ${quote(kind)}, which the app does not know; use one of ${MATCH_RULE_KINDS.join(', ')}.`,
         ),
       );
     }
@@ -115,7 +119,7 @@ export function validateMatchRules(
         const trimmed = value.trim();
         const norm = trimmed.toLowerCase();
         if (seen.has(norm)) {
-          problems.push(problem(vpath, `Rule ${position} lists "${trimmed}" twice.`));
+          problems.push(problem(vpath, `Rule ${position} lists ${quote(trimmed)} twice.`));
           continue;
         }
         seen.add(norm);
@@ -123,7 +127,9 @@ export function validateMatchRules(
         const check = VALUE_CHECKS[kind as MatchRuleKind];
         if (kind === 'reporter-account') checkAccountId(trimmed, vpath, `Rule ${position}'s value`, problems);
         else if (!check.test(trimmed)) {
-          problems.push(problem(vpath, `Rule ${position}: "${trimmed}" is not valid here; ${check.hint}.`));
+          problems.push(
+            problem(vpath, `Rule ${position}: ${quote(trimmed)} is not valid here; ${check.hint}.`),
+          );
           continue;
         }
         const key = `${String(kind)}\u0000${norm}`;
@@ -136,8 +142,8 @@ export function validateMatchRules(
             problem(
               vpath,
               first.clientId === clientId
-                ? `Rule ${position}: ${label} "${trimmed}" is already covered by rule ${first.position}.`
-                : `Rule ${position}: ${label} "${trimmed}" already matches client "${first.clientId}" in rule ` +
+                ? `Rule ${position}: ${label} ${quote(trimmed)} is already covered by rule ${first.position}.`
+                : `Rule ${position}: ${label} ${quote(trimmed)} already matches client ${quote(first.clientId)} in rule ` +
                     `${first.position}; the first rule wins, so this one would never apply.`,
             ),
           );

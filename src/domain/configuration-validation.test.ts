@@ -2,11 +2,11 @@ import { validateConfiguration } from './configuration-validation';
 import { aConfigurationDocument } from './testing/configuration-builders';
 import { aRosterVersion } from './testing/roster-builders';
 import { aSpocProfile } from './testing/spoc-profile-builders';
-import { describeProblems } from './validation';
 
+/** The problems as "path: words", the path where a screen would show them. */
 const problemsOf = (input: unknown): string => {
   const checked = validateConfiguration(input);
-  return checked.ok ? '' : describeProblems(checked.problems);
+  return checked.ok ? '' : checked.problems.map((p) => `${p.path}: ${p.message}`).join(' ');
 };
 
 describe('validateConfiguration', () => {
@@ -35,7 +35,7 @@ describe('validateConfiguration', () => {
     ).toMatch(/not in the client list/);
   });
 
-  it('reports problems with the path inside the document', () => {
+  it('reports problems with the path inside the document and words that say whose they are', () => {
     const text = problemsOf(
       aConfigurationDocument({
         clients: [
@@ -47,9 +47,11 @@ describe('validateConfiguration', () => {
         extra: true,
       }),
     );
-    expect(text).toMatch(/clients\[0\]\.id: Client id "bad id!"/);
-    expect(text).toMatch(/clients\[1\]\.name: Client acme needs a name/);
-    expect(text).toMatch(/profiles\[0\]\.timeZone: "Atlantis\/Capital" is not an IANA time zone/);
+    expect(text).toMatch(/clients\[0\]\.id: Client 1: the id "bad id!"/);
+    expect(text).toMatch(/clients\[1\]\.name: Client "acme" needs a name/);
+    expect(text).toMatch(
+      /profiles\[0\]\.timeZone: Profile of Priya Shah: "Atlantis\/Capital" is not a time zone/,
+    );
     expect(text).toMatch(/settings\.colour: "colour" is not a setting/);
     expect(text).toMatch(/settings\.deliveryTeamAccountIds\[0\]/);
     expect(text).toMatch(/extra: "extra" is not part of the configuration/);

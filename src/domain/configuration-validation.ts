@@ -17,8 +17,11 @@ import {
   checkAccountId,
   invalid,
   isNonEmptyString,
+  excerpt,
   isRecord,
   problem,
+  quote,
+  under,
   valid,
   type Validated,
   type ValidationProblem,
@@ -35,12 +38,9 @@ const MAX_DELIVERY_TEAM = 200;
 const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ROLE_NAME = /^[^\s].{0,59}$/;
 
-const prefixed = (prefix: string, problems: readonly ValidationProblem[]): ValidationProblem[] =>
-  problems.map((p) => ({ ...p, path: p.path ? `${prefix}.${p.path}` : prefix }));
-
 function validateClients(input: unknown, problems: ValidationProblem[]): Client[] {
   if (!Array.isArray(input)) {
-    problems.push(problem('clients', 'The clients must be a list of { id, name }.'));
+    problems.push(problem('clients', 'The clients must be a list, each with an id and a name.'));
     return [];
   }
   if (input.length > MAX_CLIENTS) {
@@ -53,7 +53,7 @@ function validateClients(input: unknown, problems: ValidationProblem[]): Client[
   for (const [i, raw] of input.entries()) {
     const path = at('clients', i);
     if (!isRecord(raw)) {
-      problems.push(problem(path, 'Each client needs an id and a name.'));
+      problems.push(problem(path, `Client ${i + 1} needs an id and a name.`));
       continue;
     }
     const { id, name } = raw;
@@ -61,17 +61,19 @@ function validateClients(input: unknown, problems: ValidationProblem[]): Client[
       problems.push(
         problem(
           at(path, 'id'),
-          `Client id "${String(id)}" must be 1 to 64 letters, digits, dots, dashes or underscores, e.g. acme.`,
+          `Client ${i + 1}: the id ${quote(id)} must be 1 to 64 letters, digits, dots, dashes or underscores, e.g. acme.`,
         ),
       );
       continue;
     }
     if (ids.has(id)) {
-      problems.push(problem(at(path, 'id'), `Client id "${id}" is listed twice.`));
+      problems.push(
+        problem(at(path, 'id'), `Client ${i + 1}: the id ${quote(id)} belongs to another client already.`),
+      );
       continue;
     }
     if (!isNonEmptyString(name) || name.length > 255) {
-      problems.push(problem(at(path, 'name'), `Client ${id} needs a name of at most 255 characters.`));
+      problems.push(problem(at(path, 'name'), `Client ${quote(id)} needs a name of at most 255 characters.`));
       continue;
     }
     ids.add(id);
@@ -87,7 +89,8 @@ export function validateSettings(input: unknown, problems: ValidationProblem[]):
     return DEFAULT_SETTINGS;
   }
   for (const key of Object.keys(input)) {
-    if (!(key in DEFAULT_SETTINGS)) problems.push(problem(at('settings', key), `"${key}" is not a setting.`));
+    if (!(key in DEFAULT_SETTINGS))
+      problems.push(problem(at('settings', key), `${quote(key)} is not a setting.`));
   }
   const team = input.deliveryTeamAccountIds ?? [];
   const deliveryTeamAccountIds: string[] = [];
@@ -129,7 +132,9 @@ export function validateSettings(input: unknown, problems: ValidationProblem[]):
 
 /** Checks a whole configuration document, its parts against each other included. */
 export function validateConfiguration(input: unknown): Validated<Configuration> {
-  if (!isRecord(input)) return invalid([problem('', 'The configuration must be a JSON object.')]);
+  if (!isRecord(input)) {
+    return invalid([problem('', 'The configuration must be a JSON object, as the export writes it.')]);
+  }
   const problems: ValidationProblem[] = [];
   const known = new Set([
     'schemaVersion',
@@ -142,13 +147,13 @@ export function validateConfiguration(input: unknown): Validated<Configuration> 
     'settings',
   ]);
   for (const key of Object.keys(input)) {
-    if (!known.has(key)) problems.push(problem(key, `"${key}" is not part of the configuration.`));
+    if (!known.has(key)) problems.push(problem(key, `${quote(key)} is not part of the configuration.`));
   }
   if (input.schemaVersion !== undefined && input.schemaVersion !== CONFIGURATION_SCHEMA_VERSION) {
     problems.push(
       problem(
         'schemaVersion',
-        `Configuration version ${String(input.schemaVersion)} is not one this app reads.`,
+        `Configuration version ${quote(input.schemaVersion)} is not one this app reads.`,
       ),
     );
   }
@@ -167,11 +172,11 @@ export function validateConfiguration(input: unknown): Validated<Configuration> 
       const path = at('rosters', i);
       const client = isRecord(raw) ? clients.find((c) => c.id === raw.clientId) : undefined;
       if (!client) {
-        const named = isRecord(raw) ? String(raw.clientId) : '?';
+        const named = isRecord(raw) ? quote(raw.clientId) : 'nothing';
         problems.push(
           problem(
             at(path, 'clientId'),
-            `Roster ${i + 1} is for client "${named}", which is not in the client list.`,
+            `Roster ${i + 1} is for client ${named}, which is not in the client list.`,
           ),
         );
         continue;
@@ -179,7 +184,7 @@ export function validateConfiguration(input: unknown): Validated<Configuration> 
       // The client list owns the name; a roster may leave it out.
       const checked = validateClientRoster({ ...(raw as Record<string, unknown>), clientName: client.name });
       if (!checked.ok) {
-        problems.push(...prefixed(path, checked.problems));
+        problems.push(...under(path, checked.problems, `Roster of ${client.name}`));
         continue;
       }
       if (rosters.some((r) => r.clientId === client.id)) {
@@ -206,7 +211,9 @@ export function validateConfiguration(input: unknown): Validated<Configuration> 
     for (const [i, raw] of rawProfiles.entries()) {
       const checked = validateSpocProfile(raw);
       if (!checked.ok) {
-        problems.push(...prefixed(at('profiles', i), checked.problems));
+        const name = isRecord(raw) && isNonEmptyString(raw.displayName) ? raw.displayName : null;
+        const subject = name ? `Profile of ${excerpt(name)}` : `Profile ${i + 1}`;
+        problems.push(...under(at('profiles', i), checked.problems, subject));
       } else if (profiles.some((p) => p.accountId === checked.value.accountId)) {
         problems.push(
           problem(
@@ -221,7 +228,7 @@ export function validateConfiguration(input: unknown): Validated<Configuration> 
   }
 
   const policy = validatePolicy(input.policy ?? DEFAULT_POLICY);
-  if (!policy.ok) problems.push(...prefixed('policy', policy.problems));
+  if (!policy.ok) problems.push(...under('policy', policy.problems, 'Policy'));
   const settings = validateSettings(input.settings, problems);
 
   if (problems.length || !rules.ok || !policy.ok) return invalid(problems);

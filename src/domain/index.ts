@@ -1,6 +1,13 @@
 // The SPOC domain: pure decisions with their reasons. No Forge, no I/O, no system clock.
 export type { Instant } from './time';
-export { describeProblems, type Validated, type ValidationProblem } from './validation';
+export {
+  describeProblems,
+  excerpt,
+  quote,
+  under,
+  type Validated,
+  type ValidationProblem,
+} from './validation';
 export { isValidTimeZone } from './zone-time';
 
 export {

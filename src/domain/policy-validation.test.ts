@@ -28,18 +28,18 @@ describe('validatePolicy', () => {
       }),
     ).toEqual([
       'bypas: "bypas" is not a policy setting.',
-      'responseTargets.defaultMinutes: The default target must be a whole number of working minutes from 1 to 43200.',
-      'responseTargets.byPriority.High: The target for High must be a whole number of working minutes from 1 to 43200.',
+      'responseTargets.defaultMinutes: The target for priorities not listed must be a whole number of working minutes from 1 to 43200 (30 days).',
+      'responseTargets.byPriority.High: The target for "High" must be a whole number of working minutes from 1 to 43200 (30 days).',
       'atRiskPercent: At risk is a whole percentage of the target, 1 to 99.',
       'defaultCapacity: The default capacity must be a whole number of issues, 1 to 500.',
-      'bypass: "ignore" is not a choice; use revert or record.',
+      'bypass: "ignore" is not a choice for an issue assigned past its SPOC; use revert or record.',
       'historyLimit: Each issue keeps from 5 to 25 history entries.',
     ]);
   });
 
   it('refuses a priority listed twice', () => {
     expect(messages({ responseTargets: { byPriority: { High: 60, HIGH: 30 } } })).toEqual([
-      'responseTargets.byPriority.HIGH: Priority HIGH is listed twice.',
+      'responseTargets.byPriority.HIGH: Priority "HIGH" has two targets; keep one.',
     ]);
   });
 
@@ -54,9 +54,9 @@ describe('validatePolicy', () => {
         ],
       }),
     ).toEqual([
-      'ladder[1].kind: The step "warn the SPOC" is listed twice.',
-      'ladder[2].atPercentOfTarget: Each step must fall due later than the one before it.',
-      'ladder[3].kind: "page-the-ceo" is not a ladder step; use one of warn-spoc, move-to-next-backup, notify-escalation-manager.',
+      'ladder[1].kind: Ladder step 2: "warn the SPOC" is on the ladder twice.',
+      'ladder[2].atPercentOfTarget: Ladder step 3 must fall due later than the step before it, at more than 80%.',
+      'ladder[3].kind: Ladder step 4: "page-the-ceo" is not something the ladder does; use one of warn-spoc, move-to-next-backup, notify-escalation-manager.',
     ]);
     expect(messages({ ladder: [] })).toEqual([]);
   });

@@ -16,6 +16,7 @@ import {
   isNonEmptyString,
   isRecord,
   problem,
+  quote,
   valid,
   type Validated,
   type ValidationProblem,
@@ -36,22 +37,25 @@ const isWhole = (value: unknown, min: number, max: number): value is number =>
 function validateTargets(input: unknown, problems: ValidationProblem[]): ResponseTargets {
   const path = 'responseTargets';
   if (!isRecord(input)) {
-    problems.push(problem(path, 'Response targets need defaultMinutes and byPriority.'));
+    problems.push(problem(path, 'Response targets need a default and one target per priority, in minutes.'));
     return DEFAULT_POLICY.responseTargets;
   }
   const targetProblem = (p: string, what: string): void => {
     problems.push(
-      problem(p, `${what} must be a whole number of working minutes from 1 to ${MAX_TARGET_MINUTES}.`),
+      problem(
+        p,
+        `${what} must be a whole number of working minutes from 1 to ${MAX_TARGET_MINUTES} (30 days).`,
+      ),
     );
   };
   const defaultMinutes = input.defaultMinutes ?? DEFAULT_POLICY.responseTargets.defaultMinutes;
   if (!isWhole(defaultMinutes, 1, MAX_TARGET_MINUTES))
-    targetProblem(at(path, 'defaultMinutes'), 'The default target');
+    targetProblem(at(path, 'defaultMinutes'), 'The target for priorities not listed');
   const byPriority: Record<string, number> = {};
   const rawByPriority = input.byPriority ?? {};
   if (!isRecord(rawByPriority)) {
     problems.push(
-      problem(at(path, 'byPriority'), 'Targets by priority map a Jira priority name to minutes.'),
+      problem(at(path, 'byPriority'), 'Targets by priority give minutes for each Jira priority name.'),
     );
   } else {
     const entries = Object.entries(rawByPriority);
@@ -66,9 +70,9 @@ function validateTargets(input: unknown, problems: ValidationProblem[]): Respons
       if (!isNonEmptyString(name) || name.length > 60) {
         problems.push(problem(p, 'A priority name must be text of at most 60 characters.'));
       } else if (seen.has(name.trim().toLowerCase())) {
-        problems.push(problem(p, `Priority ${name} is listed twice.`));
+        problems.push(problem(p, `Priority ${quote(name.trim())} has two targets; keep one.`));
       } else if (!isWhole(minutes, 1, MAX_TARGET_MINUTES)) {
-        targetProblem(p, `The target for ${name}`);
+        targetProblem(p, `The target for ${quote(name.trim())}`);
       } else {
         seen.add(name.trim().toLowerCase());
         byPriority[name.trim()] = minutes;
@@ -92,7 +96,7 @@ export function validateLadder(
   for (const [i, raw] of input.entries()) {
     const p = at(path, i);
     if (!isRecord(raw)) {
-      problems.push(problem(p, 'A ladder step needs a kind and atPercentOfTarget.'));
+      problems.push(problem(p, `Ladder step ${i + 1} needs what happens and at what share of the target.`));
       continue;
     }
     const { kind, atPercentOfTarget } = raw;
@@ -100,14 +104,17 @@ export function validateLadder(
       problems.push(
         problem(
           at(p, 'kind'),
-          `"${String(kind)}" is not a ladder step; use one of ${LADDER_STEP_KINDS.join(', ')}.`,
+          `Ladder step ${i + 1}: ${quote(kind)} is not something the ladder does; use one of ${LADDER_STEP_KINDS.join(', ')}.`,
         ),
       );
       continue;
     }
     if (kinds.has(kind)) {
       problems.push(
-        problem(at(p, 'kind'), `The step "${describeLadderStep(kind as LadderStepKind)}" is listed twice.`),
+        problem(
+          at(p, 'kind'),
+          `Ladder step ${i + 1}: "${describeLadderStep(kind as LadderStepKind)}" is on the ladder twice.`,
+        ),
       );
       continue;
     }
@@ -116,7 +123,7 @@ export function validateLadder(
       problems.push(
         problem(
           at(p, 'atPercentOfTarget'),
-          'A step falls due at a whole percentage of the target, 1 to 1000.',
+          `Ladder step ${i + 1} falls due at a whole percentage of the target, 1 to 1000.`,
         ),
       );
       continue;
@@ -124,7 +131,10 @@ export function validateLadder(
     const previous = steps[steps.length - 1];
     if (previous && atPercentOfTarget <= previous.atPercentOfTarget) {
       problems.push(
-        problem(at(p, 'atPercentOfTarget'), 'Each step must fall due later than the one before it.'),
+        problem(
+          at(p, 'atPercentOfTarget'),
+          `Ladder step ${i + 1} must fall due later than the step before it, at more than ${previous.atPercentOfTarget}%.`,
+        ),
       );
       continue;
     }
@@ -135,14 +145,14 @@ export function validateLadder(
 
 /** Checks a policy read from storage or a form; settings left out take their defaults. */
 export function validatePolicy(input: unknown): Validated<SpocPolicy> {
-  if (!isRecord(input)) return invalid([problem('', 'The policy must be an object.')]);
+  if (!isRecord(input)) return invalid([problem('', 'Send the policy as its settings.')]);
   const problems: ValidationProblem[] = [];
   for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.has(key)) problems.push(problem(key, `"${key}" is not a policy setting.`));
+    if (!KNOWN_KEYS.has(key)) problems.push(problem(key, `${quote(key)} is not a policy setting.`));
   }
   if (input.schemaVersion !== undefined && input.schemaVersion !== 1) {
     problems.push(
-      problem('schemaVersion', `Policy version ${String(input.schemaVersion)} is not one this app reads.`),
+      problem('schemaVersion', `Policy version ${quote(input.schemaVersion)} is not one this app reads.`),
     );
   }
   const responseTargets = validateTargets(input.responseTargets ?? DEFAULT_POLICY.responseTargets, problems);
@@ -158,7 +168,12 @@ export function validatePolicy(input: unknown): Validated<SpocPolicy> {
   }
   const bypass = input.bypass ?? DEFAULT_POLICY.bypass;
   if (bypass !== 'revert' && bypass !== 'record') {
-    problems.push(problem('bypass', `"${String(bypass)}" is not a choice; use revert or record.`));
+    problems.push(
+      problem(
+        'bypass',
+        `${quote(bypass)} is not a choice for an issue assigned past its SPOC; use revert or record.`,
+      ),
+    );
   }
   const ladder = validateLadder(input.ladder ?? DEFAULT_POLICY.ladder, problems);
   const acknowledgeHoldMinutes = input.acknowledgeHoldMinutes ?? DEFAULT_POLICY.acknowledgeHoldMinutes;

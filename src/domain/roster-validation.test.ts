@@ -28,10 +28,10 @@ describe('validateRosterVersion', () => {
         poolAccountIds: ['acc-ana', 'acc-tom', 'acc-tom'],
       }),
     ).toEqual([
-      'backupAccountIds[0]: acc-priya is the primary SPOC and cannot also be a backup.',
-      'backupAccountIds[2]: acc-ana is already a backup; list each person once.',
-      'poolAccountIds[0]: acc-ana is already a backup; list each person once.',
-      'poolAccountIds[2]: acc-tom is already in the pool; list each person once.',
+      'backupAccountIds[0]: Backup 1 is the primary SPOC already; list each person once.',
+      'backupAccountIds[2]: Backup 3 is already a backup; list each person once.',
+      'poolAccountIds[0]: Pool member 1 is already a backup; list each person once.',
+      'poolAccountIds[2]: Pool member 3 is already in the pool; list each person once.',
     ]);
   });
 
@@ -43,12 +43,12 @@ describe('validateRosterVersion', () => {
         effectiveFrom: '1 Dec',
       }),
     ).toEqual([
-      'effectiveFrom: Say when the roster takes effect, as an ISO instant.',
-      'deliveryTarget.kind: "team" is not a delivery target; use user, component-lead or unassigned.',
-      'supportHours.shifts[0]: A shift from 08:00 to 08:00 has no length.',
+      'effectiveFrom: The roster takes effect at "1 Dec", which is not a moment in time.',
+      'deliveryTarget.kind: Vetted work cannot go to "team"; send it to a person (user), a component lead (component-lead) or nobody (unassigned).',
+      "supportHours.shifts[0].end: Support hours: Monday's shift starts and ends at 08:00, so it has no length.",
     ]);
     expect(messages({ deliveryTarget: { kind: 'component-lead', componentId: 'Billing' } })).toEqual([
-      'deliveryTarget.componentId: Name the component by its Jira id, e.g. 10001.',
+      'deliveryTarget.componentId: Choose the component whose lead receives vetted work.',
     ]);
   });
 
@@ -83,7 +83,7 @@ describe('validateRosterVersion', () => {
     });
     expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       'versions[1].effectiveFrom: Roster versions must be in order, each later than the one before.',
-      'versions[2].clientId: This roster is for client "globex", not "acme".',
+      'versions[2].clientId: Version 3: This roster is for client "globex", not "acme".',
     ]);
     expect(validateClientRoster({ clientId: 'acme', clientName: 'Acme', versions: [] }).ok).toBe(false);
   });

@@ -8,9 +8,11 @@ import {
   isNonEmptyString,
   isRecord,
   problem,
+  quote,
   valid,
   type Validated,
   type ValidationProblem,
+  under,
 } from './validation';
 import { validateWorkingCalendar, type WorkingCalendar } from './working-hours';
 
@@ -28,32 +30,32 @@ const MAX_HANDOVER_NOTE = 500;
 function validateAccountList(
   input: unknown,
   path: string,
-  label: string,
+  label: 'Backups' | 'Pool',
   max: number,
   taken: Map<string, string>,
   problems: ValidationProblem[],
 ): string[] {
   if (input === undefined) return [];
+  const list = label === 'Backups' ? 'The backups' : 'The pool';
   if (!Array.isArray(input)) {
-    problems.push(problem(path, `${label} must be a list of Jira account ids (empty for none).`));
+    problems.push(problem(path, `${list} must be a list of people (empty for none).`));
     return [];
   }
-  if (input.length > max)
-    problems.push(problem(path, `At most ${max} people can be listed as ${label.toLowerCase()}.`));
+  if (input.length > max) problems.push(problem(path, `${list} can hold at most ${max} people.`));
   const ids: string[] = [];
   for (const [i, id] of input.entries()) {
+    const who = label === 'Backups' ? `Backup ${i + 1}` : `Pool member ${i + 1}`;
     const before = problems.length;
-    checkAccountId(id, at(path, i), `Each entry of ${label.toLowerCase()}`, problems);
+    checkAccountId(id, at(path, i), who, problems);
     if (problems.length > before) continue;
     const already = taken.get(id as string);
     if (already !== undefined) {
-      const as = label === 'Backups' ? 'a backup' : 'in the pool';
       problems.push(
         problem(
           at(path, i),
           already === 'the primary SPOC'
-            ? `${String(id)} is the primary SPOC and cannot also be ${as}.`
-            : `${String(id)} is already ${already}; list each person once.`,
+            ? `${who} is the primary SPOC already; list each person once.`
+            : `${who} is already ${already}; list each person once.`,
         ),
       );
       continue;
@@ -67,18 +69,20 @@ function validateAccountList(
 function validateDeliveryTarget(input: unknown, problems: ValidationProblem[]): DeliveryTarget | null {
   const path = 'deliveryTarget';
   if (!isRecord(input)) {
-    problems.push(problem(path, 'Say where vetted work goes: a user, a component lead, or unassigned.'));
+    problems.push(problem(path, 'Say where vetted work goes: to a person, a component lead, or nobody.'));
     return null;
   }
   switch (input.kind) {
     case 'user': {
       const before = problems.length;
-      checkAccountId(input.accountId, at(path, 'accountId'), 'The delivery assignee', problems);
+      checkAccountId(input.accountId, at(path, 'accountId'), 'The person who receives vetted work', problems);
       return problems.length > before ? null : { kind: 'user', accountId: input.accountId as string };
     }
     case 'component-lead':
       if (!isNonEmptyString(input.componentId) || !/^\d+$/.test(input.componentId)) {
-        problems.push(problem(at(path, 'componentId'), 'Name the component by its Jira id, e.g. 10001.'));
+        problems.push(
+          problem(at(path, 'componentId'), 'Choose the component whose lead receives vetted work.'),
+        );
         return null;
       }
       return { kind: 'component-lead', componentId: input.componentId };
@@ -88,7 +92,7 @@ function validateDeliveryTarget(input: unknown, problems: ValidationProblem[]): 
       problems.push(
         problem(
           at(path, 'kind'),
-          `"${String(input.kind)}" is not a delivery target; use user, component-lead or unassigned.`,
+          `Vetted work cannot go to ${quote(input.kind)}; send it to a person (user), a component lead (component-lead) or nobody (unassigned).`,
         ),
       );
       return null;
@@ -97,15 +101,22 @@ function validateDeliveryTarget(input: unknown, problems: ValidationProblem[]): 
 
 /** Checks one roster version read from storage or a form. */
 export function validateRosterVersion(input: unknown, expectedClientId?: string): Validated<RosterVersion> {
-  if (!isRecord(input)) return invalid([problem('', 'A roster must be an object.')]);
+  if (!isRecord(input)) return invalid([problem('', 'Send the roster as its people and where work goes.')]);
   const problems: ValidationProblem[] = [];
   const { clientId, effectiveFrom, primarySpocAccountId, escalationManagerAccountId, handoverNote } = input;
   if (!isNonEmptyString(clientId)) problems.push(problem('clientId', 'A roster must name its client.'));
   else if (expectedClientId !== undefined && clientId !== expectedClientId) {
-    problems.push(problem('clientId', `This roster is for client "${clientId}", not "${expectedClientId}".`));
+    problems.push(
+      problem('clientId', `This roster is for client ${quote(clientId)}, not ${quote(expectedClientId)}.`),
+    );
   }
   if (!isIsoInstant(effectiveFrom)) {
-    problems.push(problem('effectiveFrom', 'Say when the roster takes effect, as an ISO instant.'));
+    problems.push(
+      problem(
+        'effectiveFrom',
+        `The roster takes effect at ${quote(effectiveFrom)}, which is not a moment in time.`,
+      ),
+    );
   }
   const primaryBefore = problems.length;
   if (primarySpocAccountId === undefined || primarySpocAccountId === null || primarySpocAccountId === '') {
@@ -143,7 +154,7 @@ export function validateRosterVersion(input: unknown, expectedClientId?: string)
   }
   let supportHours: WorkingCalendar | null = null;
   if (input.supportHours !== undefined && input.supportHours !== null) {
-    const hours = validateWorkingCalendar(input.supportHours, 'supportHours');
+    const hours = validateWorkingCalendar(input.supportHours, 'supportHours', 'Support hours');
     if (hours.ok) supportHours = hours.value;
     else problems.push(...hours.problems);
   }
@@ -152,7 +163,7 @@ export function validateRosterVersion(input: unknown, expectedClientId?: string)
     (typeof handoverNote !== 'string' || handoverNote.length > MAX_HANDOVER_NOTE)
   ) {
     problems.push(
-      problem('handoverNote', `The handover note must be text of at most ${MAX_HANDOVER_NOTE} characters.`),
+      problem('handoverNote', `The handover note can be at most ${MAX_HANDOVER_NOTE} characters.`),
     );
   }
   const ladder =
@@ -174,7 +185,7 @@ export function validateRosterVersion(input: unknown, expectedClientId?: string)
 
 /** Checks a client's whole roster history. */
 export function validateClientRoster(input: unknown): Validated<ClientRoster> {
-  if (!isRecord(input)) return invalid([problem('', 'A client roster must be an object.')]);
+  if (!isRecord(input)) return invalid([problem('', 'Send the client roster as its client and versions.')]);
   const problems: ValidationProblem[] = [];
   const { clientId, clientName, versions } = input;
   if (!isNonEmptyString(clientId)) problems.push(problem('clientId', 'The client needs an id.'));
@@ -193,10 +204,7 @@ export function validateClientRoster(input: unknown): Validated<ClientRoster> {
     const result = validateRosterVersion(raw, isNonEmptyString(clientId) ? clientId : undefined);
     if (!result.ok) {
       problems.push(
-        ...result.problems.map((p) => ({
-          ...p,
-          path: p.path ? `versions[${i}].${p.path}` : `versions[${i}]`,
-        })),
+        ...under(at('versions', i), result.problems, versions.length > 1 ? `Version ${i + 1}` : undefined),
       );
       continue;
     }

@@ -23,12 +23,12 @@ describe('validateSpocProfile', () => {
 
   it('refuses a bad zone, capacity and shifts with clear messages', () => {
     expect(messages({ timeZone: 'GMT+1', capacity: 2.5 })).toEqual([
-      'timeZone: "GMT+1" is not an IANA time zone such as Europe/London.',
-      'capacity: Capacity must be a whole number from 0 to 500, or empty for the default.',
+      'timeZone: "GMT+1" is not a time zone; choose one such as Europe/London.',
+      "capacity: Capacity is a whole number of client issues from 0 to 500, or empty for the policy's default.",
     ]);
     expect(messages({ capacity: null })).toEqual([]);
     expect(messages({ workingHours: [{ day: 'mon', start: '9', end: '17:00' }] })).toEqual([
-      'workingHours[0].start: Start "9" is not a time such as 09:00.',
+      'workingHours[0].start: Working hours: Monday\'s shift starts at "9", which is not a time such as 09:00.',
     ]);
   });
 
@@ -42,8 +42,8 @@ describe('validateSpocProfile', () => {
         ],
       }),
     ).toEqual([
-      'outOfOffice[0].delegateAccountId: A SPOC cannot be their own delegate.',
-      'outOfOffice[1].until: The end of an absence must be after its start.',
+      'outOfOffice[0].delegateAccountId: Absence 1: a SPOC cannot cover their own absence; choose someone else.',
+      'outOfOffice[1].until: Absence 2 ends before it starts; its last day must be after its first.',
     ]);
     expect(
       messages({
@@ -52,16 +52,13 @@ describe('validateSpocProfile', () => {
           { from: '2025-11-27T00:00:00Z', until: '2025-11-30T00:00:00Z', delegateAccountId: null },
         ],
       }),
-    ).toEqual([
-      'outOfOffice: Absences 2025-11-24T00:00:00.000Z – 2025-11-28T00:00:00.000Z and 2025-11-27T00:00:00.000Z – ' +
-        '2025-11-30T00:00:00.000Z overlap; merge them into one.',
-    ]);
+    ).toEqual(['outOfOffice: Absences from 2025-11-24 and from 2025-11-27 overlap; merge them into one.']);
   });
 
   it('refuses a profile without an account or name', () => {
     expect(messages({ accountId: '', displayName: ' ' })).toEqual([
       'accountId: The SPOC must be a Jira account id.',
-      'displayName: The SPOC needs a display name of at most 255 characters.',
+      'displayName: The SPOC needs a name of at most 255 characters.',
     ]);
   });
 });

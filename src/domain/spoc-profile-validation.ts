@@ -7,6 +7,7 @@ import {
   isNonEmptyString,
   isRecord,
   problem,
+  quote,
   valid,
   type Validated,
   type ValidationProblem,
@@ -30,34 +31,50 @@ function validateOutOfOffice(
 ): readonly OutOfOffice[] {
   const path = 'outOfOffice';
   if (!Array.isArray(input)) {
-    problems.push(problem(path, 'Out-of-office periods must be a list (empty when never away).'));
+    problems.push(problem(path, 'Absences must be a list (empty when never away).'));
     return [];
   }
   if (input.length > MAX_OUT_OF_OFFICE_PERIODS) {
-    problems.push(problem(path, `At most ${MAX_OUT_OF_OFFICE_PERIODS} out-of-office periods can be kept.`));
+    problems.push(problem(path, `At most ${MAX_OUT_OF_OFFICE_PERIODS} absences can be kept; remove some.`));
   }
   const periods: OutOfOffice[] = [];
   for (const [index, raw] of input.entries()) {
     const p = at(path, index);
+    const name = `Absence ${index + 1}`;
     if (!isRecord(raw)) {
-      problems.push(problem(p, 'An out-of-office period needs from, until and delegateAccountId.'));
+      problems.push(problem(p, `${name} needs a first day, a last day and who covers it.`));
       continue;
     }
     const before = problems.length;
     const { from, until, delegateAccountId, note } = raw;
-    if (!isIsoInstant(from)) problems.push(problem(at(p, 'from'), 'The start must be an ISO instant.'));
-    if (!isIsoInstant(until)) problems.push(problem(at(p, 'until'), 'The end must be an ISO instant.'));
+    if (!isIsoInstant(from)) {
+      problems.push(
+        problem(at(p, 'from'), `${name} starts at ${quote(from)}, which is not a moment in time.`),
+      );
+    }
+    if (!isIsoInstant(until)) {
+      problems.push(
+        problem(at(p, 'until'), `${name} ends at ${quote(until)}, which is not a moment in time.`),
+      );
+    }
     if (isIsoInstant(from) && isIsoInstant(until) && Date.parse(until) <= Date.parse(from)) {
-      problems.push(problem(at(p, 'until'), 'The end of an absence must be after its start.'));
+      problems.push(
+        problem(at(p, 'until'), `${name} ends before it starts; its last day must be after its first.`),
+      );
     }
     if (delegateAccountId !== null) {
-      checkAccountId(delegateAccountId, at(p, 'delegateAccountId'), 'The delegate', problems);
+      checkAccountId(delegateAccountId, at(p, 'delegateAccountId'), `${name}'s delegate`, problems);
       if (delegateAccountId === accountId) {
-        problems.push(problem(at(p, 'delegateAccountId'), 'A SPOC cannot be their own delegate.'));
+        problems.push(
+          problem(
+            at(p, 'delegateAccountId'),
+            `${name}: a SPOC cannot cover their own absence; choose someone else.`,
+          ),
+        );
       }
     }
     if (note !== undefined && (typeof note !== 'string' || note.length > MAX_NOTE)) {
-      problems.push(problem(at(p, 'note'), `The note must be text of at most ${MAX_NOTE} characters.`));
+      problems.push(problem(at(p, 'note'), `${name}'s note can be at most ${MAX_NOTE} characters.`));
     }
     if (problems.length === before) {
       periods.push({
@@ -74,7 +91,7 @@ function validateOutOfOffice(
         problems.push(
           problem(
             path,
-            `Absences ${a.from} – ${a.until} and ${b.from} – ${b.until} overlap; merge them into one.`,
+            `Absences from ${a.from.slice(0, 10)} and from ${b.from.slice(0, 10)} overlap; merge them into one.`,
           ),
         );
       }
@@ -90,11 +107,11 @@ export function validateSpocProfile(input: unknown): Validated<SpocProfile> {
   const { accountId, displayName, timeZone, workingHours, capacity, outOfOffice } = input;
   checkAccountId(accountId, 'accountId', 'The SPOC', problems);
   if (!isNonEmptyString(displayName) || displayName.length > 255) {
-    problems.push(problem('displayName', 'The SPOC needs a display name of at most 255 characters.'));
+    problems.push(problem('displayName', 'The SPOC needs a name of at most 255 characters.'));
   }
   if (!isValidTimeZone(timeZone)) {
     problems.push(
-      problem('timeZone', `"${String(timeZone)}" is not an IANA time zone such as Europe/London.`),
+      problem('timeZone', `${quote(timeZone)} is not a time zone; choose one such as Europe/London.`),
     );
   }
   const shifts = validateShifts(workingHours, 'workingHours');
@@ -106,7 +123,7 @@ export function validateSpocProfile(input: unknown): Validated<SpocProfile> {
     problems.push(
       problem(
         'capacity',
-        `Capacity must be a whole number from 0 to ${MAX_CAPACITY}, or empty for the default.`,
+        `Capacity is a whole number of client issues from 0 to ${MAX_CAPACITY}, or empty for the policy's default.`,
       ),
     );
   }

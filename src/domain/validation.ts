@@ -1,10 +1,11 @@
 /**
  * Validation results shared by every configuration the domain reads (rules, rosters, profiles, policy).
  * Configuration comes back from storage and from UI forms, so it arrives as `unknown` and every problem is
- * reported with the path of the offending field, in words a manager can act on.
+ * reported with the path of the offending field, for the screen to show it there, and in words a manager
+ * can act on that stand on their own, without the path.
  */
 export interface ValidationProblem {
-  /** Where the problem is, e.g. `rules[2].values[0]`; empty for the whole value. */
+  /** Where the problem is, e.g. `rules[2].values[0]`; empty for the whole value. Never shown as words. */
   readonly path: string;
   readonly message: string;
 }
@@ -32,6 +33,32 @@ export function at(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
+/** The most of someone's input a message quotes back. */
+export const EXCERPT_LENGTH = 40;
+
+/** Untrusted text as a message may show it: on one line, cut after EXCERPT_LENGTH characters with "…". */
+export function excerpt(text: string): string {
+  const line = text.replace(/[\p{Cc}\p{Bidi_Control}\s]+/gu, ' ').trim();
+  // A character takes at most two UTF-16 units, so the slice holds the whole line when it is short.
+  const chars = Array.from(line.slice(0, 4 * EXCERPT_LENGTH));
+  return chars.length <= EXCERPT_LENGTH ? line : `${chars.slice(0, EXCERPT_LENGTH).join('')}…`;
+}
+
+/**
+ * Untrusted input as a message may quote it: text in quotes, as `excerpt` shows it, with its length said
+ * when cut (`"4000000000000…" (400,002 characters)`); anything else said by its kind.
+ */
+export function quote(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === undefined || value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value !== 'string') return typeof value === 'object' ? 'an object' : 'something else';
+  const shown = excerpt(value);
+  return shown.endsWith('…') && shown.length < value.length
+    ? `"${shown}" (${value.length.toLocaleString('en-GB')} characters)`
+    : `"${shown}"`;
+}
+
 /** Jira account ids are opaque strings of at most 128 characters. */
 export const MAX_ACCOUNT_ID_LENGTH = 128;
 
@@ -44,11 +71,28 @@ export function checkAccountId(
   if (!isNonEmptyString(value)) {
     problems.push(problem(path, `${what} must be a Jira account id.`));
   } else if (value.length > MAX_ACCOUNT_ID_LENGTH || /\s/.test(value)) {
-    problems.push(problem(path, `${what} "${value.slice(0, 40)}" is not a valid Jira account id.`));
+    problems.push(problem(path, `${what} ${quote(value)} is not a valid Jira account id.`));
   }
 }
 
-/** Lists problems as one readable paragraph, e.g. for an error message in Jira's shape. */
+/** Lists problems as one readable paragraph of their words; the paths are for screens, not for reading. */
 export function describeProblems(problems: readonly ValidationProblem[]): string {
-  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join(' ');
+  return problems.map((p) => p.message).join(' ');
+}
+
+/** The problems of a part checked on its own, placed under `prefix`, their words led by `subject` if given. */
+export function under(
+  prefix: string,
+  problems: readonly ValidationProblem[],
+  subject?: string,
+): ValidationProblem[] {
+  return problems.map((p) => ({
+    path:
+      !prefix || !p.path
+        ? p.path || prefix
+        : p.path.startsWith('[')
+          ? prefix + p.path
+          : `${prefix}.${p.path}`,
+    message: subject ? `${subject}: ${p.message}` : p.message,
+  }));
 }

@@ -224,11 +224,11 @@ describe('validation and description', () => {
         { day: 'thu', start: '24:00', end: '09:00' },
       ]),
     ).toEqual([
-      'workingHours[0].day: "monday" is not a day; use one of mon, tue, wed, thu, fri, sat, sun.',
-      'workingHours[1].start: Start "9am" is not a time such as 09:00.',
-      'workingHours[1].end: End "25:00" is not a time such as 17:00.',
-      'workingHours[2]: A shift from 09:00 to 09:00 has no length.',
-      'workingHours[3].start: Start "24:00" is not a time such as 09:00.',
+      'workingHours[0].day: Working hours: shift 1 is on "monday", which is not a day of the week (mon, tue, … sun).',
+      'workingHours[1].start: Working hours: Tuesday\'s shift starts at "9am", which is not a time such as 09:00.',
+      'workingHours[1].end: Working hours: Tuesday\'s shift ends at "25:00", which is not a time such as 17:00.',
+      "workingHours[2].end: Working hours: Wednesday's shift starts and ends at 09:00, so it has no length.",
+      'workingHours[3].start: Working hours: Thursday\'s shift starts at "24:00", which is not a time such as 09:00.',
     ]);
   });
 
@@ -241,8 +241,22 @@ describe('validation and description', () => {
         { day: 'mon', start: '01:00', end: '03:00' },
       ]),
     ).toEqual([
-      'workingHours[1]: Mon 16:00–18:00 overlaps Mon 09:00–17:00.',
-      'workingHours[3]: Mon 01:00–03:00 overlaps Sun 22:00–02:00 (next day).',
+      'workingHours[1]: Working hours: Mon 16:00–18:00 overlaps Mon 09:00–17:00; join them or move one.',
+      'workingHours[3]: Working hours: Mon 01:00–03:00 overlaps Sun 22:00–02:00 (next day); join them or move one.',
+    ]);
+  });
+
+  it('names two shifts on one day by their order, and reports an overlap at the shift as it was sent', () => {
+    expect(
+      messages([
+        { day: 'mon', start: '25:00', end: '17:00' },
+        { day: 'tue', start: '09:00', end: '12:00' },
+        { day: 'tue', start: '11:00', end: '13:00' },
+        { day: 'mon', start: '18:00', end: '19:00' },
+      ]),
+    ).toEqual([
+      'workingHours[0].start: Working hours: Monday\'s first shift starts at "25:00", which is not a time such as 09:00.',
+      'workingHours[2]: Working hours: Tue 11:00–13:00 overlaps Tue 09:00–12:00; join them or move one.',
     ]);
   });
 
@@ -253,7 +267,7 @@ describe('validation and description', () => {
       problems: [
         {
           path: 'supportHours.timeZone',
-          message: '"Mars/Olympus" is not an IANA time zone such as Europe/London.',
+          message: 'Working hours: "Mars/Olympus" is not a time zone; choose one such as Europe/London.',
         },
       ],
     });

@@ -1,5 +1,14 @@
 import { DAY_MS, MINUTE_MS, toIso, toMillis, type Instant } from './time';
-import { at, invalid, isRecord, problem, valid, type Validated, type ValidationProblem } from './validation';
+import {
+  at,
+  invalid,
+  isRecord,
+  problem,
+  quote,
+  valid,
+  type Validated,
+  type ValidationProblem,
+} from './validation';
 import {
   addDays,
   instantAtLocal,
@@ -87,37 +96,83 @@ export function describeWorkingHours(calendar: WorkingCalendar): string {
 export const MAX_SHIFTS = 28;
 const WEEK_MINUTES = 7 * 1440;
 
-/** Checks shifts for a calendar: known days, real clock times, some length, no overlaps within the week. */
-export function validateShifts(input: unknown, path: string): Validated<readonly WorkingShift[]> {
-  if (!Array.isArray(input)) return invalid([problem(path, 'Working hours must be a list of shifts.')]);
+const FULL_DAY_NAMES: Readonly<Record<Weekday, string>> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+
+const isWeekday = (day: unknown): day is Weekday =>
+  typeof day === 'string' && (WEEKDAYS as readonly string[]).includes(day);
+
+/** "Monday's shift", "Monday's second shift", or "shift 3" when its day is unknown: what a person calls it. */
+function shiftName(input: readonly unknown[], index: number): string {
+  const dayOf = (raw: unknown) => (isRecord(raw) ? raw.day : undefined);
+  const day = dayOf(input[index]);
+  if (!isWeekday(day)) return `shift ${index + 1}`;
+  const name = FULL_DAY_NAMES[day];
+  const sameDay = input.filter((raw) => dayOf(raw) === day).length;
+  const nth = input.slice(0, index).filter((raw) => dayOf(raw) === day).length;
+  if (sameDay === 1) return `${name}'s shift`;
+  return ORDINALS[nth] ? `${name}'s ${ORDINALS[nth]} shift` : `${name}'s shift ${nth + 1}`;
+}
+
+/**
+ * Checks shifts for a calendar: known days, real clock times, some length, no overlaps within the week.
+ * `what` names the hours in the messages ("Working hours", "Support hours").
+ */
+export function validateShifts(
+  input: unknown,
+  path: string,
+  what = 'Working hours',
+): Validated<readonly WorkingShift[]> {
+  if (!Array.isArray(input)) return invalid([problem(path, `${what} must be a list of shifts.`)]);
   const problems: ValidationProblem[] = [];
   if (input.length > MAX_SHIFTS)
-    problems.push(problem(path, `At most ${MAX_SHIFTS} shifts a week can be set.`));
+    problems.push(problem(path, `${what} can have at most ${MAX_SHIFTS} shifts a week.`));
   const shifts: WorkingShift[] = [];
+  // Where each good shift was in the input, so an overlap is reported at the shift the screen shows.
+  const places: number[] = [];
   for (const [index, raw] of input.entries()) {
     const spath = at(path, index);
+    const name = `${what}: ${shiftName(input, index)}`;
     if (!isRecord(raw)) {
-      problems.push(problem(spath, 'A shift needs a day, a start and an end.'));
+      problems.push(problem(spath, `${name} needs a day, a start and an end.`));
       continue;
     }
     const before = problems.length;
     const { day, start, end } = raw;
-    if (typeof day !== 'string' || !(WEEKDAYS as readonly string[]).includes(day)) {
+    if (!isWeekday(day)) {
       problems.push(
-        problem(at(spath, 'day'), `"${String(day)}" is not a day; use one of ${WEEKDAYS.join(', ')}.`),
+        problem(
+          at(spath, 'day'),
+          `${name} is on ${quote(day)}, which is not a day of the week (mon, tue, … sun).`,
+        ),
       );
     }
     if (typeof start !== 'string' || parseClock(start) === null) {
-      problems.push(problem(at(spath, 'start'), `Start "${String(start)}" is not a time such as 09:00.`));
+      problems.push(
+        problem(at(spath, 'start'), `${name} starts at ${quote(start)}, which is not a time such as 09:00.`),
+      );
     }
     if (typeof end !== 'string' || parseClock(end, true) === null) {
-      problems.push(problem(at(spath, 'end'), `End "${String(end)}" is not a time such as 17:00.`));
+      problems.push(
+        problem(at(spath, 'end'), `${name} ends at ${quote(end)}, which is not a time such as 17:00.`),
+      );
     }
     if (problems.length === before) {
       if (start === end) {
-        problems.push(problem(spath, `A shift from ${String(start)} to ${String(end)} has no length.`));
+        problems.push(
+          problem(at(spath, 'end'), `${name} starts and ends at ${String(start)}, so it has no length.`),
+        );
       } else {
         shifts.push({ day: day as Weekday, start: start as string, end: end as string });
+        places.push(index);
       }
     }
   }
@@ -143,25 +198,33 @@ export function validateShifts(input: unknown, path: string): Validated<readonly
       reported.add(key);
       const first = shifts[a.index] as WorkingShift;
       const second = shifts[b.index] as WorkingShift;
-      problems.push(problem(at(path, b.index), `${describeShift(second)} overlaps ${describeShift(first)}.`));
+      problems.push(
+        problem(
+          at(path, places[b.index] as number),
+          `${what}: ${describeShift(second)} overlaps ${describeShift(first)}; join them or move one.`,
+        ),
+      );
     }
   }
   return problems.length ? invalid(problems) : valid(shifts);
 }
 
-export function validateWorkingCalendar(input: unknown, path: string): Validated<WorkingCalendar> {
-  if (!isRecord(input))
-    return invalid([problem(path, 'Working hours need a time zone and a list of shifts.')]);
+export function validateWorkingCalendar(
+  input: unknown,
+  path: string,
+  what = 'Working hours',
+): Validated<WorkingCalendar> {
+  if (!isRecord(input)) return invalid([problem(path, `${what} need a time zone and a list of shifts.`)]);
   const problems: ValidationProblem[] = [];
   if (!isValidTimeZone(input.timeZone)) {
     problems.push(
       problem(
         at(path, 'timeZone'),
-        `"${String(input.timeZone)}" is not an IANA time zone such as Europe/London.`,
+        `${what}: ${quote(input.timeZone)} is not a time zone; choose one such as Europe/London.`,
       ),
     );
   }
-  const shifts = validateShifts(input.shifts, at(path, 'shifts'));
+  const shifts = validateShifts(input.shifts, at(path, 'shifts'), what);
   if (!shifts.ok) problems.push(...shifts.problems);
   if (problems.length || !shifts.ok) return invalid(problems);
   return valid({ timeZone: input.timeZone as string, shifts: shifts.value });

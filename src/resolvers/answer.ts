@@ -1,5 +1,5 @@
 import { fail, isIssueId, isIssueKey, ok, type Reply } from '../contract/reply';
-import { UseCaseError } from '../usecases/errors';
+import { InvalidInputError, UseCaseError } from '../usecases/errors';
 
 /**
  * Runs a resolver's use case for the signed-in person and answers `{ ok, data }` or `{ ok: false, error, code }`.
@@ -22,6 +22,8 @@ export async function answer<T>(
   try {
     return ok(await run(caller));
   } catch (error) {
+    // fail() cuts every echo of the input to a short excerpt, whichever use case wrote the words.
+    if (error instanceof InvalidInputError) return fail(error.message, error.code, error.problems);
     if (error instanceof UseCaseError) return fail(error.message, error.code);
     console.error('SPOC for Jira resolver failed', error);
     return fail(

@@ -19,6 +19,16 @@ const asAdmin = () => world.as(ADMIN);
 const asStaff = () => world.as(STAFF);
 const page = (caller: string, payload?: unknown) => ({ callerAccountId: caller, projectKey: 'SUP', payload });
 
+/** The refusal a save ends in; a save that succeeds fails the test. */
+async function refusalOf(attempt: Promise<unknown>): Promise<InvalidInputError> {
+  const outcome = await attempt.then(
+    () => new Error('The save was not refused.'),
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof InvalidInputError)) throw outcome;
+  return outcome;
+}
+
 describe('import and export', () => {
   it('round-trips the whole configuration for a project administrator', async () => {
     const exported = await exportConfiguration.execute(page(PEOPLE.maria), asAdmin());
@@ -75,6 +85,13 @@ describe('import and export', () => {
     );
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
     await expect(attempt).rejects.toThrow(/client "nobody", which does not exist.*Mars\/Olympus.*maybe/s);
+    await expect(attempt).rejects.toMatchObject({
+      problems: [
+        { field: 'document.rules[0].clientId' },
+        { field: 'document.profiles[0].timeZone', message: expect.stringMatching(/^Profile of Priya: /) },
+        { field: 'document.policy.bypass', message: expect.stringMatching(/^Policy: /) },
+      ],
+    });
     expect(world.config.version).toBe(1);
   });
 
@@ -157,7 +174,62 @@ describe('SPOC profiles', () => {
         page(PEOPLE.priya, { profile: aSpocProfile({ timeZone: 'Nowhere' }), expectedVersion: 2 }),
         asStaff(),
       ),
-    ).rejects.toThrow(/"Nowhere" is not an IANA time zone/);
+    ).rejects.toThrow(/"Nowhere" is not a time zone/);
+  });
+
+  it('names every problem of a profile at once, each at its field in the payload, and saves nothing', async () => {
+    const profile = aSpocProfile({
+      timeZone: 'Nowhere',
+      capacity: -1,
+      workingHours: [
+        { day: 'mon', start: '09:00', end: '17:00' },
+        { day: 'tue', start: '25:00', end: '17:00' },
+      ],
+    });
+    const refusal = await refusalOf(
+      saveSpocProfile.execute(page(PEOPLE.priya, { profile, expectedVersion: 1 }), asStaff()),
+    );
+    expect(refusal.problems).toEqual([
+      {
+        field: 'profile.timeZone',
+        message: '"Nowhere" is not a time zone; choose one such as Europe/London.',
+      },
+      {
+        field: 'profile.workingHours[1].start',
+        message: 'Working hours: Tuesday\'s shift starts at "25:00", which is not a time such as 09:00.',
+      },
+      {
+        field: 'profile.capacity',
+        message:
+          "Capacity is a whole number of client issues from 0 to 500, or empty for the policy's default.",
+      },
+    ]);
+    // The sentence holds the same words and no path.
+    expect(refusal.message).toBe(
+      `The profile was not saved. ${refusal.problems.map((p) => p.message).join(' ')}`,
+    );
+    expect(refusal.message).not.toMatch(/workingHours|\[1\]/);
+    expect(world.config.version).toBe(1);
+  });
+
+  it('stands a delegate Jira does not know at the absence that names them', async () => {
+    const away = {
+      from: '2030-01-01T00:00:00Z',
+      until: '2030-01-05T00:00:00Z',
+      delegateAccountId: 'acc-ghost',
+    };
+    const refusal = await refusalOf(
+      saveSpocProfile.execute(
+        page(PEOPLE.priya, { profile: aSpocProfile({ outOfOffice: [away] }), expectedVersion: 1 }),
+        asStaff(),
+      ),
+    );
+    expect(refusal.problems).toEqual([
+      {
+        field: 'profile.outOfOffice[0].delegateAccountId',
+        message: 'No Jira user has the account id "acc-ghost"; choose the person again.',
+      },
+    ]);
   });
 });
 
@@ -196,7 +268,7 @@ describe('rosters and policy', () => {
         page(PEOPLE.maria, { clientId: 'globex', expectedVersion: 1, version }),
         asAdmin(),
       ),
-    ).rejects.toThrow(/give its name as clientName/);
+    ).rejects.toThrow(/Client globex is new: give its name/);
     await expect(
       saveClientRoster.execute(
         page(PEOPLE.priya, { clientId: 'globex', clientName: 'Globex', expectedVersion: 1, version }),
@@ -228,5 +300,62 @@ describe('rosters and policy', () => {
     await expect(savePolicy.execute(page(PEOPLE.maria, { policy: {} }), asAdmin())).rejects.toThrow(
       /expectedVersion/,
     );
+  });
+
+  it('names every problem of a roster at once, at the fields of the payload, before asking Jira', async () => {
+    const calls = world.jira.calls.length;
+    const refusal = await refusalOf(
+      saveClientRoster.execute(
+        page(PEOPLE.maria, {
+          clientId: 'acme',
+          expectedVersion: 1,
+          version: {
+            primarySpocAccountId: PEOPLE.priya,
+            backupAccountIds: [PEOPLE.priya, 'has space'],
+            deliveryTarget: { kind: 'user' },
+            escalationManagerAccountId: PEOPLE.priya,
+            handoverNote: 'x'.repeat(501),
+          },
+        }),
+        asAdmin(),
+      ),
+    );
+    expect(refusal.problems.map((p) => p.field)).toEqual([
+      'version.backupAccountIds[0]',
+      'version.backupAccountIds[1]',
+      'version.deliveryTarget.accountId',
+      'version.escalationManagerAccountId',
+      'version.handoverNote',
+    ]);
+    expect(refusal.message).toMatch(/^The roster was not saved\. Backup 1 is the primary SPOC already/);
+    expect(world.jira.calls.slice(calls)).toEqual([]);
+    expect(world.config.version).toBe(1);
+
+    const shape = await refusalOf(
+      saveClientRoster.execute(
+        page(PEOPLE.maria, { clientId: 'not an id', clientName: '', version: [], expectedVersion: 1 }),
+        asAdmin(),
+      ),
+    );
+    expect(shape.problems.map((p) => p.field)).toEqual(['clientId', 'clientName', 'version']);
+  });
+
+  it('places policy problems under the policy and the delivery team under the settings', async () => {
+    const refusal = await refusalOf(
+      savePolicy.execute(
+        page(PEOPLE.maria, {
+          policy: { responseTargets: { byPriority: { High: 0 } }, atRiskPercent: 100 },
+          settings: { deliveryTeamAccountIds: ['has space'] },
+          expectedVersion: 1,
+        }),
+        asAdmin(),
+      ),
+    );
+    expect(refusal.problems.map((p) => p.field)).toEqual([
+      'policy.responseTargets.byPriority.High',
+      'policy.atRiskPercent',
+      'settings.deliveryTeamAccountIds[0]',
+    ]);
+    expect(refusal.message).toMatch(/The target for "High" must be a whole number of working minutes/);
   });
 });

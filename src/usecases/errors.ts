@@ -1,4 +1,5 @@
-import type { ReplyErrorCode } from '../contract/reply';
+import type { FieldProblem, ReplyErrorCode } from '../contract/reply';
+import { describeProblems, under, type ValidationProblem } from '../domain';
 
 /**
  * The ways a use case refuses or fails, each with a message a person can act on and the code the screens
@@ -15,9 +16,37 @@ export abstract class UseCaseError extends Error {
   }
 }
 
-/** The payload is malformed; nothing was changed. */
+/** How many problems an InvalidInputError's sentence names; its `problems` list holds all of them. */
+const SENTENCE_PROBLEMS = 8;
+
+/** The payload is malformed; nothing was changed. `problems` says what is wrong at each field, when known. */
 export class InvalidInputError extends UseCaseError {
   readonly code = 'invalid-input';
+
+  constructor(
+    message: string,
+    readonly problems: readonly FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+
+  /** One field's problem: its words are the message. */
+  static at(field: string, message: string): InvalidInputError {
+    return new InvalidInputError(message, [{ field, message }]);
+  }
+
+  /**
+   * Every problem found at once, each at its field under `prefix` (where the checked part sits in the
+   * payload), led by what was not done: "The profile was not saved. Monday's shift starts at …".
+   */
+  static of(lead: string, problems: readonly ValidationProblem[], prefix = ''): InvalidInputError {
+    // The sentence names the first few; the screen shows each of them at its field.
+    const more = problems.length - SENTENCE_PROBLEMS;
+    return new InvalidInputError(
+      `${lead} ${describeProblems(problems.slice(0, SENTENCE_PROBLEMS))}${more > 0 ? ` And ${more} more.` : ''}`,
+      under(prefix, problems).map((p) => ({ field: p.path, message: p.message })),
+    );
+  }
 }
 
 /** The caller may not do this (their roles or their Jira permissions say no). */

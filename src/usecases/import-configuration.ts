@@ -1,4 +1,4 @@
-import { accountIdsIn, configurationWarnings, describeProblems, validateConfiguration } from '../domain';
+import { accountIdsIn, configurationWarnings, validateConfiguration } from '../domain';
 import type { ConfigurationSaved } from '../contract/project-page';
 import { checkPeopleExist, requireProjectAdministrator } from './support/configuration-access';
 import { expectedVersionOf, payloadRecord } from './support/payload';
@@ -26,9 +26,7 @@ export const importConfiguration = {
     const expectedVersion = expectedVersionOf(payload);
     const checked = validateConfiguration(payload.document);
     if (!checked.ok)
-      throw new InvalidInputError(
-        `The configuration was not imported. ${describeProblems(checked.problems)}`,
-      );
+      throw InvalidInputError.of('The configuration was not imported.', checked.problems, 'document');
     await requireProjectAdministrator(deps.user, params.projectKey, 'import the SPOC configuration');
     const names = await checkPeopleExist(accountIdsIn(checked.value), deps.jira);
     const version = await deps.config.save(

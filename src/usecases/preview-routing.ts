@@ -1,3 +1,4 @@
+import { quote } from '../domain';
 import { isIssueKey, isProjectKey } from '../domain/jira-keys';
 import type { RoutingPreview } from '../contract/project-page';
 import { isProjectAdministrator } from './support/caller-roles';
@@ -18,14 +19,14 @@ export interface PreviewRoutingDeps {
   readonly user: UserJira;
 }
 
-function stringList(value: unknown, what: string): readonly string[] {
+function stringList(value: unknown, field: string, what: string): readonly string[] {
   if (value === undefined) return [];
   if (
     !Array.isArray(value) ||
     value.length > 50 ||
     value.some((v) => typeof v !== 'string' || !v.trim() || v.length > 255)
   ) {
-    throw new InvalidInputError(`${what} must be a list of names.`);
+    throw InvalidInputError.at(field, `${what} must be a list of up to 50 names of at most 255 characters.`);
   }
   return (value as string[]).map((v) => v.trim());
 }
@@ -45,10 +46,11 @@ export const previewRouting = {
     let issue: IssueToRoute;
     if (payload.issueKey !== undefined) {
       if (!isIssueKey(payload.issueKey)) {
-        throw new InvalidInputError('Name the issue by its key, e.g. SUP-12.');
+        throw InvalidInputError.at('issueKey', 'Name the issue by its key, e.g. SUP-12.');
       }
       const found = await deps.user.issue(payload.issueKey);
-      if (!found) throw new NotFoundError(`Issue ${payload.issueKey} does not exist or you cannot see it.`);
+      if (!found)
+        throw new NotFoundError(`Issue ${quote(payload.issueKey)} does not exist or you cannot see it.`);
       if (!isSpoc && !(await isProjectAdministrator(deps.user, found.projectKey))) {
         throw new NotAllowedError('Only SPOCs and project administrators can preview routing.');
       }
@@ -61,29 +63,37 @@ export const previewRouting = {
     } else {
       const projectKey = payload.projectKey ?? params.projectKey;
       if (!isProjectKey(projectKey)) {
-        throw new InvalidInputError(
+        throw InvalidInputError.at(
+          'projectKey',
           'Give an issueKey, or a projectKey with the reporter, labels and components to try.',
         );
       }
       const project = await deps.user.project(projectKey);
-      if (!project) throw new NotFoundError(`Project ${projectKey} does not exist or you cannot see it.`);
+      if (!project)
+        throw new NotFoundError(`Project ${quote(projectKey)} does not exist or you cannot see it.`);
       if (!isSpoc && !(await isProjectAdministrator(deps.user, project.key))) {
         throw new NotAllowedError('Only SPOCs and project administrators can preview routing.');
       }
       const reporter = payload.reporterAccountId;
       if (reporter !== undefined && (typeof reporter !== 'string' || !/^[^\s]{1,128}$/.test(reporter))) {
-        throw new InvalidInputError('reporterAccountId must be a Jira account id.');
+        throw InvalidInputError.at('reporterAccountId', 'The reporter must be a Jira account id.');
       }
       const priority = payload.priority;
       if (priority !== undefined && (typeof priority !== 'string' || priority.length > 60)) {
-        throw new InvalidInputError('priority must be the name of a Jira priority, e.g. High.');
+        throw InvalidInputError.at(
+          'priority',
+          'The priority must be the name of a Jira priority, e.g. High.',
+        );
       }
       issue = {
         project,
         reporterAccountId: (reporter as string | undefined) ?? null,
         facts: {
-          labels: stringList(payload.labels, 'labels'),
-          components: stringList(payload.components, 'components').map((name) => ({ id: null, name })),
+          labels: stringList(payload.labels, 'labels', 'Labels'),
+          components: stringList(payload.components, 'components', 'Components').map((name) => ({
+            id: null,
+            name,
+          })),
           priority: (priority as string | undefined) ?? null,
         },
       };

@@ -94,12 +94,22 @@ describe('saving the matching rules', () => {
       ],
     });
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(attempt).rejects.toMatchObject({
+      problems: [
+        { field: 'rules[0].clientId' },
+        { field: 'rules[1].kind' },
+        { field: 'rules[2].values[0]' },
+        { field: 'rules[3].id' },
+        { field: 'rules[3].values[0]' },
+        { field: 'rules[4].values' },
+      ],
+    });
     await expect(attempt).rejects.toThrow(
       new RegExp(
         [
           'The matching rules were not saved',
           'client "globex", which does not exist',
-          'unknown kind "colour"',
+          'matches on "colour", which the app does not know',
           'Jira labels cannot contain spaces',
           'same id "c" as rule 3',
           'without @',

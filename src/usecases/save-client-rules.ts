@@ -1,4 +1,4 @@
-import { describeProblems, matchRuleWarnings, validateMatchRules } from '../domain';
+import { matchRuleWarnings, validateMatchRules } from '../domain';
 import type { ConfigurationSaved } from '../contract/project-page';
 import { checkPeopleExist, requireProjectAdministrator } from './support/configuration-access';
 import { expectedVersionOf, payloadRecord } from './support/payload';
@@ -25,7 +25,8 @@ export const saveClientRules = {
     const payload = payloadRecord(params.payload, 'the matching rules');
     const expectedVersion = expectedVersionOf(payload);
     if (!Array.isArray(payload.rules)) {
-      throw new InvalidInputError(
+      throw InvalidInputError.at(
+        'rules',
         'Send the matching rules as rules: a list of { id, clientId, kind, values }.',
       );
     }
@@ -38,10 +39,16 @@ export const saveClientRules = {
       head.clients.map((c) => c.id),
     );
     if (!checked.ok) {
-      throw new InvalidInputError(`The matching rules were not saved. ${describeProblems(checked.problems)}`);
+      throw InvalidInputError.of('The matching rules were not saved.', checked.problems);
     }
     const reporters = checked.value.flatMap((rule) => (rule.kind === 'reporter-account' ? rule.values : []));
-    const names = await checkPeopleExist([...new Set(reporters)], deps.jira);
+    const names = await checkPeopleExist([...new Set(reporters)], deps.jira, (id) =>
+      checked.value.flatMap((rule, r) =>
+        rule.kind === 'reporter-account'
+          ? rule.values.flatMap((v, i) => (v === id ? [`rules[${r}].values[${i}]`] : []))
+          : [],
+      ),
+    );
     const version = await deps.config.save(
       { rules: checked.value, names },
       expectedVersion,

@@ -1,4 +1,4 @@
-import { describeProblems, validatePolicy, validateSettings, type ValidationProblem } from '../domain';
+import { under, validatePolicy, validateSettings, type ValidationProblem } from '../domain';
 import type { ConfigurationSaved } from '../contract/project-page';
 import { checkPeopleExist, requireProjectAdministrator } from './support/configuration-access';
 import { expectedVersionOf, payloadRecord } from './support/payload';
@@ -21,14 +21,19 @@ export const savePolicy = {
     const payload = payloadRecord(params.payload, 'the policy');
     const expectedVersion = expectedVersionOf(payload);
     const policy = validatePolicy(payload.policy);
-    const problems: ValidationProblem[] = policy.ok ? [] : [...policy.problems];
+    // Policy problems sit under `policy` in the payload; the settings' paths start with `settings` already.
+    const problems: ValidationProblem[] = policy.ok ? [] : under('policy', policy.problems);
     const settings =
       payload.settings === undefined ? undefined : validateSettings(payload.settings, problems);
     if (!policy.ok || problems.length) {
-      throw new InvalidInputError(`The policy was not saved. ${describeProblems(problems)}`);
+      throw InvalidInputError.of('The policy was not saved.', problems);
     }
     await requireProjectAdministrator(deps.user, params.projectKey, 'change the SPOC policy');
-    const names = settings ? await checkPeopleExist(settings.deliveryTeamAccountIds, deps.jira) : {};
+    const names = settings
+      ? await checkPeopleExist(settings.deliveryTeamAccountIds, deps.jira, (id) => [
+          `settings.deliveryTeamAccountIds[${settings.deliveryTeamAccountIds.indexOf(id)}]`,
+        ])
+      : {};
     const version = await deps.config.save(
       { policy: policy.value, ...(settings ? { settings } : {}), names },
       expectedVersion,

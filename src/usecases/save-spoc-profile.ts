@@ -1,4 +1,4 @@
-import { describeProblems, validateSpocProfile, withoutPastOutOfOffice } from '../domain';
+import { validateSpocProfile, withoutPastOutOfOffice } from '../domain';
 import type { ConfigurationSaved } from '../contract/project-page';
 import { isProjectAdministrator } from './support/caller-roles';
 import { checkPeopleExist } from './support/configuration-access';
@@ -25,8 +25,7 @@ export const saveSpocProfile = {
     const payload = payloadRecord(params.payload, 'the profile');
     const expectedVersion = expectedVersionOf(payload);
     const checked = validateSpocProfile(payload.profile);
-    if (!checked.ok)
-      throw new InvalidInputError(`The profile was not saved. ${describeProblems(checked.problems)}`);
+    if (!checked.ok) throw InvalidInputError.of('The profile was not saved.', checked.problems, 'profile');
     const profile = withoutPastOutOfOffice(checked.value, deps.clock.now());
     const head = await deps.config.head();
     const ownExisting =
@@ -41,7 +40,12 @@ export const saveSpocProfile = {
     const delegates = profile.outOfOffice
       .map((o) => o.delegateAccountId)
       .filter((id): id is string => id !== null);
-    const names = await checkPeopleExist([...new Set([profile.accountId, ...delegates])], deps.jira);
+    const names = await checkPeopleExist([...new Set([profile.accountId, ...delegates])], deps.jira, (id) => [
+      ...(id === profile.accountId ? ['profile.accountId'] : []),
+      ...profile.outOfOffice.flatMap((o, i) =>
+        o.delegateAccountId === id ? [`profile.outOfOffice[${i}].delegateAccountId`] : [],
+      ),
+    ]);
     const version = await deps.config.save(
       { profiles: [profile], names },
       expectedVersion,

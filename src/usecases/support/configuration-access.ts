@@ -1,4 +1,4 @@
-import type { Configuration } from '../../domain';
+import { excerpt, quote, type Configuration } from '../../domain';
 import type { ConfigurationDocument } from '../../contract/project-page';
 import { isProjectAdministrator } from './caller-roles';
 import { InvalidInputError, NotAllowedError } from '../errors';
@@ -52,18 +52,51 @@ export function toDocument(configuration: Configuration, version: number): Confi
   };
 }
 
-/** Every account id must be a Jira user: a typo would otherwise route issues to nobody. Returns their names. */
+/**
+ * Every account id must be a Jira user: a typo would otherwise route issues to nobody. Returns their names.
+ * `fieldsOf` says where in the payload each person was named, so the refusal stands at those fields.
+ */
 export async function checkPeopleExist(
   accountIds: readonly string[],
   jira: AppJira,
+  fieldsOf: (accountId: string) => readonly string[] = () => [],
 ): Promise<Readonly<Record<string, string>>> {
   if (accountIds.length === 0) return {};
   const names = await jira.userNames(accountIds);
   const unknown = accountIds.filter((id) => !(id in names));
   if (unknown.length) {
     throw new InvalidInputError(
-      `No Jira user has the account id${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}.`,
+      `No Jira user has the account id${unknown.length > 1 ? 's' : ''} ${unknown
+        .slice(0, 10)
+        .map(excerpt)
+        .join(', ')}${unknown.length > 10 ? ', …' : ''}.`,
+      unknown.flatMap((id) =>
+        fieldsOf(id).map((field) => ({
+          field,
+          message: `No Jira user has the account id ${quote(id)}; choose the person again.`,
+        })),
+      ),
     );
   }
   return names;
+}
+
+/** Where a roster version names each person, under `prefix`: for refusals placed at the right picker. */
+export function rosterPeopleFields(
+  version: {
+    readonly primarySpocAccountId: string;
+    readonly backupAccountIds: readonly string[];
+    readonly poolAccountIds: readonly string[];
+    readonly escalationManagerAccountId: string;
+    readonly deliveryTarget: { readonly kind: string; readonly accountId?: string };
+  },
+  prefix: string,
+): (accountId: string) => readonly string[] {
+  return (id) => [
+    ...(version.primarySpocAccountId === id ? [`${prefix}.primarySpocAccountId`] : []),
+    ...version.backupAccountIds.flatMap((b, i) => (b === id ? [`${prefix}.backupAccountIds[${i}]`] : [])),
+    ...version.poolAccountIds.flatMap((b, i) => (b === id ? [`${prefix}.poolAccountIds[${i}]`] : [])),
+    ...(version.escalationManagerAccountId === id ? [`${prefix}.escalationManagerAccountId`] : []),
+    ...(version.deliveryTarget.accountId === id ? [`${prefix}.deliveryTarget.accountId`] : []),
+  ];
 }

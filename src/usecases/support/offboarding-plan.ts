@@ -1,4 +1,10 @@
-import { effectiveCapacity, type Configuration, type SpocPolicy, type SpocProfile } from '../../domain';
+import {
+  effectiveCapacity,
+  excerpt,
+  type Configuration,
+  type SpocPolicy,
+  type SpocProfile,
+} from '../../domain';
 import {
   offboardingWarnings,
   planIssueMoves,
@@ -93,7 +99,12 @@ export async function gatherOffboarding(
     deps.triage.handedOverFrom(leaving, OFFBOARDING_ISSUES),
   ]);
   // The person who leaves may no longer be a Jira user; the one who takes over must be.
-  if (!(successor in jiraNames)) throw new InvalidInputError(`No Jira user has the account id ${successor}.`);
+  if (!(successor in jiraNames)) {
+    throw InvalidInputError.at(
+      'successorAccountId',
+      `No Jira user has the account id ${excerpt(successor)}.`,
+    );
+  }
   const profileOf = (id: string) => configuration.profiles.find((p) => p.accountId === id) ?? null;
   const names: Record<string, string> = {
     ...head.names,

@@ -2,7 +2,8 @@ import { InvalidInputError } from '../errors';
 
 /**
  * Checks of what a resolver receives: the browser sends whatever it likes, so every field is read as
- * `unknown` and refused with a sentence a person can act on (InvalidInputError), before anything changes.
+ * `unknown` and refused with a sentence a person can act on (InvalidInputError), at the field it concerns,
+ * before anything changes.
  */
 export type Payload = Readonly<Record<string, unknown>>;
 
@@ -14,26 +15,32 @@ export function payloadRecord(payload: unknown, what = 'the action'): Payload {
   return payload as Payload;
 }
 
+const tooLong = (field: string, what: string, max: number, length: number) =>
+  InvalidInputError.at(
+    field,
+    `${what} can be at most ${max.toLocaleString('en-GB')} characters; this is ${length.toLocaleString('en-GB')}.`,
+  );
+
 export function requiredText(payload: Payload, field: string, what: string, max = 2000): string {
   const value = payload[field];
   if (typeof value !== 'string' || value.trim().length === 0)
-    throw new InvalidInputError(`${what} is required.`);
-  if (value.length > max) throw new InvalidInputError(`${what} must be at most ${max} characters.`);
+    throw InvalidInputError.at(field, `${what} is required.`);
+  if (value.length > max) throw tooLong(field, what, max, value.length);
   return value.trim();
 }
 
 export function optionalText(payload: Payload, field: string, what: string, max = 1000): string | undefined {
   const value = payload[field];
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new InvalidInputError(`${what} must be text.`);
-  if (value.length > max) throw new InvalidInputError(`${what} must be at most ${max} characters.`);
+  if (typeof value !== 'string') throw InvalidInputError.at(field, `${what} must be text.`);
+  if (value.length > max) throw tooLong(field, what, max, value.length);
   return value.trim() || undefined;
 }
 
 export function accountIdField(payload: Payload, field: string, what: string): string {
   const value = payload[field];
   if (typeof value !== 'string' || !/^[^\s]{1,128}$/.test(value)) {
-    throw new InvalidInputError(`${what} must be a Jira account id.`);
+    throw InvalidInputError.at(field, `${what} must be a Jira account id.`);
   }
   return value;
 }
@@ -42,7 +49,8 @@ export function accountIdField(payload: Payload, field: string, what: string): s
 export function expectedVersionOf(payload: Payload): number {
   const value = payload.expectedVersion;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new InvalidInputError(
+    throw InvalidInputError.at(
+      'expectedVersion',
       'Send expectedVersion: the configuration version your change is based on (0 before the first save).',
     );
   }
