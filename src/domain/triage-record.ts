@@ -107,9 +107,9 @@ export const MAX_QUESTION_LENGTH = 2000;
 
 /** A question keeps its lines; other control characters go, and it is cut at MAX_QUESTION_LENGTH. */
 export function boundQuestion(question: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = question
     .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f]+/g, ' ')
     .trim();
   return clean.length <= MAX_QUESTION_LENGTH ? clean : `${clean.slice(0, MAX_QUESTION_LENGTH - 1)}…`;
