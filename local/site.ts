@@ -4,6 +4,7 @@ import { createControlApi } from './control/api';
 import { openDatabase, type Db } from './db/database';
 import { ProductEventBus } from './events';
 import { createForgeHost, currentInvocation, type AppBundler, type ForgeHost } from './forge';
+import type { DeliverySettings } from './forge/dispatcher';
 import { createGateway, INVOCATION_HEADER, type Gateway } from './gateway';
 import type { JiraGateway } from './gateway/types';
 import { jiraError } from './http/router';
@@ -40,6 +41,10 @@ export interface SiteOptions {
   readonly seed?: boolean;
   /** Which bundler makes the app's backend (local/forge/bundle.ts): esbuild, or the Forge CLI's own. */
   readonly appBundler?: AppBundler;
+  /** How triggers are delivered: how many at once, copies of each event, order (Forge-like by default). */
+  readonly delivery?: Partial<DeliverySettings>;
+  /** Draws for delivery copies and order; a seeded one makes a chaos run repeatable. */
+  readonly random?: () => number;
 }
 
 export interface Site {
@@ -99,6 +104,8 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
     siteUrl,
     cloudId: CLOUD_ID,
     bundler: options.appBundler,
+    delivery: options.delivery,
+    random: options.random,
     // What Forge adds to trigger events for `payload.include`, read from the store: no request, no points.
     eventFields: (issueId, fieldIds) => jira.issueFieldsForApp(appId, issueId, fieldIds),
     entityProperty: (entity, id, key) => {

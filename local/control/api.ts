@@ -96,6 +96,16 @@ export function createControlApi(site: ControlSite): Router {
     return json(204);
   });
 
+  router.get('/local/api/delivery', () => json(200, site.forge.deliverySettings()));
+  router.post('/local/api/delivery', (req) => {
+    try {
+      site.forge.setDelivery(req.body ?? {});
+    } catch (error) {
+      return jiraError(400, (error as Error).message);
+    }
+    return json(200, site.forge.deliverySettings());
+  });
+
   router.get('/local/api/rate-limits', () => json(200, site.gateway.rateLimits.state()));
   router.post('/local/api/rate-limits', (req) => {
     try {

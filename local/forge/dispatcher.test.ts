@@ -1,6 +1,12 @@
 import { SiteClock } from '../clock';
 import type { ProductEvent } from '../events';
-import { TriggerDispatcher, type RunOutcome, type TriggerJob } from './dispatcher';
+import {
+  DeliverySettingsError,
+  TriggerDispatcher,
+  type DispatcherOptions,
+  type RunOutcome,
+  type TriggerJob,
+} from './dispatcher';
 import type { ScheduledTriggerModule, TriggerModule } from './manifest';
 import type { EventEnrichment } from './payload-include';
 
@@ -11,18 +17,26 @@ const event: ProductEvent = {
   causedBy: { kind: 'user', accountId: 'alice' },
 };
 
-function dispatcher(clock: SiteClock, answers: RunOutcome[], hold?: () => Promise<void> | undefined) {
+function dispatcher(
+  clock: SiteClock,
+  answers: RunOutcome[],
+  hold?: () => Promise<void> | undefined,
+  extra: Partial<DispatcherOptions> = {},
+) {
   const runs: TriggerJob[] = [];
   const d = new TriggerDispatcher({
+    ...extra,
     appId: 'app',
     clock,
     cloudId: 'cloud',
     triggers: [trigger],
     scheduled: [],
-    run: async (job) => {
-      runs.push(job);
-      return answers.shift() ?? { outcome: 'ok' };
-    },
+    run:
+      extra.run ??
+      (async (job) => {
+        runs.push(job);
+        return answers.shift() ?? { outcome: 'ok' };
+      }),
     currentInvocationDone: hold ?? (() => undefined),
     log: () => undefined,
   });
@@ -89,7 +103,7 @@ describe('TriggerDispatcher', () => {
     }
   });
 
-  it('delivers in the order events arrived, one at a time', async () => {
+  it('starts deliveries in the order events arrived', async () => {
     const { d, runs } = dispatcher(new SiteClock('frozen'), []);
     try {
       for (const key of ['A-1', 'A-2', 'A-3'])
@@ -100,6 +114,99 @@ describe('TriggerDispatcher', () => {
         'A-2',
         'A-3',
       ]);
+    } finally {
+      d.close();
+    }
+  });
+
+  it('runs up to `concurrency` deliveries side by side, never more', async () => {
+    let running = 0;
+    let most = 0;
+    const gates: Array<() => void> = [];
+    const { d } = dispatcher(new SiteClock('frozen'), [], undefined, {
+      delivery: { concurrency: 3 },
+      run: async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        running--;
+        return { outcome: 'ok' };
+      },
+    });
+    try {
+      for (let i = 1; i <= 7; i++)
+        d.onProductEvent({ ...event, payload: { ...event.payload, issue: { key: `A-${i}` } } });
+      const idle = d.idle();
+      const release = setInterval(() => gates.shift()?.(), 1);
+      await idle;
+      clearInterval(release);
+      expect(most).toBe(3);
+      expect(running).toBe(0);
+    } finally {
+      d.close();
+    }
+  });
+
+  it('with maxCopies, delivers each event one to that many times, copies overlapping the first', async () => {
+    const draws = [0.99, 0, 0.5];
+    const started: string[] = [];
+    let overlapping = 0;
+    let running = 0;
+    const { d } = dispatcher(new SiteClock('frozen'), [], undefined, {
+      delivery: { maxCopies: 3, concurrency: 10 },
+      random: () => draws.shift() ?? 0,
+      run: async (job) => {
+        started.push((job.event as { issue: { key: string } }).issue.key);
+        running++;
+        if (running > 1) overlapping++;
+        await new Promise((resolve) => setImmediate(resolve));
+        running--;
+        return { outcome: 'ok' };
+      },
+    });
+    try {
+      for (const key of ['A-1', 'A-2', 'A-3'])
+        d.onProductEvent({ ...event, payload: { ...event.payload, issue: { key } } });
+      await d.idle();
+      expect(started).toEqual(['A-1', 'A-1', 'A-1', 'A-2', 'A-3', 'A-3']);
+      expect(overlapping).toBeGreaterThan(0);
+      expect(d.deliverySettings().copiesMade).toBe(3);
+    } finally {
+      d.close();
+    }
+  });
+
+  it('with shuffle, picks the next due delivery at random', async () => {
+    const draws = [0.9, 0.9, 0];
+    const { d, runs } = dispatcher(new SiteClock('frozen'), [], undefined, {
+      delivery: { shuffle: true, concurrency: 1 },
+      random: () => draws.shift() ?? 0,
+    });
+    try {
+      for (const key of ['A-1', 'A-2', 'A-3'])
+        d.onProductEvent({ ...event, payload: { ...event.payload, issue: { key } } });
+      await d.idle();
+      expect(runs.map((r) => (r.event as { issue: { key: string } }).issue.key)).toEqual([
+        'A-3',
+        'A-2',
+        'A-1',
+      ]);
+    } finally {
+      d.close();
+    }
+  });
+
+  it("refuses bad delivery settings in words and keeps the ones it had; reset restores the site's own", () => {
+    const { d } = dispatcher(new SiteClock('frozen'), [], undefined, { delivery: { concurrency: 2 } });
+    try {
+      expect(() => d.setDelivery({ concurrency: 0 })).toThrow(
+        new DeliverySettingsError('concurrency must be a whole number from 1 to 1000.'),
+      );
+      expect(() => d.setDelivery({ copies: 2 })).toThrow('Unknown delivery setting: copies.');
+      expect(() => d.setDelivery('fast')).toThrow('Delivery settings must be an object.');
+      expect(d.setDelivery({ maxCopies: 3 })).toEqual({ concurrency: 2, maxCopies: 3, shuffle: false });
+      d.reset();
+      expect(d.deliverySettings()).toEqual({ concurrency: 2, maxCopies: 1, shuffle: false, copiesMade: 0 });
     } finally {
       d.close();
     }
@@ -238,6 +345,8 @@ describe('TriggerDispatcher', () => {
         },
         currentInvocationDone: () => undefined,
         log: () => undefined,
+        // One at a time, so the retry due at 09:31 waits while the new delivery runs.
+        delivery: { concurrency: 1 },
       });
       try {
         d.onProductEvent(event);

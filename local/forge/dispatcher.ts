@@ -13,8 +13,12 @@ import { includeInPayload, type EventEnrichment } from './payload-include';
 /**
  * Delivers product events to `trigger` modules and runs `scheduledTrigger` modules, on the site clock.
  *
- * - Deliveries are queued and run one at a time, in order, after the request that caused them (never inside
- *   it), so a test can emit, then `await idle()`.
+ * - Deliveries are queued and run after the request that caused them (never inside it), so a test can
+ *   emit, then `await idle()`. As on Forge, where each delivery is an invocation of its own, several run
+ *   side by side (`delivery.concurrency`, 10 by default); scheduled runs overlap with them.
+ * - Forge delivers each event at least once and in no guaranteed order. `delivery.maxCopies` above 1
+ *   delivers each product event one to that many times (the copies may run while the first still runs),
+ *   and `delivery.shuffle` picks the next delivery at random among those due instead of the oldest.
  * - `filter.ignoreSelf` drops events the app caused, as itself or acting for a person.
  * - `payload.include` adds issue fields and entity property values to each delivery, read from Jira when
  *   the event is emitted (see payload-include.ts).
@@ -51,6 +55,22 @@ export interface TriggerJob {
   readonly retryCount: number;
 }
 
+/** How the dispatcher delivers: how many at once, how many copies of each event, in what order. */
+export interface DeliverySettings {
+  /** Deliveries that may run at the same time (1..1000). */
+  readonly concurrency: number;
+  /** Each product event is delivered 1..maxCopies times, drawn per event (1..5); 1 is exactly once. */
+  readonly maxCopies: number;
+  /** Pick the next due delivery at random rather than the oldest. */
+  readonly shuffle: boolean;
+}
+
+/**
+ * Forge publishes no limit on trigger invocations running at once (each is its own function run); ten
+ * at a time keeps the local site's log readable while still racing deliveries against each other.
+ */
+export const DEFAULT_DELIVERY: DeliverySettings = { concurrency: 10, maxCopies: 1, shuffle: false };
+
 export interface DispatcherOptions {
   readonly appId: string;
   readonly clock: SiteClock;
@@ -66,6 +86,9 @@ export interface DispatcherOptions {
   readonly log: (message: string) => void;
   /** How `payload.include` reads Jira; without it, `payload.include` is logged as not honoured. */
   readonly enrichment?: EventEnrichment;
+  readonly delivery?: Partial<DeliverySettings>;
+  /** Draws for copies and shuffling; injectable so a chaos run can be replayed. */
+  readonly random?: () => number;
 }
 
 export const MAX_RETRIES = 4;
@@ -98,7 +121,14 @@ export class TriggerDispatcher {
   private readonly queue: Work[] = [];
   private readonly schedules: Schedule[];
   private seq = 0;
-  private working: Promise<void> | undefined;
+  /** Deliveries running now. */
+  private readonly running = new Set<Promise<void>>();
+  /** A start is queued for a later turn of the event loop. */
+  private starting = false;
+  private delivery: DeliverySettings;
+  private readonly random: () => number;
+  /** Product-event deliveries beyond the first, made to honour `maxCopies`. */
+  private copiesMade = 0;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly unsubscribeClock: () => void;
@@ -109,6 +139,8 @@ export class TriggerDispatcher {
   private epoch = 0;
 
   constructor(private readonly options: DispatcherOptions) {
+    this.delivery = parseDelivery({ ...DEFAULT_DELIVERY, ...options.delivery });
+    this.random = options.random ?? Math.random;
     const start = options.clock.nowMs();
     this.schedules = options.scheduled.map((module) => {
       const intervalMs = INTERVAL_MS[module.interval];
@@ -140,17 +172,22 @@ export class TriggerDispatcher {
         this.options.enrichment ?? {},
       );
       for (const problem of problems) this.warnOnce(trigger, `${problem}.`);
-      added.push(
-        this.enqueue(this.options.clock.nowMs(), {
-          kind: 'trigger',
-          functionKey: trigger.function,
-          moduleKey: trigger.key,
-          moduleType: 'trigger',
-          event: payload,
-          eventType: event.eventType,
-          retryCount: 0,
-        }),
-      );
+      const copies =
+        this.delivery.maxCopies === 1 ? 1 : 1 + Math.floor(this.random() * this.delivery.maxCopies);
+      this.copiesMade += copies - 1;
+      for (let n = 0; n < copies; n++) {
+        added.push(
+          this.enqueue(this.options.clock.nowMs(), {
+            kind: 'trigger',
+            functionKey: trigger.function,
+            moduleKey: trigger.key,
+            moduleType: 'trigger',
+            event: n === 0 ? payload : (JSON.parse(JSON.stringify(payload)) as unknown),
+            eventType: event.eventType,
+            retryCount: 0,
+          }),
+        );
+      }
     }
     const gate = added.length > 0 ? this.options.currentInvocationDone() : undefined;
     if (gate) {
@@ -166,11 +203,30 @@ export class TriggerDispatcher {
     this.kick();
   }
 
+  /** How deliveries are made now. */
+  deliverySettings(): DeliverySettings & { readonly copiesMade: number } {
+    return { ...this.delivery, copiesMade: this.copiesMade };
+  }
+
+  /** Changes how deliveries are made from now on (throws `DeliverySettingsError` on bad input). */
+  setDelivery(settings: unknown): DeliverySettings {
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+      throw new DeliverySettingsError('Delivery settings must be an object.');
+    }
+    this.delivery = parseDelivery({ ...this.delivery, ...settings });
+    this.kick();
+    return this.delivery;
+  }
+
   /** Resolves when nothing is due and nothing is running (retries and schedules in the future do not count). */
   async idle(): Promise<void> {
     for (;;) {
-      if (this.working) {
-        await this.working;
+      if (this.running.size > 0) {
+        await Promise.race(this.running);
+        continue;
+      }
+      if (this.starting) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
       }
       if (this.nextDue()) {
@@ -228,11 +284,13 @@ export class TriggerDispatcher {
 
   /**
    * Forgets pending deliveries and retries (a manual scheduled run waiting in the queue reports an error)
-   * and restarts every schedule: the next run is one interval from now. A run in progress finishes, but
-   * its retry request is dropped.
+   * and restarts every schedule: the next run is one interval from now; delivery settings return to the
+   * site's own. A run in progress finishes, but its retry request is dropped.
    */
   reset(): void {
     this.epoch++;
+    this.delivery = parseDelivery({ ...DEFAULT_DELIVERY, ...this.options.delivery });
+    this.copiesMade = 0;
     for (const work of this.queue.splice(0)) {
       work.done?.({ outcome: 'error', error: 'Dropped: the site was reset before it ran.' });
     }
@@ -288,32 +346,42 @@ export class TriggerDispatcher {
     return work;
   }
 
+  /** The oldest due delivery, or with `shuffle` any due one at random. */
   private nextDue(): Work | undefined {
     const now = this.options.clock.nowMs();
-    let best: Work | undefined;
-    for (const work of this.queue) {
-      if (work.dueAtMs > now || work.held) continue;
-      if (!best || work.dueAtMs < best.dueAtMs || (work.dueAtMs === best.dueAtMs && work.seq < best.seq))
-        best = work;
+    const due = this.queue.filter((work) => work.dueAtMs <= now && !work.held);
+    if (due.length === 0) return undefined;
+    if (this.delivery.shuffle) return due[Math.floor(this.random() * due.length)];
+    let best = due[0] as Work;
+    for (const work of due) {
+      if (work.dueAtMs < best.dueAtMs || (work.dueAtMs === best.dueAtMs && work.seq < best.seq)) best = work;
     }
     return best;
   }
 
-  /** Starts the worker if it is not running; it begins on a later turn of the event loop. */
+  /** Fills free delivery slots with due work, on a later turn of the event loop. */
   private kick(): void {
-    if (this.working || this.closed) return;
-    this.working = (async () => {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      for (let work = this.nextDue(); work && !this.closed; work = this.nextDue()) {
-        this.queue.splice(this.queue.indexOf(work), 1);
-        await this.execute(work);
-      }
-    })().finally(() => {
-      this.working = undefined;
-      // Work released while the loop was finishing would otherwise wait for the next kick.
-      if (this.nextDue()) this.kick();
-      this.arm();
+    if (this.starting || this.closed) return;
+    this.starting = true;
+    setImmediate(() => {
+      this.starting = false;
+      this.fill();
     });
+  }
+
+  private fill(): void {
+    for (;;) {
+      if (this.closed || this.running.size >= this.delivery.concurrency) break;
+      const work = this.nextDue();
+      if (!work) break;
+      this.queue.splice(this.queue.indexOf(work), 1);
+      const run: Promise<void> = this.execute(work).finally(() => {
+        this.running.delete(run);
+        this.fill();
+        this.arm();
+      });
+      this.running.add(run);
+    }
   }
 
   private async execute(work: Work): Promise<void> {
@@ -385,6 +453,28 @@ export class TriggerDispatcher {
     }, delay);
     this.timer.unref();
   }
+}
+
+/** Bad delivery settings (from tests or, as JSON, from the control API). */
+export class DeliverySettingsError extends Error {}
+
+const DELIVERY_KEYS = new Set(['concurrency', 'maxCopies', 'shuffle']);
+
+function parseDelivery(input: Record<string, unknown>): DeliverySettings {
+  const unknown = Object.keys(input).filter((key) => !DELIVERY_KEYS.has(key));
+  if (unknown.length > 0) throw new DeliverySettingsError(`Unknown delivery setting: ${unknown.join(', ')}.`);
+  const whole = (value: unknown, name: string, min: number, max: number): number => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw new DeliverySettingsError(`${name} must be a whole number from ${min} to ${max}.`);
+    }
+    return value;
+  };
+  if (typeof input.shuffle !== 'boolean') throw new DeliverySettingsError('shuffle must be true or false.');
+  return {
+    concurrency: whole(input.concurrency, 'concurrency', 1, 1000),
+    maxCopies: whole(input.maxCopies, 'maxCopies', 1, 5),
+    shuffle: input.shuffle,
+  };
 }
 
 function subscription(

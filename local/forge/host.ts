@@ -6,7 +6,7 @@ import type { JiraGateway } from '../gateway/types';
 import type { JqlPropertyIndex } from '../jql/types';
 import { siteDateClass } from './app-clock';
 import { bundleHandlers, type AppBundler } from './bundle';
-import { TriggerDispatcher, type RunOutcome, type TriggerJob } from './dispatcher';
+import { TriggerDispatcher, type DeliverySettings, type RunOutcome, type TriggerJob } from './dispatcher';
 import { createForgeFetch } from './forge-fetch';
 import { createKvsApi } from './kvs/api';
 import { loadBundledModule } from './load-bundle';
@@ -52,6 +52,10 @@ export interface ForgeHostOptions {
   readonly entityProperty?: EventEnrichment['entityProperty'];
   /** Which bundler makes the app's handler files (bundle.ts); esbuild by default. */
   readonly bundler?: AppBundler;
+  /** How triggers are delivered (dispatcher.ts): at once, copies, order; Forge-like by default. */
+  readonly delivery?: Partial<DeliverySettings>;
+  /** Draws for delivery copies and order, so a chaos run can be replayed. */
+  readonly random?: () => number;
 }
 
 export interface ResolverCall {
@@ -112,6 +116,10 @@ export interface ForgeHost {
     retryCount: number;
     dueAt: string;
   }>;
+  /** How triggers are delivered now, and how many extra copies of events were delivered so far. */
+  deliverySettings(): DeliverySettings & { readonly copiesMade: number };
+  /** Changes how triggers are delivered from now on; throws `DeliverySettingsError` on bad settings. */
+  setDelivery(settings: unknown): DeliverySettings;
   /** From `jira:customField`, in the shape Jira's `registerAppFields` takes. */
   appFields(): ReadonlyArray<AppFieldDefinition>;
   /** From `jira:entityProperty`. */
@@ -310,6 +318,8 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
     currentInvocationDone: () => storage.getStore()?.finished,
     log,
     enrichment: { eventFields: options.eventFields, entityProperty: options.entityProperty },
+    delivery: options.delivery,
+    random: options.random,
   });
   const unsubscribe = options.events.subscribe((event) => dispatcher.onProductEvent(event));
 
@@ -398,6 +408,8 @@ export async function createForgeHost(options: ForgeHostOptions): Promise<ForgeH
     runScheduledTriggers: (opts) => dispatcher.runScheduled(opts?.all === true),
     nextScheduledRuns: () => dispatcher.nextScheduledRuns(),
     pendingRetries: () => dispatcher.pendingRetries(),
+    deliverySettings: () => dispatcher.deliverySettings(),
+    setDelivery: (settings) => dispatcher.setDelivery(settings),
     appFields: () => appFieldsOf(manifest).map((field) => ({ ...field, environmentId })),
     propertyIndexes: () => propertyIndexesOf(manifest),
     invocations: () => [...records],
