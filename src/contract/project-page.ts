@@ -1,5 +1,7 @@
 import type { AppSettings, Client, ClientMatchRule, ClientRoster, SpocPolicy, SpocProfile } from '../domain';
+import type { ResponseStatus } from '../domain/escalation';
 import type { OffboardedRole } from '../domain/offboarding';
+import type { Landing } from '../domain/project-landing';
 import type { PersonRef, TriageState } from './issue-panel';
 
 /** The configuration's parts as the domain defines them (type-only: nothing of the domain is bundled). */
@@ -48,7 +50,14 @@ export interface ProjectOverview {
    * anyone else, such as a client, gets a page that says who it is for instead of refusals.
    */
   readonly canSeeConfiguration: boolean;
+  /**
+   * Where the page opens for the caller: SPOC → `/triage`, project administrator → `/escalations`,
+   * delivery team → `/vetted`; no subpage (and the reason, in words) for anyone else.
+   */
+  readonly landing: Landing;
 }
+
+export type { Landing, LandingRole, LandingSubpage } from '../domain/project-landing';
 
 export interface QueueItem {
   readonly issueId: string;
@@ -60,9 +69,16 @@ export interface QueueItem {
   readonly routedAt: string;
   readonly dueAt: string | null;
   readonly escalationLevel: number;
+  /**
+   * How the response target stands when the queue was read, as the sweep counts it: `breached` (past due),
+   * `at-risk` (the policy's share of the target used), `on-track`, or `not-running` (no response is due).
+   */
+  readonly response: ResponseStatus;
   readonly priority: string | null;
   readonly status: string | null;
 }
+
+export type { ResponseStatus };
 
 /** The configuration as JSON: what `exportConfiguration` answers and `importConfiguration` takes. */
 export interface ConfigurationDocument {

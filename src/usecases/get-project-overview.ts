@@ -1,11 +1,13 @@
 import type { ProjectOverview } from '../contract/project-page';
-import { configurationRights } from './support/configuration-access';
-import { NotAllowedError, NotFoundError } from './errors';
-import type { ConfigurationReader, UserJira } from './ports';
+import { landingFor } from '../domain/project-landing';
+import { isProjectAdministrator } from './support/caller-roles';
+import { NotFoundError } from './errors';
+import type { Clock, ConfigurationReader, RightsCache, UserJira } from './ports';
 
 /**
  * The project page's header: how many issues of the project are open, as Jira counts them for the caller,
- * and whether the caller may see the SPOC configuration. A project the caller cannot see is refused.
+ * whether the caller may see the SPOC configuration, and the subpage where the caller's work is (the page
+ * opens there). A project the caller cannot see is refused.
  */
 export interface GetProjectOverviewParams {
   readonly callerAccountId: string;
@@ -15,21 +17,26 @@ export interface GetProjectOverviewParams {
 export interface GetProjectOverviewDeps {
   readonly config: ConfigurationReader;
   readonly user: UserJira;
+  /** With both, the caller's rights are kept five minutes (support/kept-rights.ts). */
+  readonly clock?: Clock;
+  readonly rights?: RightsCache;
 }
 
 export const getProjectOverview = {
   async execute(params: GetProjectOverviewParams, deps: GetProjectOverviewDeps): Promise<ProjectOverview> {
-    const [openIssues, canSeeConfiguration] = await Promise.all([
+    const [openIssues, head, isAdministrator] = await Promise.all([
       deps.user.openIssueCount(params.projectKey),
-      configurationRights(params.callerAccountId, params.projectKey, deps).then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof NotAllowedError) return false;
-          throw error;
-        },
-      ),
+      deps.config.head(),
+      isProjectAdministrator(deps.user, params.projectKey),
     ]);
     if (openIssues === undefined) throw new NotFoundError(`You cannot see project ${params.projectKey}.`);
-    return { projectKey: params.projectKey, openIssues, canSeeConfiguration };
+    const landing = landingFor({
+      isSpoc: head.profileAccountIds.includes(params.callerAccountId),
+      isProjectAdministrator: isAdministrator,
+      isDelivery: head.settings.deliveryTeamAccountIds.includes(params.callerAccountId),
+    });
+    // The same rule configurationRights enforces on every configuration read.
+    const canSeeConfiguration = landing.role !== null;
+    return { projectKey: params.projectKey, openIssues, canSeeConfiguration, landing };
   },
 };

@@ -149,6 +149,37 @@ describe('queues', () => {
     expect(await listMyTriageQueue.execute({ callerAccountId: PEOPLE.kenji }, world.as(STAFF))).toEqual([]);
   });
 
+  it('puts breached and at-risk issues first and says how each response stands', async () => {
+    const route = async (n: number, summary: string, priority: string) => {
+      const ref = issueRef(n);
+      world.jira.addIssue(ref, { reporterAccountId: PEOPLE.client, summary });
+      await routeClientIssue.execute(
+        {
+          issueId: ref.id,
+          issueKey: ref.key,
+          ...SUP,
+          summary,
+          reporterAccountId: PEOPLE.client,
+          facts: { labels: [], components: [{ id: '1', name: 'Acme Portal' }], priority },
+        },
+        world,
+      );
+    };
+    // SUP-1 (Medium) was routed at 09:00 and is due at 13:00; these two come at 12:30.
+    world.clock.set('2025-06-09T12:30:00.000Z');
+    await route(2, 'Invoices missing', 'Lowest');
+    await route(3, 'Login loops', 'High');
+    // 14:05: SUP-1 is late, SUP-3 has used 95 of its 120 minutes, SUP-2 has most of its day left.
+    world.clock.set('2025-06-09T14:05:00.000Z');
+    const mine = await listMyTriageQueue.execute({ callerAccountId: PEOPLE.priya }, world.as(STAFF));
+    expect(mine.map((i) => [i.issueKey, i.response])).toEqual([
+      ['SUP-1', 'breached'],
+      ['SUP-3', 'at-risk'],
+      ['SUP-2', 'on-track'],
+    ]);
+    expect(mine[0]?.dueAt).toBe('2025-06-09T13:00:00.000Z');
+  });
+
   it('lists vetted issues from the app’s record, not from a rewritten property', async () => {
     world.jira.issue(ISSUE.id).property = { state: 'vetted' };
     expect(

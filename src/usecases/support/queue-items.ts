@@ -1,4 +1,4 @@
-import { TRIAGE_PROPERTY_KEY } from '../../domain';
+import { AROUND_THE_CLOCK, calendarOf, checkEscalation, TRIAGE_PROPERTY_KEY } from '../../domain';
 import type { QueueItem } from '../../contract/project-page';
 import { JiraBusyError } from '../errors';
 import type {
@@ -27,7 +27,23 @@ export interface QueueDeps {
 
 export const QUEUE_SIZE = 50;
 
-/** The entries the caller may see, as queue rows, soonest due first. */
+const URGENCY: Readonly<Record<QueueItem['response'], number>> = {
+  breached: 0,
+  'at-risk': 1,
+  'on-track': 2,
+  'not-running': 3,
+};
+
+/** What a SPOC should do next first: breached, then at risk, then the rest; soonest due first within each. */
+export const mostUrgentFirst = (items: readonly QueueItem[]): readonly QueueItem[] =>
+  [...items].sort(
+    (a, b) =>
+      URGENCY[a.response] - URGENCY[b.response] ||
+      (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
+      a.routedAt.localeCompare(b.routedAt),
+  );
+
+/** The entries the caller may see, as queue rows with how their response stands now, soonest due first. */
 export async function visibleItems(
   entries: readonly TriageEntry[],
   deps: QueueDeps,
@@ -36,10 +52,15 @@ export async function visibleItems(
   const ids = entries.map((e) => e.issueId);
   const found = await deps.user.search(`id in (${ids.join(', ')}) ORDER BY created ASC`, ids.length);
   const byId = new Map<string, SearchedIssue>(found.map((i) => [i.id, i]));
-  const head = await deps.config.head();
-  const profiles = await deps.config.profiles([
-    ...new Set(entries.map((e) => e.record.spocAccountId).filter((id): id is string => id !== null)),
+  const [head, policy, profiles] = await Promise.all([
+    deps.config.head(),
+    deps.config.policy(),
+    deps.config.profiles([
+      ...new Set(entries.map((e) => e.record.spocAccountId).filter((id): id is string => id !== null)),
+    ]),
   ]);
+  const now = deps.clock.now();
+  const byAccount = new Map(profiles.map((p) => [p.accountId, p]));
   const names = { ...head.names, ...Object.fromEntries(profiles.map((p) => [p.accountId, p.displayName])) };
   await repairCopies(entries, byId, deps);
   return entries
@@ -47,6 +68,15 @@ export async function visibleItems(
     .map((e) => {
       const issue = byId.get(e.issueId) as SearchedIssue;
       const spoc = e.record.spocAccountId;
+      const profile = spoc ? byAccount.get(spoc) : undefined;
+      // As the sweep counts it: the holder's working time, or around the clock when nobody holds it.
+      const response = checkEscalation({
+        record: e.record,
+        calendar: profile ? calendarOf(profile) : AROUND_THE_CLOCK,
+        targetMinutes: e.routing.responseTargetMinutes,
+        policy: { ladder: policy.ladder, atRiskPercent: policy.atRiskPercent },
+        now,
+      }).status;
       return {
         issueId: e.issueId,
         issueKey: issue.key,
@@ -57,6 +87,7 @@ export async function visibleItems(
         routedAt: e.record.routedAt,
         dueAt: e.record.dueAt,
         escalationLevel: e.record.escalationLevel,
+        response,
         priority: issue.priority,
         status: issue.status,
       };
