@@ -1,4 +1,4 @@
-import { SERVED_ENDPOINTS } from '../jira/served-endpoints';
+import { SITE_ENDPOINTS } from '../jira/served-endpoints';
 
 /**
  * Maps a concrete path (`/rest/api/3/issue/SUP-1/comment`) to its OpenAPI path template
@@ -47,11 +47,11 @@ export function matchTemplate(templates: Iterable<string>, path: string): Templa
 /** The served endpoint template for a request, preferring templates served with the request's method. */
 export function servedTemplate(method: string, path: string): TemplateMatch | undefined {
   const upper = method.toUpperCase();
-  const sameMethod = SERVED_ENDPOINTS.filter(([m]) => m === upper).map(([, t]) => t);
+  const sameMethod = SITE_ENDPOINTS.filter(([m]) => m === upper).map(([, t]) => t);
   return (
     matchTemplate(sameMethod, path) ??
     matchTemplate(
-      SERVED_ENDPOINTS.map(([, t]) => t),
+      SITE_ENDPOINTS.map(([, t]) => t),
       path,
     )
   );

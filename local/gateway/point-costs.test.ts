@@ -1,4 +1,4 @@
-import { SERVED_ENDPOINTS } from '../jira/served-endpoints';
+import { SITE_ENDPOINTS } from '../jira/served-endpoints';
 import { costOf, READ_COSTS } from './point-costs';
 
 const users = (n: number) => Array.from({ length: n }, (_, i) => ({ accountId: `u${i}` }));
@@ -15,6 +15,8 @@ const READS: ReadonlyArray<
   ['users', 'GET', '/rest/api/3/user/bulk', { values: users(4) }, 9],
   ['users', 'GET', '/rest/api/3/user/search', users(5), 11],
   ['users', 'GET', '/rest/api/3/user/assignable/search', users(2), 5],
+  ['users', 'GET', '/rest/api/3/user/viewissue/search', users(3), 7],
+  ['users', 'GET', '/rest/servicedeskapi/organization/{organizationId}/user', { values: users(2) }, 5],
   // The documented example: 8 group members = 1 + 8 × 2 = 17.
   ['users', 'GET', '/rest/api/3/group/member', { values: users(8) }, 17],
   ['groups', 'GET', '/rest/api/3/user/groups', [{ name: 'a' }, { name: 'b' }], 5],
@@ -74,6 +76,18 @@ const READS: ReadonlyArray<
     2,
   ],
   ['counts', 'POST', '/rest/api/3/search/approximate-count', { count: 5000 }, 1],
+  ['customer requests', 'GET', '/rest/servicedeskapi/request', { size: 3, values: items(3) }, 4],
+  ['customer requests', 'GET', '/rest/servicedeskapi/request/{issueIdOrKey}', { issueId: '1' }, 2],
+  [
+    'customer requests',
+    'GET',
+    '/rest/servicedeskapi/request/{issueIdOrKey}/comment',
+    { values: items(2) },
+    3,
+  ],
+  ['service desks', 'GET', '/rest/servicedeskapi/servicedesk', { values: items(1) }, 2],
+  ['service desks', 'GET', '/rest/servicedeskapi/organization', { values: items(3) }, 4],
+  ['service desks', 'GET', '/rest/servicedeskapi/request/{requestIdOrKey}/feedback', { rating: 4 }, 2],
 ];
 
 describe('point costs by endpoint family', () => {
@@ -107,7 +121,7 @@ describe('point costs by endpoint family', () => {
 
   test('every served endpoint is a listed read or a write', () => {
     const listed = new Set(READ_COSTS.flatMap((f) => f.endpoints.map(([m, t]) => `${m} ${t}`)));
-    const unlisted = SERVED_ENDPOINTS.filter(([m, t]) => m === 'GET' && !listed.has(`${m} ${t}`));
+    const unlisted = SITE_ENDPOINTS.filter(([m, t]) => m === 'GET' && !listed.has(`${m} ${t}`));
     expect(unlisted).toEqual([]);
   });
 

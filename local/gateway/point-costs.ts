@@ -43,7 +43,10 @@ export const READ_COSTS: readonly EndpointFamily[] = [
       ['GET', '/rest/api/3/user/bulk', { array: 'values' }],
       ['GET', '/rest/api/3/user/search', 'body'],
       ['GET', '/rest/api/3/user/assignable/search', 'body'],
+      ['GET', '/rest/api/3/user/viewissue/search', 'body'],
       ['GET', '/rest/api/3/group/member', { array: 'values' }],
+      // An organization's members are users, like a group's.
+      ['GET', '/rest/servicedeskapi/organization/{organizationId}/user', { array: 'values' }],
     ],
   },
   { family: 'groups', objects: 'identity', endpoints: [['GET', '/rest/api/3/user/groups', 'body']] },
@@ -127,6 +130,30 @@ export const READ_COSTS: readonly EndpointFamily[] = [
     endpoints: [
       ['GET', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties', { array: 'keys' }],
       ['GET', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties/{propertyKey}', 'single'],
+    ],
+  },
+  // Jira Service Management's API is Jira Cloud's too, charged by the same page. A customer request is an
+  // issue and its comments are comments (core objects); desks, request types, organizations and feedback are
+  // not among the page's named types, so they take the default for unlisted objects.
+  {
+    family: 'customer requests',
+    objects: 'core',
+    endpoints: [
+      ['GET', '/rest/servicedeskapi/request', { array: 'values' }],
+      ['GET', '/rest/servicedeskapi/request/{issueIdOrKey}', 'single'],
+      ['GET', '/rest/servicedeskapi/request/{issueIdOrKey}/comment', { array: 'values' }],
+    ],
+  },
+  {
+    family: 'service desks',
+    objects: 'other',
+    endpoints: [
+      ['GET', '/rest/servicedeskapi/servicedesk', { array: 'values' }],
+      ['GET', '/rest/servicedeskapi/servicedesk/{serviceDeskId}', 'single'],
+      ['GET', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype', { array: 'values' }],
+      ['GET', '/rest/servicedeskapi/organization', { array: 'values' }],
+      ['GET', '/rest/servicedeskapi/organization/{organizationId}', 'single'],
+      ['GET', '/rest/servicedeskapi/request/{requestIdOrKey}/feedback', 'single'],
     ],
   },
   // A count is a number, not an object: the base point only.

@@ -1,6 +1,6 @@
 /**
- * The fixed configuration of the local Jira: statuses and the one simple workflow, priorities, issue types,
- * resolutions, issue link types, project roles and the permission keys. Ids follow Jira Cloud's defaults
+ * The fixed configuration of the local Jira: statuses (their workflows are in workflows.ts), priorities,
+ * issue types, resolutions, issue link types, project roles and the permission keys. Ids follow Jira Cloud's defaults
  * where Jira has well-known ones, so scripts written for a real site read naturally here.
  */
 
@@ -24,29 +24,35 @@ export interface StatusDef {
   readonly name: string;
   readonly description: string;
   readonly category: StatusCategoryKey;
-  /** The global transition that leads into this status. */
-  readonly transitionId: string;
 }
 
+/** The simplified workflow's statuses, then the classic workflow's (ids as Jira Cloud gives them). */
 export const STATUSES: readonly StatusDef[] = [
+  { id: '10000', name: 'To Do', description: 'Work that has not been started.', category: 'new' },
+  { id: '3', name: 'In Progress', description: 'Work that is being done.', category: 'indeterminate' },
+  { id: '10001', name: 'Done', description: 'Work that is finished.', category: 'done' },
+  { id: '1', name: 'Open', description: 'The issue is open and ready for work.', category: 'new' },
   {
-    id: '10000',
-    name: 'To Do',
-    description: 'Work that has not been started.',
+    id: '4',
+    name: 'Reopened',
+    description: 'The issue was once resolved, but the resolution was deemed incorrect.',
     category: 'new',
-    transitionId: '11',
   },
   {
-    id: '3',
-    name: 'In Progress',
-    description: 'Work that is being done.',
-    category: 'indeterminate',
-    transitionId: '21',
+    id: '5',
+    name: 'Resolved',
+    description: 'A resolution has been taken, and it is awaiting verification.',
+    category: 'done',
   },
-  { id: '10001', name: 'Done', description: 'Work that is finished.', category: 'done', transitionId: '31' },
+  { id: '6', name: 'Closed', description: 'The issue is considered finished.', category: 'done' },
 ];
 
+/** Where a new issue starts on the simplified workflow (a project's own workflow says it: workflows.ts). */
 export const INITIAL_STATUS = STATUSES[0] as StatusDef;
+
+export function statusNamed(name: string): StatusDef | undefined {
+  return STATUSES.find((s) => s.name.toLowerCase() === name.toLowerCase());
+}
 
 export interface PriorityDef {
   readonly id: string;

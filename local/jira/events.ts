@@ -1,3 +1,4 @@
+import { isInternalNote } from './servicedesk/internal-note';
 import type { ProductEvent, ProductEventType } from '../events';
 import type { Principal } from '../http/types';
 import { issueTypeJson, projectRefJson, statusJson } from './render';
@@ -93,7 +94,7 @@ export function commentedEvent(src: EventSource, issue: IssueRecord, comment: Co
       updateAuthor: { accountId: comment.updateAuthor },
       created: jiraTime(comment.created),
       updated: jiraTime(comment.updated),
-      jsdPublic: comment.visibility === null,
+      jsdPublic: !isInternalNote(src.store, comment.id),
       ...(comment.visibility ? { visibility: comment.visibility } : {}),
     },
   });

@@ -20,6 +20,7 @@ import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
+import { applyServiceDeskSeed, serviceDeskRoutes, ServiceDeskStore } from './servicedesk';
 import { userRoutes } from './routes/users';
 import { JiraStore, type AppFieldType } from './store';
 
@@ -35,6 +36,8 @@ export interface Jira {
   readonly router: Router;
   /** Typed data access for the seed, the control API and the browser shell. */
   readonly store: JiraStore;
+  /** Jira Service Management's own data: desks, request types, organizations, requests, feedback. */
+  readonly serviceDesk: ServiceDeskStore;
   /** `Basic base64(email:anytoken)` → the person with that email, as API tokens work on Jira Cloud. */
   authenticateBasic(authorizationHeader: string | undefined): Principal | undefined;
   /** Registers the installed app's `jira:customField` modules; ids are `customfield_100NN`, stable across restarts. */
@@ -99,6 +102,7 @@ export function createJira(options: {
     propertyIndexes: [],
     appNames: new Map(),
   };
+  const serviceDesk = new ServiceDeskStore(options.db);
   const router = new Router();
   userRoutes(router, svc);
   projectRoutes(router, svc);
@@ -109,10 +113,12 @@ export function createJira(options: {
   appFieldRoutes(router, svc);
   searchRoutes(router, svc);
   permissionRoutes(router, svc);
+  serviceDeskRoutes(router, svc, serviceDesk);
 
   return {
     router,
     store,
+    serviceDesk,
     authenticateBasic(header) {
       const match = /^Basic\s+(\S+)$/i.exec(header?.trim() ?? '');
       if (!match) return undefined;
@@ -151,7 +157,9 @@ export function createJira(options: {
       return { accountId: store.ensureAppUser(app.appId, app.name).accountId };
     },
     seed(data) {
-      applySeed(store, data, options.clock.now());
+      const now = options.clock.now();
+      applySeed(store, data, now);
+      applyServiceDeskSeed(serviceDesk, store, data, now);
     },
     issueFieldsForApp(appId, issueId, fieldIds) {
       const issue = store.getIssue(issueId);

@@ -2,8 +2,10 @@ import type { Access } from './access';
 import { adfHtml } from './adf';
 import { renderAppFieldValue } from './app-field-values';
 import {
+  DEFAULT_RESOLUTION,
   issueTypeById,
   priorityById,
+  RESOLUTIONS,
   resolutionById,
   STATUSES,
   statusById,
@@ -28,6 +30,7 @@ import {
 } from './render';
 import type { IssueRecord, JiraStore } from './store';
 import { jiraTime } from './time';
+import { targetOf, transitionsFrom, workflowOfProject, type TransitionDef } from './workflows';
 
 /** How an `IssueBean` is asked for: which fields, which expansions, which properties. */
 export interface IssueViewOptions {
@@ -75,7 +78,9 @@ export function issueBean(
     if (options.expand.has('schema')) bean.schema = schemaOf(fields, options.fieldIds);
   }
   if (options.expand.has('transitions'))
-    bean.transitions = viewer.hasOnIssue(issue, 'TRANSITION_ISSUES') ? transitionsFor(base, issue) : [];
+    bean.transitions = viewer.hasOnIssue(issue, 'TRANSITION_ISSUES')
+      ? transitionsFor(base, store, issue)
+      : [];
   if (options.expand.has('changelog')) bean.changelog = changelogPage(base, store, issue, viewer);
   bean.fields = values;
   return bean;
@@ -108,19 +113,42 @@ function issueProperties(
   return result;
 }
 
-/** The transitions of the one simple workflow: from any status to each other status. */
-export function transitionsFor(base: string, issue: IssueRecord): Array<Record<string, unknown>> {
-  return STATUSES.filter((s) => s.id !== issue.statusId).map((to) => ({
-    id: to.transitionId,
-    name: to.name,
-    to: statusJson(base, to),
-    hasScreen: false,
-    isGlobal: true,
+/** The transitions the issue's workflow offers from its status; with `withFields`, their screens' fields. */
+export function transitionsFor(
+  base: string,
+  store: JiraStore,
+  issue: IssueRecord,
+  withFields = false,
+): Array<Record<string, unknown>> {
+  return transitionsFrom(workflowOfProject(store, issue.projectId), issue.statusId).map((t) => ({
+    id: t.id,
+    name: t.name,
+    to: statusJson(base, targetOf(t)),
+    hasScreen: t.resolutionScreen === true,
+    isGlobal: t.from === undefined,
     isInitial: false,
     isAvailable: true,
     isConditional: false,
     isLooped: false,
+    ...(withFields ? { fields: transitionFields(base, t) } : {}),
   }));
+}
+
+/** A transition screen's fields as `FieldMetadata`: the Resolution field, preset to the site's default. */
+function transitionFields(base: string, transition: TransitionDef): Record<string, unknown> {
+  if (!transition.resolutionScreen) return {};
+  return {
+    resolution: {
+      required: true,
+      schema: { type: 'resolution', system: 'resolution' },
+      name: 'Resolution',
+      key: 'resolution',
+      operations: ['set'],
+      allowedValues: RESOLUTIONS.map((r) => resolutionJson(base, r)),
+      hasDefaultValue: true,
+      defaultValue: resolutionJson(base, DEFAULT_RESOLUTION),
+    },
+  };
 }
 
 function changelogPage(

@@ -1,3 +1,4 @@
+import { isInternalNote } from './servicedesk/internal-note';
 import type { Access } from './access';
 import { adfHtml } from './adf';
 import { avatarUrl, avatarUrls } from './avatars';
@@ -232,7 +233,7 @@ export function commentJson(
     ...(comment.visibility
       ? { visibility: { ...comment.visibility, identifier: comment.visibility.value } }
       : {}),
-    jsdPublic: comment.visibility === null,
+    jsdPublic: !isInternalNote(store, comment.id),
     ...(options.properties ? { properties: store.commentProperties(comment.id) } : {}),
   };
 }

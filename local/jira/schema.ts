@@ -45,6 +45,10 @@ CREATE TABLE IF NOT EXISTS jira_project_edit_screen (
   project_id INTEGER PRIMARY KEY,
   field_ids TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS jira_project_workflow (
+  project_id INTEGER PRIMARY KEY,
+  workflow TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS jira_component (
   id INTEGER PRIMARY KEY,
   project_id INTEGER NOT NULL,
@@ -139,6 +143,7 @@ export const SEEDED_TABLES = [
   'jira_project',
   'jira_project_role_actor',
   'jira_project_edit_screen',
+  'jira_project_workflow',
   'jira_component',
   'jira_issue',
   'jira_comment',

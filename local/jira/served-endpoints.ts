@@ -1,3 +1,5 @@
+import { SERVICE_DESK_ENDPOINTS } from './servicedesk/served-endpoints';
+
 /**
  * Every Jira REST endpoint the local site serves, as `[METHOD, OpenAPI path template]`. The OpenAPI
  * extract (scripts/extract-openapi.ts) keeps the schemas of exactly these, and the conformance check
@@ -9,6 +11,7 @@ export const SERVED_ENDPOINTS: ReadonlyArray<readonly [string, string]> = [
   ['GET', '/rest/api/3/user/bulk'],
   ['GET', '/rest/api/3/user/search'],
   ['GET', '/rest/api/3/user/assignable/search'],
+  ['GET', '/rest/api/3/user/viewissue/search'],
   ['GET', '/rest/api/3/user/groups'],
   ['GET', '/rest/api/3/group/member'],
   ['GET', '/rest/api/3/project/search'],
@@ -35,6 +38,7 @@ export const SERVED_ENDPOINTS: ReadonlyArray<readonly [string, string]> = [
   ['PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'],
   ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'],
   ['POST', '/rest/api/3/issueLink'],
+  ['DELETE', '/rest/api/3/issueLink/{linkId}'],
   ['GET', '/rest/api/3/issueLinkType'],
   ['PUT', '/rest/api/3/app/field/{fieldIdOrKey}/value'],
   ['POST', '/rest/api/3/app/field/value'],
@@ -55,4 +59,13 @@ export const SERVED_ENDPOINTS: ReadonlyArray<readonly [string, string]> = [
   ['GET', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties/{propertyKey}'],
   ['PUT', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties/{propertyKey}'],
   ['DELETE', '/rest/api/3/dashboard/{dashboardId}/items/{itemId}/properties/{propertyKey}'],
+];
+
+/**
+ * Everything the site's Jira router serves: the platform's endpoints above and Jira Service Management's
+ * (servicedesk/served-endpoints.ts). The gateway maps requests to these templates for rate limits and costs.
+ */
+export const SITE_ENDPOINTS: ReadonlyArray<readonly [string, string]> = [
+  ...SERVED_ENDPOINTS,
+  ...SERVICE_DESK_ENDPOINTS,
 ];

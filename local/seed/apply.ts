@@ -6,9 +6,11 @@ import {
   PRIORITIES,
   PROJECT_ROLES,
   RESOLUTIONS,
-  STATUSES,
+  statusById,
+  statusNamed,
   type StatusDef,
 } from '../jira/catalog';
+import { isWorkflowKey, statusesOf, workflowOfProject } from '../jira/workflows';
 import { allFields } from '../jira/fields';
 import type { ChangeItem, IssueRecord, JiraStore } from '../jira/store';
 import type { DemoIssue, DemoPerson, DemoSeed } from './types';
@@ -17,7 +19,7 @@ import type { DemoIssue, DemoPerson, DemoSeed } from './types';
  * Loads a seed into an emptied store:
  * - people, the groups, and each person's group memberships;
  * - in every project the holders of each project role the seed names (`projectRoles`); `clients` only in
- *   client-facing projects (they see only what they reported);
+ *   client-facing projects (they see only what they reported); and those a project names for itself alone;
  * - a project's own edit screen where the seed gives one;
  * - issues with their comments, links and properties; In Progress and Done issues get the status changes
  *   in their changelog, at `started` and `resolved`.
@@ -66,7 +68,7 @@ export function applySeed(store: JiraStore, data: DemoSeed, now: Date): void {
         name: project.name,
         description: project.description ?? '',
         leadAccountId: project.lead ?? null,
-        projectTypeKey: 'software',
+        projectTypeKey: project.projectTypeKey ?? 'software',
       });
       if (project.editScreen) {
         const known = allFields(store);
@@ -76,6 +78,11 @@ export function applySeed(store: JiraStore, data: DemoSeed, now: Date): void {
         if (unknown.length)
           throw new Error(`Seed: project ${project.key}'s edit screen names unknown ${unknown.join(', ')}`);
         store.setEditScreenFields(project.id, project.editScreen);
+      }
+      if (project.workflow) {
+        if (!isWorkflowKey(project.workflow))
+          throw new Error(`Seed: project ${project.key} names unknown workflow ${String(project.workflow)}`);
+        store.setProjectWorkflow(project.id, project.workflow);
       }
       for (const c of project.components) {
         store.insertComponent({
@@ -87,12 +94,13 @@ export function applySeed(store: JiraStore, data: DemoSeed, now: Date): void {
         });
       }
       for (const { name: role } of PROJECT_ROLES) {
-        if (role === 'clients' && !project.clientFacing) continue;
-        const holders = data.projectRoles?.[role];
+        const everywhere =
+          role === 'clients' && !project.clientFacing ? undefined : data.projectRoles?.[role];
+        const here = project.roles?.[role];
         const where = `the ${role} role`;
-        for (const user of holders?.users ?? [])
+        for (const user of [...(everywhere?.users ?? []), ...(here?.users ?? [])])
           store.addRoleActor(project.id, { role, actorType: 'user', actor: person(user, where).accountId });
-        for (const name of holders?.groups ?? [])
+        for (const name of [...(everywhere?.groups ?? []), ...(here?.groups ?? [])])
           store.addRoleActor(project.id, { role, actorType: 'group', actor: group(name, where) });
       }
     }
@@ -128,7 +136,12 @@ function insertIssue(
   if (!project) throw new Error(`Seed: issue ${seed.key} has no project`);
   person(seed.reporter, seed.key);
   if (seed.assignee) person(seed.assignee, seed.key);
-  const status = STATUSES.find((s) => s.name === seed.status) as StatusDef;
+  const workflow = workflowOfProject(store, project.id);
+  const status = statusNamed(seed.status);
+  if (!status || !statusesOf(workflow).includes(status))
+    throw new Error(
+      `Seed: issue ${seed.key}'s status ${seed.status} is not in its workflow, ${workflow.name}`,
+    );
   const type = findByIdOrName(ISSUE_TYPES, { name: seed.issueType });
   const priority = findByIdOrName(PRIORITIES, { name: seed.priority });
   if (!type || !priority) throw new Error(`Seed: issue ${seed.key} has an unknown type or priority`);
@@ -178,8 +191,8 @@ function insertIssue(
   store.insertIssue(record);
 
   const worker = seed.assignee ?? seed.reporter;
-  const toDo = STATUSES[0] as StatusDef;
-  const inProgress = STATUSES[1] as StatusDef;
+  const toDo = statusById(workflow.initialStatusId) as StatusDef;
+  const inProgress = statusNamed('In Progress') as StatusDef;
   const statusItem = (from: StatusDef, to: StatusDef): ChangeItem => ({
     field: 'status',
     fieldtype: 'jira',

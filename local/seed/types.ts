@@ -40,12 +40,18 @@ export interface DemoProject {
   readonly lead?: string;
   /** Whether the seed's `projectRoles.clients` hold the `clients` role here (who see only what they reported). */
   readonly clientFacing?: boolean;
+  /** `service_desk` for a Jira Service Management project (give it a `serviceDesks` entry); `software` by default. */
+  readonly projectTypeKey?: 'software' | 'service_desk';
   readonly components: readonly DemoComponent[];
   /**
    * The fields on the project's edit screen (field ids such as `assignee`, or app field keys); an edit of any
    * other field is refused as on Jira Cloud. Without it the project has the default screen: every field.
    */
   readonly editScreen?: readonly string[];
+  /** The project's workflow (local/jira/workflows.ts); the simplified one by default. */
+  readonly workflow?: 'simplified' | 'simplified-with-resolve-screen' | 'classic';
+  /** Who holds a role in this project alone, besides those `DemoSeed.projectRoles` names for every project. */
+  readonly roles?: Readonly<Partial<Record<ProjectRoleName, DemoRoleHolders>>>;
 }
 
 /** Who holds a project role: people by account id, and groups by name. */
@@ -73,7 +79,8 @@ export interface DemoIssue {
   readonly reporter: string;
   readonly assignee?: string;
   readonly priority: 'Highest' | 'High' | 'Medium' | 'Low' | 'Lowest';
-  readonly status: 'To Do' | 'In Progress' | 'Done';
+  /** A status of the project's workflow: To Do, In Progress, Done; or Open … Closed in the classic one. */
+  readonly status: 'To Do' | 'In Progress' | 'Done' | 'Open' | 'Reopened' | 'Resolved' | 'Closed';
   readonly resolution?: 'Done' | "Won't Do" | 'Duplicate' | 'Cannot Reproduce';
   readonly labels?: readonly string[];
   /** Component names of the issue's project. */
@@ -99,6 +106,40 @@ export interface DemoGroup {
   readonly name: string;
 }
 
+/** A Jira Service Management desk on a `service_desk` project, with its request types and the organizations it serves. */
+export interface DemoServiceDesk {
+  readonly id: string;
+  readonly projectKey: string;
+  readonly requestTypes: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly description: string;
+    readonly helpText?: string;
+    readonly issueType: 'Task' | 'Bug' | 'Story';
+  }>;
+  /** Ids of the customer organizations the desk serves. */
+  readonly organizations: readonly string[];
+}
+
+/** A customer organization and its members (account ids). */
+export interface DemoOrganization {
+  readonly id: string;
+  readonly name: string;
+  readonly members: readonly string[];
+  readonly created?: string;
+}
+
+/** A seeded issue of a service desk project that is a customer request, and what JSM knows of it. */
+export interface DemoRequest {
+  readonly issueKey: string;
+  readonly requestTypeId: string;
+  /** Organizations the request is shared with. */
+  readonly organizations?: readonly string[];
+  readonly participants?: readonly string[];
+  /** The customer's satisfaction rating (1–5), given after the request was resolved. */
+  readonly feedback?: { readonly rating: number; readonly comment?: string; readonly at: string };
+}
+
 export interface DemoSeed {
   /**
    * The moment the demo's timestamps were written for. Seeding shifts every timestamp by (site clock now −
@@ -112,4 +153,8 @@ export interface DemoSeed {
   readonly projectRoles?: Readonly<Partial<Record<ProjectRoleName, DemoRoleHolders>>>;
   readonly projects: readonly DemoProject[];
   readonly issues: readonly DemoIssue[];
+  /** Jira Service Management: customer organizations, service desks and customer requests. */
+  readonly organizations?: readonly DemoOrganization[];
+  readonly serviceDesks?: readonly DemoServiceDesk[];
+  readonly requests?: readonly DemoRequest[];
 }

@@ -1,3 +1,4 @@
+import { serviceDeskDemo } from './service-desk';
 import { spocDemoSeed } from './story';
 
 /**
@@ -25,11 +26,12 @@ export const PEOPLE = {
   james: '5b10a2844c20165700ede104',
   aisha: '5b10a2844c20165700ede105',
   peter: '5b10a2844c20165700ede106',
+  lena: '5b10a2844c20165700ede201',
 } as const;
 
 const P = PEOPLE;
 
-export const DEMO_SEED = spocDemoSeed({
+const SUPPORT_SEED = spocDemoSeed({
   anchor: '2026-11-23T09:00:00.000Z',
   people: [
     {
@@ -166,6 +168,16 @@ export const DEMO_SEED = spocDemoSeed({
       roles: ['client-reporter'],
       client: 'initech',
     },
+    {
+      // Builds the mobile app for the delivery team on contract: a member of DEV only, so the client
+      // support project, its issues and the SPOC app's screens there are closed to her.
+      accountId: P.lena,
+      email: 'lena.novak@agency.example',
+      displayName: 'Lena Novak',
+      timeZone: 'Europe/Prague',
+      roles: ['contractor'],
+      memberOf: ['DEV'],
+    },
   ],
   clients: [
     {
@@ -211,6 +223,8 @@ export const DEMO_SEED = spocDemoSeed({
         'Where clients report problems and requests. Each client has a single point of contact (SPOC).',
       lead: P.hannah,
       clientFacing: true,
+      // A company-managed project whose Done transition asks for a resolution, as many support projects do.
+      workflow: 'simplified-with-resolve-screen',
       components: [
         {
           id: '10000',
@@ -588,3 +602,15 @@ export const DEMO_SEED = spocDemoSeed({
     },
   ],
 });
+
+const HELP = serviceDeskDemo(P);
+
+/** The support story, and the help center where the same clients are customer organizations (service-desk.ts). */
+export const DEMO_SEED = {
+  ...SUPPORT_SEED,
+  projects: [...SUPPORT_SEED.projects, HELP.project],
+  issues: [...SUPPORT_SEED.issues, ...HELP.issues],
+  organizations: HELP.organizations,
+  serviceDesks: [HELP.serviceDesk],
+  requests: HELP.requests,
+};

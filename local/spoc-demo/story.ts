@@ -7,14 +7,19 @@ import type { DemoGroup, DemoIssue, DemoPerson, DemoProject, DemoSeed } from '..
  * `GET /local/api/seed` passes on for scripts and tests.
  */
 
-/** What a person does in the demo; decides their groups and project roles. */
-export type DemoRole = 'client-reporter' | 'spoc' | 'developer' | 'manager' | 'admin';
+/**
+ * What a person does in the demo; decides their groups and project roles. A contractor is not staff: they
+ * are a member only of the projects they work in (`memberOf`).
+ */
+export type DemoRole = 'client-reporter' | 'spoc' | 'developer' | 'manager' | 'admin' | 'contractor';
 
 /** A person of the story; their groups and switcher title are derived (`spocDemoSeed`). */
 export interface StoryPerson extends Omit<DemoPerson, 'groups' | 'title'> {
   readonly roles: readonly DemoRole[];
   /** The client a reporter belongs to (a `DemoClient.key`). */
   readonly client?: string;
+  /** The projects a contractor is a member of, by key; they see no other project. */
+  readonly memberOf?: readonly string[];
 }
 
 export interface DemoClient {
@@ -59,12 +64,13 @@ const ROLE_TITLES: Readonly<Record<DemoRole, string>> = {
   developer: 'developer',
   manager: 'manager',
   admin: 'admin',
+  contractor: 'contractor',
 };
 
 /**
  * Staff join the staff group, admins `jira-admins`, reporters their client's group; managers and admins
  * administer every project, staff are its members, and in client-facing projects every client group holds
- * the `clients` role.
+ * the `clients` role. A contractor is in no group and a member only of the projects they work in.
  */
 export function spocDemoSeed(story: DemoStory): SpocDemoSeed {
   const clientOf = (person: StoryPerson): DemoClient | undefined => {
@@ -73,19 +79,33 @@ export function spocDemoSeed(story: DemoStory): SpocDemoSeed {
     if (!client) throw new Error(`Seed: ${person.email} belongs to unknown client ${person.client}`);
     return client;
   };
+  const projectName = (key: string): string => {
+    const project = story.projects.find((p) => p.key === key);
+    if (!project) throw new Error(`Seed: a contractor works in unknown project ${key}`);
+    return project.name;
+  };
   const people = story.people.map((person) => {
     const client = clientOf(person);
     const groups = [
-      ...(person.roles.some((r) => r !== 'client-reporter') ? [STAFF_GROUP] : []),
+      ...(person.roles.some((r) => r !== 'client-reporter' && r !== 'contractor') ? [STAFF_GROUP] : []),
       ...(person.roles.includes('admin') ? [ADMINS_GROUP] : []),
       ...(client ? [client.group] : []),
     ];
-    const title = person.roles.map((r) => ROLE_TITLES[r]).join(', ') + (client ? ` (${client.name})` : '');
+    const only = person.memberOf?.length ? ` (${person.memberOf.map(projectName).join(', ')} only)` : '';
+    const title =
+      person.roles.map((r) => ROLE_TITLES[r]).join(', ') + (client ? ` (${client.name})` : '') + only;
     return { ...person, groups, title };
   });
+  const membersOf = (key: string) =>
+    story.people.filter((p) => p.memberOf?.includes(key)).map((p) => p.accountId);
   return {
     ...story,
     people,
+    projects: story.projects.map((project) =>
+      membersOf(project.key).length > 0
+        ? { ...project, roles: { members: { users: membersOf(project.key) } } }
+        : project,
+    ),
     projectRoles: {
       administrators: {
         users: story.people

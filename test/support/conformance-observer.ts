@@ -1,6 +1,6 @@
 import type { GatewayObserver } from '../../local/gateway/gateway';
 import {
-  createConformanceChecker,
+  createSiteConformanceChecker,
   formatViolation,
   type ConformanceChecker,
   type Violation,
@@ -24,7 +24,7 @@ export interface ConformanceObserver {
 let sharedChecker: ConformanceChecker | undefined;
 
 export function createConformanceObserver(checker?: ConformanceChecker): ConformanceObserver {
-  const use = checker ?? (sharedChecker ??= createConformanceChecker());
+  const use = checker ?? (sharedChecker ??= createSiteConformanceChecker());
   let found: Violation[] = [];
   let checked = 0;
 
@@ -53,7 +53,7 @@ export function createConformanceObserver(checker?: ConformanceChecker): Conform
       const shown = lines.slice(0, 50);
       const more = lines.length > shown.length ? `\n… and ${lines.length - shown.length} more` : '';
       throw new Error(
-        `${lines.length} difference(s) from Jira's OpenAPI document (test/fixtures/jira-openapi-extract.json):\n` +
+        `${lines.length} difference(s) from Jira's OpenAPI documents (test/fixtures/jira-openapi-extract.json, servicedesk-openapi-extract.json):\n` +
           shown.map((l) => `  ${l}`).join('\n') +
           more,
       );

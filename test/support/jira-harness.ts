@@ -5,7 +5,11 @@ import type { Principal, SiteResponse } from '../../local/http/types';
 import { createJira, type Jira } from '../../local/jira';
 import { createJqlEngine } from '../../local/jql';
 import { DEMO_SEED, PEOPLE } from '../../local/seed/demo';
-import { createConformanceChecker, formatViolation, type ConformanceChecker } from './openapi-conformance';
+import {
+  createSiteConformanceChecker,
+  formatViolation,
+  type ConformanceChecker,
+} from './openapi-conformance';
 
 /**
  * A seeded local Jira in memory, driven through its router (no HTTP): call endpoints as any principal,
@@ -32,7 +36,13 @@ export interface JiraHarness {
   readonly events: ProductEvent[];
   /** The SPOC field (read-only, user) and a writable string field, both owned by APP_ID. */
   readonly fields: { readonly spoc: string; readonly note: string; readonly otherApp: string };
-  call(principal: Principal, method: string, url: string, body?: unknown): Promise<JiraCall>;
+  call(
+    principal: Principal,
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<JiraCall>;
   /** Shorthands: `h.as('priya').get('/rest/api/3/myself')`. */
   as(who: Person | Principal): Caller;
   /** OpenAPI differences seen in successful and error answers so far. */
@@ -82,20 +92,21 @@ export function createJiraHarness(options: { seed?: boolean } = {}): JiraHarness
   jira.registerApp({ appId: APP_ID, name: 'SPOC for Jira' });
   if (options.seed !== false) jira.seed(DEMO_SEED);
   const seen: string[] = [];
-  checker ??= createConformanceChecker();
+  checker ??= createSiteConformanceChecker();
 
   const call = async (
     principal: Principal,
     method: string,
     url: string,
     body?: unknown,
+    extraHeaders: Readonly<Record<string, string>> = {},
   ): Promise<JiraCall> => {
     const [path = '', search = ''] = url.split('?');
     const response: SiteResponse = await jira.router.handle({
       method,
       path,
       query: new URLSearchParams(search),
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders },
       body: body === undefined ? undefined : (JSON.parse(JSON.stringify(body)) as unknown),
       principal,
     });

@@ -244,7 +244,7 @@ describe('conformance observer on the gateway', () => {
     await gateway.fetch(app, { method: 'GET', url: '/rest/api/3/myself' }); // injected: skipped
     expect(conformance.checkedCount()).toBe(2);
     expect(() => conformance.expectNoViolations()).toThrow(
-      "1 difference(s) from Jira's OpenAPI document (test/fixtures/jira-openapi-extract.json):\n" +
+      "1 difference(s) from Jira's OpenAPI documents (test/fixtures/jira-openapi-extract.json, servicedesk-openapi-extract.json):\n" +
         '  GET /rest/api/3/myself (/rest/api/3/myself) → 200: /accountId must be string',
     );
     conformance.reset();

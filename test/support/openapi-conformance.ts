@@ -43,6 +43,11 @@ export interface ConformanceChecker {
 }
 
 export const EXTRACT_PATH = path.resolve(__dirname, '../fixtures/jira-openapi-extract.json');
+/** Jira Service Management's document, for `/rest/servicedeskapi` (scripts/extract-servicedesk-openapi.ts). */
+export const SERVICE_DESK_EXTRACT_PATH = path.resolve(
+  __dirname,
+  '../fixtures/servicedesk-openapi-extract.json',
+);
 
 export function loadExtract(file = EXTRACT_PATH): OpenApiExtract {
   return JSON.parse(readFileSync(file, 'utf8')) as OpenApiExtract;
@@ -138,6 +143,23 @@ export function createConformanceChecker(extract: OpenApiExtract = loadExtract()
   }
 
   return { check, templateFor };
+}
+
+/**
+ * One checker for everything the local site serves: each answer is checked against the document of its API
+ * (the platform's for `/rest/api/3`, the service desk's for `/rest/servicedeskapi`). The two documents keep
+ * their schemas apart, since both name some schemas alike.
+ */
+export function createSiteConformanceChecker(
+  extracts: readonly OpenApiExtract[] = [loadExtract(), loadExtract(SERVICE_DESK_EXTRACT_PATH)],
+): ConformanceChecker {
+  const checkers = extracts.map((extract) => createConformanceChecker(extract));
+  const owner = (method: string, requestPath: string) =>
+    checkers.find((c) => c.templateFor(method, stripQuery(requestPath)) !== undefined);
+  return {
+    templateFor: (method, requestPath) => owner(method, requestPath)?.templateFor(method, requestPath),
+    check: (input) => owner(input.method, input.path)?.check(input) ?? [],
+  };
 }
 
 /** A readable one-line form, e.g. `GET /rest/api/3/issue/SUP-1 → 200: /fields must be object`. */

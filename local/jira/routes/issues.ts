@@ -4,10 +4,8 @@ import {
   DEFAULT_PRIORITY,
   DEFAULT_RESOLUTION,
   findByIdOrName,
-  INITIAL_STATUS,
   RESOLUTIONS,
   resolutionById,
-  STATUSES,
   type StatusDef,
 } from '../catalog';
 import { accountIdOf, applyEdits, assignableProblem, CANNOT_SET, jira, userChange } from '../edit';
@@ -31,6 +29,7 @@ import { issueBean, statusOf, transitionsFor } from '../issue-view';
 import type { ChangeItem, IssueRecord } from '../store';
 import { addComment, parseCommentInput } from './comments';
 import { browsableIssue, eventSource, projectOf, propertyList } from './issue-helpers';
+import { targetOf, transitionsFrom, workflowOfProject } from '../workflows';
 
 /** Issue create, get, edit, assign and transition. */
 export function issueRoutes(router: Router, svc: JiraServices): void {
@@ -77,7 +76,7 @@ function createIssue(jr: JiraRequest): SiteResponse {
     issueTypeId: '',
     summary: '',
     description: null,
-    statusId: INITIAL_STATUS.id,
+    statusId: workflowOfProject(store, project.id).initialStatusId,
     priorityId: DEFAULT_PRIORITY.id,
     resolutionId: null,
     assignee: null,
@@ -222,9 +221,7 @@ function getTransitions(jr: JiraRequest): SiteResponse {
   const wanted = jr.req.query.get('transitionId');
   const withFields = listParam(jr.req.query, 'expand').includes('transitions.fields');
   const transitions = jr.access.hasOnIssue(issue, 'TRANSITION_ISSUES')
-    ? transitionsFor(jr.base, issue)
-        .filter((t) => !wanted || t.id === wanted)
-        .map((t) => (withFields ? { ...t, fields: {} } : t))
+    ? transitionsFor(jr.base, jr.svc.store, issue, withFields).filter((t) => !wanted || t.id === wanted)
     : [];
   return json(200, { expand: 'transitions', transitions });
 }
@@ -238,10 +235,14 @@ function doTransition(jr: JiraRequest): SiteResponse {
   const transitionId =
     isObject(ref) && (typeof ref.id === 'string' || typeof ref.id === 'number') ? String(ref.id) : undefined;
   if (!transitionId) throw badRequest("Missing 'transition' identifier");
+  // Jira answers 400 here, as for a transition the issue does not offer (the operation's documented errors).
   if (!jr.access.has(project.id, 'TRANSITION_ISSUES'))
-    throw forbidden('You do not have permission to transition this issue.');
-  const target = STATUSES.find((s) => s.transitionId === transitionId && s.id !== current.statusId);
-  if (!target) throw badRequest(`Transition id '${transitionId}' is not valid for this issue.`);
+    throw badRequest('You do not have permission to transition this issue.');
+  const transition = transitionsFrom(workflowOfProject(store, project.id), current.statusId).find(
+    (t) => t.id === transitionId,
+  );
+  if (!transition) throw badRequest(`Transition id '${transitionId}' is not valid for this issue.`);
+  const target = targetOf(transition);
 
   const fields = body.fields ?? {};
   const update = body.update ?? {};
@@ -249,7 +250,8 @@ function doTransition(jr: JiraRequest): SiteResponse {
   const errors: Record<string, string> = {};
   let resolutionId: string | null = current.resolutionId;
   for (const [field, value] of Object.entries(fields)) {
-    if (field === 'resolution' && target.category === 'done') {
+    // Only a field on the transition's screen can be set (Jira refuses the others).
+    if (field === 'resolution' && transition.resolutionScreen) {
       const found = isObject(value) ? findByIdOrName(RESOLUTIONS, value) : undefined;
       if (found) resolutionId = found.id;
       else errors.resolution = 'The resolution selected is invalid.';
@@ -281,6 +283,7 @@ function doTransition(jr: JiraRequest): SiteResponse {
 
   const now = clock.iso();
   const from = statusOf(current);
+  // The screen's preset, or the workflow's post function: Done; leaving a done status clears it.
   if (target.category === 'done') resolutionId ??= DEFAULT_RESOLUTION.id;
   else resolutionId = null;
   const next: IssueRecord = {

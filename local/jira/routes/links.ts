@@ -4,6 +4,7 @@ import { findByIdOrName, LINK_TYPES } from '../catalog';
 import { jira } from '../edit';
 import { commentedEvent, updatedEvent } from '../events';
 import {
+  badRequest,
   fieldErrors,
   forbidden,
   isObject,
@@ -19,7 +20,7 @@ import { addComment, parseCommentInput } from './comments';
 import { eventSource } from './issue-helpers';
 
 /**
- * Issue links. As in Jira's API, `inwardIssue` is the source and `outwardIssue` the destination: with type
+ * Issue links: create, and delete by id. As in Jira's API, `inwardIssue` is the source and `outwardIssue` the destination: with type
  * Blocks, `{ inwardIssue: A, outwardIssue: B }` reads "A blocks B". Each side gets a "Link" changelog item
  * and an issue-updated event.
  */
@@ -100,6 +101,53 @@ export function linkRoutes(router: Router, svc: JiraServices): void {
       jr.emit(updatedEvent(src, { ...destination, updated: now }, result.destinationLog));
       if (result.comment) jr.emit(commentedEvent(src, { ...source, updated: now }, result.comment));
       return json(201);
+    }),
+  );
+
+  router.delete(
+    '/rest/api/3/issueLink/:linkId',
+    jiraHandler(svc, (jr) => {
+      const { store, clock } = jr.svc;
+      const linkId = jr.req.params.linkId ?? '';
+      if (!/^\d+$/.test(linkId)) throw badRequest(`The issue link ID '${linkId.slice(0, 20)}' is invalid.`);
+      const link = store.getLink(linkId);
+      const source = link && store.getIssue(link.inwardIssueId);
+      const destination = link && store.getIssue(link.outwardIssueId);
+      const type = link && LINK_TYPES.find((t) => t.id === link.typeId);
+      // Jira answers "not found" both for a missing link and for one the caller may not see or change.
+      const may =
+        source &&
+        destination &&
+        jr.access.canBrowseIssue(source) &&
+        jr.access.canBrowseIssue(destination) &&
+        (jr.access.has(source.projectId, 'LINK_ISSUES') ||
+          jr.access.has(destination.projectId, 'LINK_ISSUES'));
+      if (!link || !source || !destination || !type || !may)
+        throw notFound(`No issue link with id '${linkId}' exists.`);
+      const now = clock.iso();
+      const logs = store.transaction(() => {
+        store.deleteLink(link.id);
+        const sourceLog = store.addChangelog(source.id, jr.access.accountId, now, [
+          jira(
+            'Link',
+            'issuelinks',
+            destination.key,
+            `This issue ${type.outward} ${destination.key}`,
+            null,
+            null,
+          ),
+        ]);
+        const destinationLog = store.addChangelog(destination.id, jr.access.accountId, now, [
+          jira('Link', 'issuelinks', source.key, `This issue ${type.inward} ${source.key}`, null, null),
+        ]);
+        store.touchIssue(source.id, now);
+        store.touchIssue(destination.id, now);
+        return { sourceLog, destinationLog };
+      });
+      const src = eventSource(jr);
+      jr.emit(updatedEvent(src, { ...source, updated: now }, logs.sourceLog));
+      jr.emit(updatedEvent(src, { ...destination, updated: now }, logs.destinationLog));
+      return json(204);
     }),
   );
 }

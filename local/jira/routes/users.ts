@@ -14,7 +14,10 @@ import {
 import { userDetailsJson, userJson } from '../render';
 import type { ProjectRecord, UserRecord } from '../store';
 
-/** People and groups: myself, user lookups and searches, assignable users, group membership. */
+/**
+ * People and groups: myself, user lookups and searches, assignable users, who may browse an issue, group
+ * membership.
+ */
 export function userRoutes(router: Router, svc: JiraServices): void {
   router.get(
     '/rest/api/3/myself',
@@ -89,6 +92,49 @@ export function userRoutes(router: Router, svc: JiraServices): void {
       return json(
         200,
         assignable.slice(startAt, startAt + maxResults).map((u) => userJson(jr.base, u, jr.access)),
+      );
+    }),
+  );
+
+  // Who may browse an issue (or any issue of a project), among people matching a query or an account id.
+  router.get(
+    '/rest/api/3/user/viewissue/search',
+    jiraHandler(svc, (jr) => {
+      const q = jr.req.query;
+      const query = q.get('query');
+      const accountId = q.get('accountId');
+      if (!query && !accountId)
+        throw badRequest('One of the query or accountId query parameters must be provided.');
+      if (query && accountId) throw badRequest('Give either a query or an accountId, not both.');
+      const issueKey = q.get('issueKey');
+      const projectKey = q.get('projectKey');
+      if (!issueKey && !projectKey)
+        throw badRequest('The issueKey or projectKey query parameter is required.');
+      const { store } = jr.svc;
+      const issue = issueKey ? store.getIssue(issueKey) : undefined;
+      const project = issue ? undefined : projectKey ? store.getProject(projectKey) : undefined;
+      if (
+        issueKey
+          ? !issue || !jr.access.canBrowseIssue(issue)
+          : !project || !jr.access.canBrowseProject(project.id)
+      )
+        throw notFound(issueKey ? ISSUE_NOT_FOUND : `No project could be found with key '${projectKey}'.`);
+      const startAt = intParam(q, 'startAt', 0);
+      const maxResults = Math.min(intParam(q, 'maxResults', 50, 0), 1000);
+      // Without "Browse users and groups" Jira answers an empty list rather than an error.
+      if (!jr.access.hasGlobal('USER_PICKER')) return json(200, []);
+      const found = store
+        .listUsers()
+        .filter(
+          (u) => u.active && (!accountId || u.accountId === accountId) && (!query || matchesQuery(u, query)),
+        )
+        .filter((u) => {
+          const them = Access.forUser(store, u);
+          return issue ? them.canBrowseIssue(issue) : them.canBrowseProject((project as ProjectRecord).id);
+        });
+      return json(
+        200,
+        found.slice(startAt, startAt + maxResults).map((u) => userJson(jr.base, u, jr.access)),
       );
     }),
   );

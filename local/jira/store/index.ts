@@ -13,6 +13,7 @@ import { LinkTable, type LinkRecord } from './links';
 import { ProjectTable, type ProjectRecord, type RoleActor } from './projects';
 import { Sequences } from './sequences';
 import { UserTable, type UserRecord } from './users';
+import { ProjectWorkflowTable } from './workflows';
 
 /**
  * Typed data access to the local Jira's tables, for the REST handlers, the seed, the control API and the
@@ -38,6 +39,7 @@ export class JiraStore {
   private readonly issues: IssueTable;
   private readonly comments: CommentTable;
   private readonly editScreens: EditScreenTable;
+  private readonly workflows: ProjectWorkflowTable;
   private readonly issueProperties: IssuePropertyTable;
   private readonly links: LinkTable;
   private readonly changelog: ChangelogTable;
@@ -53,6 +55,7 @@ export class JiraStore {
     this.issues = new IssueTable(db, this.sequences, this.projects);
     this.comments = new CommentTable(db, this.sequences);
     this.editScreens = new EditScreenTable(db);
+    this.workflows = new ProjectWorkflowTable(db);
     this.issueProperties = new IssuePropertyTable(db);
     this.links = new LinkTable(db, this.sequences);
     this.changelog = new ChangelogTable(db, this.sequences);
@@ -251,6 +254,18 @@ export class JiraStore {
     this.editScreens.setFields(projectId, fieldIds);
   }
 
+  // ---- workflows ----
+
+  /** The key of the workflow the project uses (workflows.ts), or undefined for the site's default. */
+  projectWorkflow(projectId: string): string | undefined {
+    return this.workflows.workflow(projectId);
+  }
+
+  /** Gives a project a workflow of its own; undefined puts it back on the default. */
+  setProjectWorkflow(projectId: string, workflow: string | undefined): void {
+    this.workflows.setWorkflow(projectId, workflow);
+  }
+
   // ---- issue properties ----
 
   issuePropertyKeys(issueId: string): string[] {
@@ -283,6 +298,14 @@ export class JiraStore {
 
   findLink(typeId: string, inwardIssueId: string, outwardIssueId: string): LinkRecord | undefined {
     return this.links.find(typeId, inwardIssueId, outwardIssueId);
+  }
+
+  getLink(id: string): LinkRecord | undefined {
+    return this.links.get(id);
+  }
+
+  deleteLink(id: string): void {
+    this.links.delete(id);
   }
 
   linksOf(issueId: string): LinkRecord[] {

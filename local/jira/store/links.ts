@@ -21,7 +21,7 @@ export class LinkTable {
   private readonly rows: RecordTable<LinkRecord>;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly sequences: Sequences,
   ) {
     this.rows = new RecordTable(db, 'jira_issue_link', LINK_COLUMNS);
@@ -39,6 +39,16 @@ export class LinkTable {
       Number(inwardIssueId),
       Number(outwardIssueId),
     );
+  }
+
+  get(id: string): LinkRecord | undefined {
+    return /^\d+$/.test(id)
+      ? this.rows.find('SELECT * FROM jira_issue_link WHERE id = ?', Number(id))
+      : undefined;
+  }
+
+  delete(id: string): void {
+    this.db.prepare('DELETE FROM jira_issue_link WHERE id = ?').run(Number(id));
   }
 
   of(issueId: string): LinkRecord[] {

@@ -2,8 +2,9 @@ import { DEMO_SEED } from '../../../local/seed/demo';
 import { adf, asApp, createJiraHarness, PEOPLE } from '../../support/jira-harness';
 
 describe('the demo seed', () => {
-  it('has what the demo needs: SUP and DEV, 3+ clients with groups, SPOCs in 3+ time zones, 10–20 issues', () => {
-    expect(DEMO_SEED.projects.map((p) => p.key)).toEqual(['SUP', 'DEV']);
+  it('has what the demo needs: SUP, DEV and HELP, 3+ clients with groups, SPOCs in 3+ time zones, 10–20 issues', () => {
+    // HELP: the same clients as customer organizations of a service desk.
+    expect(DEMO_SEED.projects.map((p) => p.key)).toEqual(['SUP', 'DEV', 'HELP']);
     expect(DEMO_SEED.clients.length).toBeGreaterThanOrEqual(3);
     for (const client of DEMO_SEED.clients) {
       expect(client.group).toBe(`client-${client.key}`);
@@ -22,8 +23,13 @@ describe('the demo seed', () => {
     expect(count('developer')).toBeGreaterThanOrEqual(2);
     expect(count('manager')).toBeGreaterThanOrEqual(1);
     expect(count('admin')).toBeGreaterThanOrEqual(1);
-    expect(DEMO_SEED.issues.length).toBeGreaterThanOrEqual(10);
-    expect(DEMO_SEED.issues.length).toBeLessThanOrEqual(20);
+    // The support story holds 10–20 issues; the help center a few requests besides.
+    const story = DEMO_SEED.issues.filter((i) => !i.key.startsWith('HELP-'));
+    expect(story.length).toBeGreaterThanOrEqual(10);
+    expect(story.length).toBeLessThanOrEqual(20);
+    expect(DEMO_SEED.requests.map((r) => r.issueKey)).toEqual(
+      DEMO_SEED.issues.filter((i) => i.key.startsWith('HELP-')).map((i) => i.key),
+    );
     expect(new Set(DEMO_SEED.issues.map((i) => i.status))).toEqual(new Set(['To Do', 'In Progress', 'Done']));
     expect(DEMO_SEED.issues.filter((i) => (i.comments ?? []).length > 0).length).toBeGreaterThanOrEqual(8);
     for (const p of DEMO_SEED.people) {

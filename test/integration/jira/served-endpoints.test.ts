@@ -1,13 +1,14 @@
 import { Router } from '../../../local/http/router';
 import type { Handler } from '../../../local/http/types';
-import { SERVED_ENDPOINTS } from '../../../local/jira/served-endpoints';
+import { SITE_ENDPOINTS } from '../../../local/jira/served-endpoints';
 import { startSite, type Site } from '../../../local/site';
 
 /**
- * `served-endpoints.ts` drives the OpenAPI extract and the conformance check, so it must list exactly what the
- * Jira router serves. The router is built as the site builds it (local/site.ts), because the dashboard
- * endpoints join `jira.router` only when the web shell is created. Its routes are read by watching the
- * Router's public `add` and `mount` while the site starts.
+ * `served-endpoints.ts` (the platform's endpoints and, through `SITE_ENDPOINTS`, the service desk's) drives
+ * the OpenAPI extracts and the conformance check, so it must list exactly what the Jira router serves. The
+ * router is built as the site builds it (local/site.ts), because the dashboard endpoints join `jira.router`
+ * only when the web shell is created. Its routes are read by watching the Router's public `add` and `mount`
+ * while the site starts.
  */
 interface RecordedRoute {
   readonly method: string;
@@ -58,7 +59,7 @@ const shape = (method: string, path: string) =>
 
 describe('the Jira router and served-endpoints.ts', () => {
   it('serves every listed endpoint and nothing else', () => {
-    const listed = SERVED_ENDPOINTS.map(([method, path]) => shape(method, path)).sort();
+    const listed = SITE_ENDPOINTS.map(([method, path]) => shape(method, path)).sort();
     const served = routes.map((route) => shape(route.method, route.pattern)).sort();
     expect(served.length).toBeGreaterThan(0);
     expect(served.filter((entry) => !listed.includes(entry))).toEqual([]);
@@ -67,7 +68,7 @@ describe('the Jira router and served-endpoints.ts', () => {
   });
 
   it('routes a request to each listed endpoint to that endpoint’s handler, not to another one', () => {
-    for (const [method, path] of SERVED_ENDPOINTS) {
+    for (const [method, path] of SITE_ENDPOINTS) {
       const route = routes.find(
         (candidate) => shape(candidate.method, candidate.pattern) === shape(method, path),
       );

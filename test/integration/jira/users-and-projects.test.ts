@@ -101,13 +101,18 @@ describe('people, groups, projects and catalogues', () => {
 
     expect(
       (await h.as('priya').get('/rest/api/3/project/search')).body.values.map((p: { key: string }) => p.key),
-    ).toEqual(['DEV', 'SUP']);
+    ).toEqual(['DEV', 'HELP', 'SUP']);
+    // A client browses the client-facing projects: support, and the help center's service desk.
     expect((await h.as('maria').get('/rest/api/3/project/search')).body).toMatchObject({
-      total: 1,
-      values: [{ key: 'SUP' }],
+      total: 2,
+      values: [{ key: 'HELP', projectTypeKey: 'service_desk' }, { key: 'SUP' }],
     });
+    // A contractor who is a member of DEV alone browses nothing else.
+    expect(
+      (await h.as('lena').get('/rest/api/3/project/search')).body.values.map((p: { key: string }) => p.key),
+    ).toEqual(['DEV']);
     const paged = await h.as('priya').get('/rest/api/3/project/search?maxResults=1&orderBy=-key');
-    expect(paged.body).toMatchObject({ total: 2, isLast: false, values: [{ key: 'SUP' }] });
+    expect(paged.body).toMatchObject({ total: 3, isLast: false, values: [{ key: 'SUP' }] });
   });
 
   it('lists components of a project and gets one component', async () => {
@@ -142,6 +147,11 @@ describe('people, groups, projects and catalogues', () => {
       ['To Do', 'new'],
       ['In Progress', 'indeterminate'],
       ['Done', 'done'],
+      // The classic workflow's, for projects that use it.
+      ['Open', 'new'],
+      ['Reopened', 'new'],
+      ['Resolved', 'done'],
+      ['Closed', 'done'],
     ]);
     expect(
       (await h.as('liWei').get('/rest/api/3/issuetype')).body.map((t: { name: string }) => t.name),

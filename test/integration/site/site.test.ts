@@ -187,7 +187,19 @@ describe('the control API', () => {
   it('lists the demo people with their roles and clients', async () => {
     const seed = (await site.anonymous.get('/local/api/seed')).body;
     const roles = new Set(seed.people.flatMap((p: { roles: string[] }) => p.roles));
-    expect([...roles].sort()).toEqual(['admin', 'client-reporter', 'developer', 'manager', 'spoc']);
+    expect([...roles].sort()).toEqual([
+      'admin',
+      'client-reporter',
+      'contractor',
+      'developer',
+      'manager',
+      'spoc',
+    ]);
+    // A contractor is no staff: the switcher says which projects she works in.
+    const contractors = seed.people.filter((p: { roles: string[] }) => p.roles.includes('contractor'));
+    expect(contractors).toEqual([
+      expect.objectContaining({ displayName: 'Lena Novak', groups: [], title: 'contractor (Delivery only)' }),
+    ]);
     expect(seed.clients.length).toBeGreaterThanOrEqual(3);
     const zones = new Set(
       seed.people
