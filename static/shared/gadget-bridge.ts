@@ -1,7 +1,8 @@
-import { events, router, view } from '@forge/bridge';
+import { router, view } from '@forge/bridge';
 import { getPeople, invokeReply, jiraJson, searchPeople } from './bridge';
 import type { GadgetFormApi } from './gadget-form';
 import type { SnapshotApi } from './gadget-table';
+import { viewerOf, type Viewer } from './time';
 
 /**
  * The bridge calls both SPOC gadgets make (the people searches are every screen's, in bridge.ts). Each
@@ -18,15 +19,18 @@ export interface GadgetContext {
   readonly entryPoint: 'edit' | 'view';
   /** The configuration as Jira stored it: unchecked (the edit view shows what is wrong with it). */
   readonly saved: unknown;
+  /** The signed-in person's locale and time zone, which every time the gadget shows is written in. */
+  readonly viewer: Viewer;
 }
 
-/** The entry point and the saved configuration. */
+/** The entry point, the saved configuration and who is looking. */
 export async function loadGadgetContext(): Promise<GadgetContext> {
   const context = await view.getContext();
   const extension = context.extension as { entryPoint?: string; gadgetConfiguration?: unknown };
   return {
     entryPoint: extension.entryPoint === 'edit' ? 'edit' : 'view',
     saved: extension.gadgetConfiguration,
+    viewer: viewerOf(context),
   };
 }
 
@@ -40,16 +44,12 @@ export const submitConfig = (config: object): Promise<void> => view.submit(confi
 export const closeEditor = (): Promise<void> => view.close();
 export const openIssue = (issueKey: string): Promise<void> => router.navigate({ target: 'issue', issueKey });
 
-/** Jira's refresh event (sent to gadgets that refresh themselves). */
-export async function onDashboardRefresh(listener: () => void): Promise<() => void> {
-  const subscription = await events.on('JIRA_DASHBOARD_GADGET_REFRESH', listener);
-  return () => subscription.unsubscribe();
-}
-
-/** What a gadget's view asks: its resolver's snapshot, again on Jira's refresh event; no Jira call. */
+/**
+ * What a gadget's view asks: its resolver's snapshot; no Jira call. The gadgets are refreshable (the
+ * manifest leaves `refreshable` as it is), so Jira's own Refresh and auto-refresh render the view anew.
+ */
 export const snapshotViewApi = <Snapshot>(): SnapshotApi<Snapshot> => ({
   getSnapshot: () => invokeReply<Snapshot>('getSnapshot'),
-  onDashboardRefresh,
 });
 
 /** What a gadget's edit view asks of Jira and the host: projects and people, then save or close. */

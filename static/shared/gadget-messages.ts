@@ -1,4 +1,5 @@
 import { GADGET_LIMITS } from '../../src/contract/gadgets';
+import { formatDayAndTime, formatRelative, type Moment, type Viewer } from './time';
 
 /**
  * The texts both gadgets say alike (their edit form's common fields and buttons, the view's refresh and
@@ -7,15 +8,20 @@ import { GADGET_LIMITS } from '../../src/contract/gadgets';
  */
 const { maxRows, refresh } = GADGET_LIMITS;
 
+/**
+ * Every time is written by static/shared/time.ts, in the viewer's locale and zone, its words ("3 days ago",
+ * "tomorrow 09:00") worked out against `now`, the moment the view is looked at.
+ */
 export const viewMessages = {
   retry: 'Try again',
-  refresh: 'Refresh',
-  asOf: (takenAt: string) => `as of ${takenAt.slice(11, 16)} UTC`,
+  asOf: (takenAt: Moment, viewer: Viewer, now: Date) => `as of ${formatDayAndTime(takenAt, viewer, now)}`,
+  /** "3 days ago", "in 2 hours". */
+  fromNow: (at: Moment, viewer: Viewer, now: Date) => formatRelative(at, viewer, now),
+  /** "today 17:00", "Tue 24 Nov, 09:00". */
+  dayAndTime: (at: Moment, viewer: Viewer, now: Date) => formatDayAndTime(at, viewer, now),
   shownOf: (shown: number, matched: number, noun: string) =>
     shown < matched ? `${shown} of ${matched} ${noun} shown` : `${matched} ${noun}`,
   openIssue: (key: string) => `Open ${key}`,
-  duration: (days: number, hours: number, minutes: number) =>
-    days > 0 ? `${days} d ${hours} h` : hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`,
 } as const;
 
 export const formMessages = {

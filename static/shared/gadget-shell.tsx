@@ -1,11 +1,13 @@
 import { Component, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import type { GadgetContext } from './gadget-bridge';
+import type { Viewer } from './time';
 import { Notice, pageStyle } from './ui';
 
 /**
  * One resource serves both entry points of a gadget: Jira says which in `extension.entryPoint`. The edit
  * view is passed in as a lazy component, so its pickers load only when someone configures the gadget; the
- * view, which everyone sees, stays small.
+ * view, which everyone sees, stays small. The view is told who is looking (locale and zone, from the Forge
+ * context), for every time it writes.
  */
 export function GadgetShell({
   loadContext,
@@ -15,7 +17,7 @@ export function GadgetShell({
 }: {
   loadContext: () => Promise<GadgetContext>;
   Edit: ComponentType<{ saved: unknown }>;
-  View: ComponentType;
+  View: ComponentType<{ viewer: Viewer }>;
   messages: { readonly failed: string; readonly loading: string; readonly loadingEditor: string };
 }) {
   const [context, setContext] = useState<GadgetContext | undefined>();
@@ -38,7 +40,7 @@ export function GadgetShell({
           </Suspense>
         </LoadFailure>
       )}
-      {context?.entryPoint === 'view' && <View />}
+      {context?.entryPoint === 'view' && <View viewer={context.viewer} />}
     </main>
   );
 }

@@ -185,29 +185,48 @@ export const CHART_COLOURS = [
 
 /**
  * A horizontal stacked bar chart in SVG: one bar per row, one segment per series. The chart is an image
- * with a written summary for screen readers; the table next to it carries the same numbers.
+ * with a written summary for screen readers; the table next to it carries the same numbers. It is drawn
+ * `width` pixels wide (the gadget's column), so its 11 px text stays 11 px in a narrow column, and its
+ * legend wraps onto as many lines as it needs.
  */
 export function StackedBarChart({
   rows,
   series,
   summary,
   testId,
+  width = 360,
 }: {
   rows: ReadonlyArray<{ readonly label: string; readonly values: readonly number[] }>;
   series: readonly ChartSeries[];
   summary: string;
   testId?: string;
+  width?: number;
 }) {
-  const labelWidth = 120;
+  // About 6 px a character at 11 px.
+  const charWidth = 6;
+  const labelWidth = Math.round(Math.min(140, width * 0.35));
+  const labelChars = Math.floor((labelWidth - 6) / charWidth);
   const barHeight = 16;
   const gap = 6;
-  const width = 360;
   const max = Math.max(1, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
   const scale = (width - labelWidth - 30) / max;
-  const height = rows.length * (barHeight + gap) + 24;
+  const legendLine = 16;
+  // Legend entries side by side, each as wide as its name, onto a new line when the next would not fit.
+  const legend: Array<{ x: number; line: number }> = [];
+  let x = 0;
+  let line = 0;
+  for (const s of series) {
+    const entry = s.name.length * charWidth + 28;
+    if (x > 0 && x + entry > width) {
+      x = 0;
+      line++;
+    }
+    legend.push({ x, line });
+    x += entry;
+  }
+  const barsHeight = rows.length * (barHeight + gap);
+  const height = barsHeight + 8 + (line + 1) * legendLine;
   const text = token('color.text', '#172B4D');
-  // Legend entries side by side, each as wide as its name (about 6 px a character at 11 px).
-  const legendX = series.map((_, i) => series.slice(0, i).reduce((x, s) => x + s.name.length * 6 + 28, 0));
   return (
     <figure style={{ margin: `${token('space.100', '8px')} 0` }} data-testid={testId}>
       <svg
@@ -220,29 +239,39 @@ export function StackedBarChart({
         <title>{summary}</title>
         {rows.map((row, i) => {
           const y = i * (barHeight + gap);
-          let x = labelWidth;
+          let barX = labelWidth;
           const total = row.values.reduce((a, b) => a + b, 0);
           return (
             <g key={row.label}>
               <text x={0} y={y + 12} fontSize="11" fill={text}>
-                {row.label.length > 18 ? `${row.label.slice(0, 17)}…` : row.label}
+                {row.label.length > labelChars ? `${row.label.slice(0, labelChars - 1)}…` : row.label}
               </text>
               {row.values.map((value, s) => {
                 const w = value * scale;
                 const rect = (
-                  <rect key={s} x={x} y={y} width={w} height={barHeight} fill={series[s]?.colour ?? text} />
+                  <rect
+                    key={s}
+                    x={barX}
+                    y={y}
+                    width={w}
+                    height={barHeight}
+                    fill={series[s]?.colour ?? text}
+                  />
                 );
-                x += w;
+                barX += w;
                 return rect;
               })}
-              <text x={x + 4} y={y + 12} fontSize="11" fill={text}>
+              <text x={barX + 4} y={y + 12} fontSize="11" fill={text}>
                 {total}
               </text>
             </g>
           );
         })}
         {series.map((s, i) => (
-          <g key={s.name} transform={`translate(${legendX[i] ?? 0}, ${height - 12})`}>
+          <g
+            key={s.name}
+            transform={`translate(${legend[i]?.x ?? 0}, ${barsHeight + 8 + (legend[i]?.line ?? 0) * legendLine})`}
+          >
             <rect width={10} height={10} fill={s.colour} />
             <text x={14} y={9} fontSize="11" fill={text}>
               {s.name}
@@ -259,16 +288,6 @@ export function wholeNumber(text: string, min: number, max: number): number | un
   if (!/^\d+$/.test(text.trim())) return undefined;
   const value = Number(text);
   return value >= min && value <= max ? value : undefined;
-}
-
-/** How long ago `since` was, in whole days, hours and minutes (for "waiting 2 d 3 h" texts). */
-export function elapsed(since: string, now: string): { days: number; hours: number; minutes: number } {
-  const minutes = Math.max(0, Math.floor((Date.parse(now) - Date.parse(since)) / 60_000));
-  return {
-    days: Math.floor(minutes / 1440),
-    hours: Math.floor((minutes % 1440) / 60),
-    minutes: minutes % 60,
-  };
 }
 
 /** A field's label, control and error in words, tied together for screen readers. */

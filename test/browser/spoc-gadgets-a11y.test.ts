@@ -9,12 +9,14 @@ import {
 } from '../support/browser';
 import {
   chooseSpoc,
+  COLUMN_WIDTHS,
   configure,
   ESCALATIONS,
   expectNoBrowserErrors,
   fileGlobexIssueInDev,
   gadgetView,
   HANNAH,
+  inColumnsOf,
   LI_WEI,
   newDashboard,
   press,
@@ -30,8 +32,9 @@ import {
 
 /**
  * No serious or critical axe violations in either gadget, in light and dark theme: the views with their
- * numbers, the views' words for a person the numbers are not for, and the edit views with a picker open,
- * with mistakes showing and with unusable saved settings. Takes the README's gadget screenshots.
+ * numbers (as a table in a wide column, as cards in a narrow one), the views' words for a person the
+ * numbers are not for, and the edit views with a picker open, with mistakes showing and with unusable saved
+ * settings. Takes the README's gadget screenshots.
  */
 let world: GadgetWorld;
 let dashboardId: string;
@@ -74,10 +77,22 @@ describe('the SPOC gadgets’ accessibility', () => {
       await toTheme(theme);
       for (const moduleKey of [WORKLOAD, ESCALATIONS]) {
         const view = await gadgetView(world.page, moduleKey);
-        await view.waitForSelector('table');
+        await view.waitForSelector('[data-layout]');
         await expectAxeClean(view, `${moduleKey} view, ${theme}`);
       }
       await screenshot(world.page, `gadgets-${theme}`);
+      // In a narrow column the rows are cards, in a wide one a table: both are checked.
+      for (const [name, width] of [
+        ['narrow', COLUMN_WIDTHS.narrow],
+        ['wide', COLUMN_WIDTHS.wide],
+      ] as const) {
+        await inColumnsOf(world.page, width);
+        for (const moduleKey of [WORKLOAD, ESCALATIONS]) {
+          const view = await gadgetView(world.page, moduleKey);
+          await view.waitForSelector(`[data-layout=${name === 'narrow' ? 'stacked' : 'table'}]`);
+          await expectAxeClean(view, `${moduleKey} view in a ${name} column, ${theme}`);
+        }
+      }
 
       // A client on the shared dashboard gets words, not numbers: those are checked too.
       await signIn(world.page, world.site.url, LI_WEI.email, '/jira/dashboards/10000');

@@ -12,11 +12,12 @@ import {
   expectNumber,
   fileGlobexIssueInDev,
   focusFrame,
-  focused,
+  focusedOnPage,
   HANNAH,
   listedRows,
   newDashboard,
   press,
+  refreshGadgetByKeyboard,
   PRIYA,
   resolverSnapshot,
   savedConfig,
@@ -140,18 +141,17 @@ describe('the SPOC workload gadget by keyboard alone', () => {
     expect(await savedConfig(world, HANNAH.email, dashboardId, WORKLOAD)).toEqual(config);
     expect(await listedRows(view, 'workload')).toEqual([CHLOE.accountId, PRIYA.accountId]);
 
-    // Chloe vets her DEV issue; the gadget's own Refresh, pressed from the keyboard, shows it.
+    // Chloe vets her DEV issue; the gadget's Refresh, pressed from the keyboard, shows it.
     const [devIssue] = (await waitingFor(world, CHLOE.accountId)).filter((k) => k.startsWith('DEV-'));
     await triageAs(world, CHLOE.accountId, devIssue as string, {
       action: 'accept-for-delivery',
       note: 'Clear.',
     });
-    await focusFrame(view);
-    await press(page, view, 'gadget-refresh', 'keyboard');
+    view = await refreshGadgetByKeyboard(page, WORKLOAD);
     const open = async () =>
       Number(await view.textContent(`[data-testid=workload-row-${CHLOE.accountId}] [data-testid=open]`));
     await expectNumber(open, 0);
-    expect(await focused(view)).toBe('gadget-refresh');
+    expect(await focusedOnPage(page)).toBe('refresh-gadget');
   });
 });
 

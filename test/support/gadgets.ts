@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { SiteClock } from '../../local/clock';
 import { seedAppDemo, type AppDemo } from '../../local/seed/app-demo';
@@ -358,4 +360,179 @@ export async function expectNumber(read: () => Promise<number>, expected: number
     seen = await read();
   }
   expect(seen).toBe(expected);
+}
+
+// ---- the widths a dashboard gives a gadget ------------------------------------------------------------
+
+/**
+ * The widths of a gadget's frame in a Jira Cloud dashboard column. Jira's layouts are one column, two equal
+ * columns, two columns of a third and two thirds, and three columns, all sharing the page's width beside
+ * Jira's sidebar; the frame is the column less the gadget's own border. On a 1280 px laptop screen that makes
+ * a third about 320 px and a half about 480 px; on a 1920 px monitor two thirds or a half are 800 px or more.
+ */
+export const COLUMN_WIDTHS = { narrow: 320, medium: 480, wide: 800 } as const;
+export type ColumnWidth = keyof typeof COLUMN_WIDTHS;
+
+/**
+ * Lays the local dashboard's gadgets out in columns whose frames are `width` px wide, as one of Jira's
+ * layouts would (the local dashboard itself flows its gadgets in columns of at least 420 px). Set again
+ * after every page load; the frames reflow at once.
+ */
+export async function inColumnsOf(page: Page, width: number): Promise<void> {
+  await page.waitForSelector('[data-testid=gadgets] iframe[data-module-key]');
+  await page.evaluate((frameWidth) => {
+    const grid = document.querySelector('[data-testid=gadgets]') as HTMLElement;
+    const section = grid.querySelector('section.gadget') as HTMLElement;
+    const frame = section.querySelector('iframe') as HTMLElement;
+    // Whatever the gadget's chrome takes (its border and padding) comes on top of the frame's width.
+    const chrome = section.getBoundingClientRect().width - frame.getBoundingClientRect().width;
+    grid.style.gridTemplateColumns = `repeat(auto-fill, ${frameWidth + chrome}px)`;
+  }, width);
+  for (const handle of await page.$$('[data-testid=gadgets] iframe[data-module-key]')) {
+    const frame = await handle.contentFrame();
+    await frame?.waitForFunction((w) => document.documentElement.clientWidth === w, width);
+  }
+}
+
+/**
+ * What does not fit in a gadget's frame, in words (empty when all is well): the frame scrolling sideways,
+ * any element reaching past its edges, any element whose content is cut off by its own overflow, and any
+ * `nowrap` text (names, times, issue keys) spilling out of its box.
+ */
+export function layoutProblems(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const name = (e: Element) =>
+      `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+    if (root.scrollWidth > width)
+      problems.push(`the frame scrolls sideways (${root.scrollWidth} > ${width} px)`);
+    for (const element of Array.from(document.body.querySelectorAll('*'))) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      // The Atlaskit select's hidden input and screen-reader-only texts are 1 px and deliberately off view.
+      if (rect.width <= 1 || rect.height <= 1) continue;
+      if (rect.left < -0.5 || rect.right > width + 0.5)
+        problems.push(
+          `${name(element)} reaches past the frame (${Math.round(rect.left)}–${Math.round(rect.right)} of ${width} px)`,
+        );
+      const style = getComputedStyle(element);
+      const clips = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+      if (clips && element.scrollWidth > element.clientWidth + 1 && element.tagName !== 'svg')
+        problems.push(`${name(element)} is cut off (${element.scrollWidth} > ${element.clientWidth} px)`);
+    }
+    return problems;
+  });
+}
+
+/** The texts of every cell a row shows, by test id (in a table or stacked); a missing or empty one is ''. */
+export function cellsOf(frame: Frame, rowTestId: string, testIds: readonly string[]) {
+  return frame.evaluate(
+    ({ row, ids }) => {
+      const element = document.querySelector(`[data-testid="${row}"]`);
+      return Object.fromEntries(
+        ids.map((id) => {
+          const cell = element?.querySelector(`[data-testid="${id}"]`);
+          const rect = cell?.getBoundingClientRect();
+          const shown = rect !== undefined && rect.width > 0 && rect.height > 0;
+          return [id, shown ? (cell?.textContent ?? '').trim() : ''];
+        }),
+      );
+    },
+    { row: rowTestId, ids: [...testIds] },
+  );
+}
+
+/** How many lines each element's text takes (a name must take one). */
+export function linesOf(frame: Frame, selector: string): Promise<number[]> {
+  return frame.$$eval(selector, (elements) =>
+    elements.map((e) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+      return tops.size;
+    }),
+  );
+}
+
+/**
+ * A screenshot of the dashboard's gadgets alone, side by side in their columns and as tall as the taller
+ * one, for the README (the grid's empty columns left out). The window is made large enough to show them all
+ * first: Chromium leaves a frame outside the window unpainted.
+ */
+export async function gadgetsScreenshot(page: Page, name: string): Promise<void> {
+  const dir = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize();
+  const sections = '[data-testid=gadgets] section.gadget';
+  // Wide enough for every gadget's column side by side (each column keeps its width).
+  const columns = await page.$$eval(sections, (all) => all.map((s) => s.getBoundingClientRect().width + 16));
+  await page.setViewportSize({
+    width: Math.max(before?.width ?? 0, 64 + columns.reduce((a, b) => a + b, 0)),
+    height: before?.height ?? 760,
+  });
+  const box = () =>
+    page.$$eval(sections, (all) => {
+      const boxes = all.map((s) => s.getBoundingClientRect());
+      const left = Math.min(...boxes.map((b) => b.left));
+      const top = Math.min(...boxes.map((b) => b.top)) + window.scrollY;
+      return {
+        x: Math.max(0, left - 8),
+        y: Math.max(0, top - 8),
+        width: Math.max(...boxes.map((b) => b.right)) - left + 16,
+        height: Math.max(...boxes.map((b) => b.bottom)) + window.scrollY - top + 16,
+      };
+    });
+  const first = await box();
+  await page.setViewportSize({
+    width: page.viewportSize()?.width ?? 1200,
+    height: Math.ceil(first.y + first.height),
+  });
+  // The frames report their new heights once they have laid out again in the larger window.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(dir, `${name}.png`), clip: await box() });
+  if (before) await page.setViewportSize(before);
+}
+
+// ---- Jira's Refresh: the one a gadget has ---------------------------------------------------------------
+
+/** Waits until the gadget's view is a new frame (Jira renders a refreshed gadget anew), showing its numbers. */
+async function renderedAnew(page: Page, moduleKey: string, old: Frame): Promise<Frame> {
+  for (let i = 0; i < 50; i++) {
+    const frame = await moduleFrame(page, moduleKey);
+    if (frame !== old) {
+      await frame.waitForSelector('[data-testid=gadget-snapshot], [data-testid=gadget-error]');
+      return frame;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The ${moduleKey} gadget was not rendered again.`);
+}
+
+const gadgetSection = (moduleKey: string) => `section.gadget:has(iframe[data-module-key=${moduleKey}])`;
+
+/** The dashboard's Refresh all; answers the gadget's new view. */
+export async function refreshDashboard(page: Page, moduleKey: string): Promise<Frame> {
+  const old = await moduleFrame(page, moduleKey);
+  await page.click('[data-action=refresh-dashboard]');
+  return renderedAnew(page, moduleKey, old);
+}
+
+/**
+ * The gadget's Refresh on its header, by keyboard alone: Tab from the control before it (Configure), then
+ * Enter. Answers the new view; the focus stays on Refresh.
+ */
+export async function refreshGadgetByKeyboard(page: Page, moduleKey: string): Promise<Frame> {
+  const old = await moduleFrame(page, moduleKey);
+  await page.focus(`${gadgetSection(moduleKey)} [data-action=configure-gadget]`);
+  await page.keyboard.press('Tab');
+  expect(await focusedOnPage(page)).toBe('refresh-gadget');
+  await page.keyboard.press('Enter');
+  return renderedAnew(page, moduleKey, old);
+}
+
+/** The `data-action` of the page's focused control (outside any frame). */
+export function focusedOnPage(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null);
 }

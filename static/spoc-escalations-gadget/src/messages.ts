@@ -31,10 +31,11 @@ export const messages = {
   issue: 'Issue',
   levelHeading: 'Level',
   response: 'Response',
-  age: 'Age',
+  routed: 'Routed',
+  due: (when: string) => `due ${when}`,
+  wasDue: (when: string) => `was due ${when}`,
   spoc: 'SPOC',
   nobody: 'nobody (unrouted)',
-  ageText: viewMessages.duration,
 } as const;
 
 const { atRiskPercent, breachedAlert, minLevel } = GADGET_LIMITS;

@@ -33,7 +33,17 @@ export const messages = {
   capacityLabel: (name: string, open: number, capacity: number) =>
     `${name}: ${open} open of a capacity of ${capacity}`,
   nothingWaiting: 'nothing waiting',
-  waitingFor: viewMessages.duration,
+  workingUntil: (when: string) => `until ${when}`,
+  backOn: (when: string) => `back ${when}`,
+  startsIn: (fromNow: string) => `starts ${fromNow}`,
+  /** What is said of a status that names no moment. */
+  statusDetail: {
+    available: '',
+    away: '',
+    'at-capacity': '',
+    'off-shift': 'no working hours set',
+    'no-profile': 'hours and capacity unknown',
+  } satisfies Record<WorkloadRow['status'], string>,
   chartSummary: (rows: ReadonlyArray<WorkloadRow>) =>
     `Open client issues per SPOC: ${rows
       .map(
