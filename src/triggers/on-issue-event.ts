@@ -5,6 +5,7 @@ import {
   issueFactsFrom,
   type AppDependencies,
 } from '../composition';
+import { redeliveryDelaySeconds } from '../domain/backoff';
 import { isIssueId } from '../domain/jira-keys';
 import { JiraBusyError, TriageConflictError } from '../usecases/errors';
 import { finishPendingUpdates } from '../usecases/finish-pending-updates';
@@ -40,6 +41,8 @@ interface EventPayload {
   readonly changelog?: { readonly id?: unknown };
   /** The `spoc` copy's values, as the manifest's `payload.include.propertyPaths` asks for them. */
   readonly payloadIncludeProperties?: unknown;
+  /** Set by the platform on a redelivery after an InvocationError. */
+  readonly retryContext?: { readonly retryCount?: unknown };
 }
 
 const text = (value: unknown): string | null =>
@@ -54,8 +57,13 @@ export async function onIssueEvent(event: EventPayload): Promise<InvocationError
     await handle(event, { issueId, issueKey, eventType }, appDependencies());
   } catch (error) {
     if (error instanceof JiraBusyError) {
+      const retryCount = Number(event.retryContext?.retryCount ?? 0);
       return new InvocationError({
-        retryAfter: Math.min(900, Math.max(1, Math.ceil(error.retryAfterSeconds))),
+        retryAfter: redeliveryDelaySeconds(
+          error.retryAfterSeconds,
+          Number.isInteger(retryCount) ? retryCount : 0,
+          Math.random,
+        ),
         retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
       });
     }
