@@ -82,14 +82,20 @@ export function createControlApi(site: ControlSite): Router {
     return json(200, { reset: true, now: site.clock.iso() });
   });
 
-  router.get('/local/api/faults', () => json(200, { fault: site.gateway.faults.current() ?? null }));
+  router.get('/local/api/faults', () =>
+    json(200, {
+      fault: site.gateway.faults.current() ?? null,
+      mix: site.gateway.faults.mix(),
+      injected: site.gateway.faults.injected(),
+    }),
+  );
   router.post('/local/api/faults', (req) => {
     try {
       site.gateway.faults.set(req.body as never);
     } catch (error) {
       return jiraError(400, (error as Error).message);
     }
-    return json(200, { fault: site.gateway.faults.current() ?? null });
+    return json(200, { fault: site.gateway.faults.current() ?? null, mix: site.gateway.faults.mix() });
   });
   router.delete('/local/api/faults', () => {
     site.gateway.faults.clear();

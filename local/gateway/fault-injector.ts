@@ -39,9 +39,15 @@ export interface Fault {
 }
 
 export interface FaultInjector {
-  set(settings: FaultSettings): Fault;
+  /** One fault, or a mix: each request draws once and meets at most one of them (rates add up to 1 at most). */
+  set(settings: FaultSettings | readonly FaultSettings[]): Fault;
   clear(): void;
+  /** The fault set, or the first of a mix. */
   current(): Fault | undefined;
+  /** Every fault of the mix (one for a single fault, none when clear). */
+  mix(): readonly Fault[];
+  /** Failures answered since the site started or the counts were read with `reset`. */
+  injected(reset?: boolean): Readonly<Record<string, number>>;
 }
 
 export interface FaultDecision {
@@ -70,38 +76,76 @@ const SETTING_KEYS = new Set([
   'rateLimitReason',
 ]);
 
-/** One fault at a time; `set` replaces it. Random draws are injectable so tests are repeatable. */
+/**
+ * A fault, or a mix of them; `set` replaces what was there. Each request draws once, so a mix of 5% 503s and
+ * 20% 429s fails a quarter of the requests it matches. Random draws are injectable so tests are repeatable.
+ */
 export class SiteFaultInjector implements FaultInjector {
-  private fault: Fault | undefined;
+  private faults: Fault[] = [];
+  private counts: Record<string, number> = {};
 
   constructor(
     private readonly clockMs: () => number,
     private readonly random: () => number = Math.random,
   ) {}
 
-  set(settings: FaultSettings): Fault {
-    this.fault = parseFault(settings);
-    return this.fault;
+  set(settings: FaultSettings | readonly FaultSettings[]): Fault {
+    const list = Array.isArray(settings) ? settings : [settings];
+    if (list.length === 0) throw new GatewayConfigError('A fault mix needs at least one fault.');
+    const faults = list.map((one: unknown) => parseFault(one));
+    const total = faults.reduce((sum, f) => sum + f.errorRate, 0);
+    if (total > 1 + 1e-9) {
+      throw new GatewayConfigError(`The error rates of a mix add up to ${total.toFixed(2)}; at most 1.`);
+    }
+    this.faults = faults;
+    return faults[0]!;
   }
 
   clear(): void {
-    this.fault = undefined;
+    this.faults = [];
   }
 
   current(): Fault | undefined {
-    return this.fault;
+    return this.faults[0];
   }
 
-  /** Whether this request is delayed or failed; undefined when the fault does not touch it. */
+  mix(): readonly Fault[] {
+    return this.faults;
+  }
+
+  injected(reset = false): Readonly<Record<string, number>> {
+    const counts = { ...this.counts };
+    if (reset) this.counts = {};
+    return counts;
+  }
+
+  /** Whether this request is delayed or failed; undefined when no fault touches it. */
   decide(principal: Principal, method: string, path: string): FaultDecision | undefined {
-    const fault = this.fault;
-    if (!fault || !matches(fault, principal, method, path)) return undefined;
-    const fails = fault.errorRate > 0 && this.random() < fault.errorRate;
-    if (!fails && fault.latencyMs === 0) return undefined;
-    if (fault.remaining !== undefined) {
-      this.fault = fault.remaining <= 1 ? undefined : { ...fault, remaining: fault.remaining - 1 };
+    const matching = this.faults.filter((fault) => matches(fault, principal, method, path));
+    if (matching.length === 0) return undefined;
+    const draw = this.random();
+    let below = 0;
+    const failing = matching.find((fault) => {
+      below += fault.errorRate;
+      return fault.errorRate > 0 && draw < below;
+    });
+    const latencyMs = Math.max(...matching.map((fault) => fault.latencyMs));
+    if (!failing && latencyMs === 0) return undefined;
+    for (const fault of failing ? [failing] : matching.filter((f) => f.latencyMs > 0)) this.spend(fault);
+    if (failing) {
+      const key = failing.status === 429 ? `429 ${failing.rateLimitReason}` : String(failing.status);
+      this.counts[key] = (this.counts[key] ?? 0) + 1;
     }
-    return { latencyMs: fault.latencyMs, response: fails ? this.failure(fault) : undefined };
+    return { latencyMs, response: failing ? this.failure(failing) : undefined };
+  }
+
+  /** A fault limited to `count` requests is used up by the requests it failed or delayed. */
+  private spend(fault: Fault): void {
+    if (fault.remaining === undefined) return;
+    const at = this.faults.indexOf(fault);
+    if (at < 0) return;
+    if (fault.remaining <= 1) this.faults.splice(at, 1);
+    else this.faults[at] = { ...fault, remaining: fault.remaining - 1 };
   }
 
   private failure(fault: Fault): SiteResponse {

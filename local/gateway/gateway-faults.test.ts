@@ -47,6 +47,53 @@ describe('fault injection', () => {
     expect(gateway.faults.current()).toBeUndefined();
   });
 
+  test('a mix fails each request with at most one of its faults, in their shares, and counts them', async () => {
+    const { gateway, call } = tinySite({ random: seededRandom(11), limits: { enabled: false } });
+    const reasons = [
+      'jira-quota-global-based',
+      'jira-quota-tenant-based',
+      'jira-burst-based',
+      'jira-per-issue-on-write',
+    ];
+    gateway.faults.set([
+      ...reasons.map((rateLimitReason) => ({
+        status: 429,
+        errorRate: 0.05,
+        rateLimitReason,
+        retryAfterSeconds: 2,
+      })),
+      { status: 503, errorRate: 0.05 },
+    ]);
+    expect(gateway.faults.mix()).toHaveLength(5);
+    const statuses: number[] = [];
+    for (let i = 0; i < 1000; i++) statuses.push((await call(APP, 'GET', ISSUE)).status);
+    const injected = gateway.faults.injected(true);
+    expect(Object.keys(injected).sort()).toEqual(
+      ['429 ' + reasons[0], ...reasons.slice(1).map((r) => `429 ${r}`), '503'].sort(),
+    );
+    for (const count of Object.values(injected)) {
+      expect(count).toBeGreaterThan(20);
+      expect(count).toBeLessThan(90);
+    }
+    expect(statuses.filter((s) => s !== 200)).toHaveLength(
+      Object.values(injected).reduce((a, b) => a + b, 0),
+    );
+    expect(gateway.faults.injected()).toEqual({});
+  });
+
+  test('a mix whose rates add up to more than 1 is refused and changes nothing', () => {
+    const { gateway } = tinySite();
+    gateway.faults.set({ status: 500 });
+    expect(() =>
+      gateway.faults.set([
+        { status: 503, errorRate: 0.7 },
+        { status: 429, errorRate: 0.4 },
+      ]),
+    ).toThrow(/add up to 1.10; at most 1/);
+    expect(() => gateway.faults.set([])).toThrow(GatewayConfigError);
+    expect(gateway.faults.mix()).toEqual([expect.objectContaining({ status: 500 })]);
+  });
+
   test('errorRate fails that share of matching requests', async () => {
     const { gateway, call } = tinySite({ random: seededRandom(7), limits: { enabled: false } });
     gateway.faults.set({ errorRate: 0.3, status: 502 });
