@@ -33,7 +33,7 @@ import {
  * reaches past the frame or is cut off, and names keep to one line. The rows are the resolver's, so nothing
  * here is written down but the widths; the manager reads in German and Berlin time while the browser itself
  * is en-US and UTC, so a time written in the browser's own zone or locale would show. Takes the README's
- * gadgets-narrow and gadgets-wide screenshots (a half column, in between, is checked too).
+ * gadgets-narrow and gadgets-wide screenshots (half and two-thirds columns, in between, are checked too).
  */
 let world: GadgetWorld;
 let dashboardId: string;

@@ -368,9 +368,10 @@ export async function expectNumber(read: () => Promise<number>, expected: number
  * The widths of a gadget's frame in a Jira Cloud dashboard column. Jira's layouts are one column, two equal
  * columns, two columns of a third and two thirds, and three columns, all sharing the page's width beside
  * Jira's sidebar; the frame is the column less the gadget's own border. On a 1280 px laptop screen that makes
- * a third about 320 px and a half about 480 px; on a 1920 px monitor two thirds or a half are 800 px or more.
+ * a third about 320 px, a half about 480 px and two thirds about 640 px; on a 1920 px monitor two thirds or a
+ * half are 800 px or more.
  */
-export const COLUMN_WIDTHS = { narrow: 320, medium: 480, wide: 800 } as const;
+export const COLUMN_WIDTHS = { narrow: 320, medium: 480, twoThirds: 640, wide: 800 } as const;
 export type ColumnWidth = keyof typeof COLUMN_WIDTHS;
 
 /**

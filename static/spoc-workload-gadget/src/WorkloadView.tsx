@@ -141,15 +141,18 @@ function SpocName({ row }: { row: WorkloadRow }) {
 
 function Capacity({ row }: { row: WorkloadRow }) {
   if (row.capacity === null) return <span style={subtleText}>{messages.noLimit}</span>;
+  // The meter and its numbers may part onto two lines in a squeezed table column; each stays whole.
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
+    <span>
       <Meter
         value={row.open}
         max={row.capacity}
         level={row.load === 'no-limit' ? 'under' : row.load}
         label={messages.capacityLabel(row.displayName, row.open, row.capacity)}
       />{' '}
-      <span style={subtleText}>{messages.ofCapacity(row.open, row.capacity)}</span>
+      <span style={{ ...subtleText, whiteSpace: 'nowrap' }}>
+        {messages.ofCapacity(row.open, row.capacity)}
+      </span>
     </span>
   );
 }
@@ -185,8 +188,9 @@ function Status({ row, time }: { row: WorkloadRow; time: ViewTime }) {
 function Oldest({ row, time }: { row: WorkloadRow; time: ViewTime }) {
   const oldest = row.oldestWaiting;
   if (!oldest) return <span style={{ ...subtleText, whiteSpace: 'nowrap' }}>{messages.nothingWaiting}</span>;
+  // The key and how long it has waited may part onto two lines; each stays whole.
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
+    <span>
       <IssueLink issueKey={oldest.issueKey} label={messages.openIssue(oldest.issueKey)} open={openIssue} />{' '}
       <span style={subtleText}>
         <Moment at={oldest.since} viewer={time.viewer}>
