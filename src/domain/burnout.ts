@@ -116,7 +116,8 @@ export function burnoutSignals(input: BurnoutInput): BurnoutSignals {
   const id = profile.accountId;
   const fromMs = period.fromMs;
   const toMs = Math.min(period.toMs, input.nowMs);
-  const inPeriod = (ms: number) => ms >= fromMs && ms < toMs;
+  // Open time and working hours count up to now; what happened counts up to the end of the period.
+  const inPeriod = (ms: number) => ms >= fromMs && ms < period.toMs;
   const calendar = calendarOf(profile);
   const capacity = effectiveCapacity(profile, input.defaultCapacity);
 

@@ -6,6 +6,7 @@ import { exportConfiguration } from '../usecases/export-configuration';
 import { getConfiguration } from '../usecases/get-configuration';
 import { getMyProfile } from '../usecases/get-my-profile';
 import { getProjectOverview } from '../usecases/get-project-overview';
+import { getReports, getReportsCsv } from '../usecases/get-reports';
 import { importConfiguration } from '../usecases/import-configuration';
 import { listHandedOverIssues } from '../usecases/list-handed-over-issues';
 import { listMyTriageQueue } from '../usecases/list-my-triage-queue';
@@ -107,6 +108,14 @@ define('applyOffboarding', (caller, projectKey, payload) =>
 
 define('getProjectOverview', (caller, projectKey) =>
   getProjectOverview.execute({ callerAccountId: caller, projectKey }, resolverDependencies()),
+);
+
+// Reports: managers (project administrators, escalation managers) and SPOCs; src/contract/reports.ts.
+define('getReports', (caller, projectKey, payload) =>
+  getReports.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
+);
+define('getReportsCsv', (caller, projectKey, payload) =>
+  getReportsCsv.execute({ callerAccountId: caller, projectKey, payload }, resolverDependencies()),
 );
 
 export const spocProjectPageResolver = resolver.getDefinitions();

@@ -9,6 +9,7 @@ import type {
   TriageProperty,
   TriageState,
 } from '../domain';
+import type { SatisfactionRating } from '../domain/metrics';
 import type { Message } from './support/message';
 import type { StoredTriageEntry, TriageEntry } from './support/triage-entry';
 
@@ -196,4 +197,10 @@ export interface UserJira {
   search(jql: string, max: number): Promise<readonly SearchedIssue[]>;
   /** The project's unresolved issues as Jira counts them for the caller; undefined when they cannot see it. */
   openIssueCount(projectKey: string): Promise<number | undefined>;
+}
+
+/** Customer satisfaction ratings of issues (JSM's request feedback), for the reports. */
+export interface SatisfactionSource {
+  /** The ratings given on those of the issues that have one. */
+  ratings(issueKeys: readonly string[]): Promise<readonly SatisfactionRating[]>;
 }
