@@ -56,9 +56,15 @@ export const takeBackHandedOverIssues = {
     const handedOver = await deps.triage.handedOverFrom(caller, QUEUE_SIZE);
     const entries = wanted ? handedOver.filter((e) => wanted.includes(e.issueId)) : handedOver;
     const results: BulkIssueResult[] = [];
-    for (const id of wanted ?? []) {
-      if (entries.some((e) => e.issueId === id)) continue;
-      const stored = await deps.triage.get(id);
+    const others = (wanted ?? []).filter((id) => !entries.some((e) => e.issueId === id));
+    // Security: an issue is named only when the caller can see it in Jira; any other id reads as unknown.
+    const seen = new Set(
+      others.length === 0
+        ? []
+        : (await deps.user.search(`id in (${others.join(', ')})`, others.length)).map((i) => i.id),
+    );
+    for (const id of others) {
+      const stored = seen.has(id) ? await deps.triage.get(id) : undefined;
       results.push(
         stored
           ? {
@@ -71,7 +77,7 @@ export const takeBackHandedOverIssues = {
               issueId: id,
               issueKey: id,
               outcome: 'not-found',
-              message: `Issue ${id} is not a client issue.`,
+              message: `Issue ${id} is not a client issue you can see.`,
             },
       );
     }
