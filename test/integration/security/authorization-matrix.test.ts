@@ -552,6 +552,22 @@ describe('only context.accountId says who acts', () => {
     expect(tomsQueue).toEqual([]);
   });
 
+  it('an account id naming whom an issue goes to must be a SPOC: the reporting client cannot be made one', async () => {
+    const key = shared.awaiting as string;
+    await site.idle();
+    const before = storedState(site.db);
+    const reply = await act(PEOPLE.priya, key, {
+      action: 'reassign',
+      toAccountId: PEOPLE.tom,
+      reason: 'Let the client vet it himself',
+      evenIfUnavailable: true,
+    });
+    expect(reply).toMatchObject({ ok: false, code: 'invalid-input' });
+    if (!reply.ok) expect(reply.error).toMatch(/has no SPOC profile/);
+    await site.idle();
+    expect(storedState(site.db)).toEqual(before);
+  });
+
   it('the person who acts is recorded as the caller, whatever the payload claims', async () => {
     const key = await freshIssue('awaiting');
     const { view } = ok(
