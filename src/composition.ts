@@ -3,6 +3,7 @@ export { issueFactsFrom } from './jira/issue-service';
 import { KvsConfigurationRepository } from './storage/configuration-repository';
 import { KvsEventLedger } from './storage/event-ledger';
 import { BatchReader, isRetryableStorageError } from './storage/kvs-helpers';
+import { KvsRightsCache } from './storage/rights-cache';
 import { KvsSweepState } from './storage/sweep-state-repository';
 import { KvsTriageRepository } from './storage/triage-repository';
 
@@ -20,6 +21,8 @@ export function appDependencies() {
     triage: new KvsTriageRepository({ reads }),
     ledger: new KvsEventLedger({ reads }),
     sweepState: new KvsSweepState({ reads }),
+    /** Jira's answers about people's rights, kept a few minutes for views (never for writes). */
+    rights: new KvsRightsCache({ reads }),
     /** Jira as the app itself (`asApp()`): only after the caller's own permissions were checked. */
     jira: appJira(),
   };

@@ -1,7 +1,7 @@
 import { configurationWarnings } from '../domain';
 import type { ConfigurationView } from '../contract/project-page';
 import { configurationRights, toDocument } from './support/configuration-access';
-import type { AppJira, ConfigurationReader, UserJira } from './ports';
+import type { AppJira, Clock, ConfigurationReader, RightsCache, UserJira } from './ports';
 
 /**
  * The configuration for the project page's "Clients & SPOCs", "Availability" and "Policy" screens, with
@@ -10,7 +10,14 @@ import type { AppJira, ConfigurationReader, UserJira } from './ports';
 export const getConfiguration = {
   async execute(
     params: { readonly callerAccountId: string; readonly projectKey: string },
-    deps: { readonly config: ConfigurationReader; readonly user: UserJira; readonly jira: AppJira },
+    deps: {
+      readonly config: ConfigurationReader;
+      readonly user: UserJira;
+      readonly jira: AppJira;
+      /** With both, the caller's rights are kept five minutes (support/kept-rights.ts). */
+      readonly clock?: Clock;
+      readonly rights?: RightsCache;
+    },
   ): Promise<ConfigurationView> {
     const { canEdit } = await configurationRights(params.callerAccountId, params.projectKey, deps);
     const [head, configuration] = await Promise.all([deps.config.head(), deps.config.all()]);

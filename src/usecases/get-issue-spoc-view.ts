@@ -1,20 +1,25 @@
 import type { SpocIssueView } from '../contract/issue-panel';
 import { rolesOnIssue } from './support/caller-roles';
 import { JiraBusyError, NotFoundError } from './errors';
-import type { AppJira, Clock, ConfigurationReader, TriageRepository, UserJira } from './ports';
+import type { AppJira, Clock, ConfigurationReader, RightsCache, TriageRepository, UserJira } from './ports';
 import { sendOutbox } from './support/send-outbox';
 import { buildSpocView, notRoutedView } from './support/spoc-view';
-import { repairCopyIfChanged } from './support/property-repair';
+import { keptComponentLead, keptIssueAccess } from './support/kept-rights';
 import type { StoredTriageEntry } from './support/triage-entry';
 
 /**
- * The SPOC panel opens on an issue. The caller must be able to browse it (asked of Jira as them). While
- * here, the app finishes writes it still owes the issue and checks the searchable `spoc` property against
- * its own record, rewriting the copy when someone changed it.
+ * The SPOC panel opens on an issue. What the app's own record cannot tell is asked of Jira as the caller
+ * and kept for five minutes (support/kept-rights.ts): whether they may see the issue, their rights on it
+ * (project administration: the manager's actions; editing: the staff view) and, for a delivery target
+ * "component lead", who leads it. So a repeated view asks Jira nothing. The view reads no `spoc` property:
+ * the app's record is the authority, and events, queues and the sweep repair a rewritten copy. While here,
+ * the app finishes writes it still owes the issue.
  */
 export interface GetIssueSpocViewParams {
   readonly callerAccountId: string;
   readonly issueIdOrKey: string;
+  /** The issue's id too, when the panel's context gives it: a first view then asks Jira once, not twice. */
+  readonly issueId?: string;
 }
 
 export interface GetIssueSpocViewDeps {
@@ -23,22 +28,46 @@ export interface GetIssueSpocViewDeps {
   readonly triage: TriageRepository;
   readonly jira: AppJira;
   readonly user: UserJira;
+  /** Kept answers about rights; without it Jira is asked on every view. */
+  readonly rights?: RightsCache;
 }
 
 export const getIssueSpocView = {
   async execute(params: GetIssueSpocViewParams, deps: GetIssueSpocViewDeps): Promise<SpocIssueView> {
-    const issue = await deps.user.issue(params.issueIdOrKey);
-    if (!issue) throw new NotFoundError(`Issue ${params.issueIdOrKey} does not exist or you cannot see it.`);
+    const version = deps.config.head().then((h) => h.version);
+    const recorded = async (issueId: string) => {
+      const entry = (await deps.triage.get(issueId))?.entry;
+      return (
+        entry && {
+          id: entry.issueId,
+          key: entry.issueKey,
+          projectId: entry.projectId,
+          projectKey: entry.projectKey,
+        }
+      );
+    };
+    const access = await keptIssueAccess(
+      params.callerAccountId,
+      params.issueIdOrKey,
+      params.issueId,
+      version,
+      { ...deps, recorded },
+    );
+    if (!access) throw new NotFoundError(`Issue ${params.issueIdOrKey} does not exist or you cannot see it.`);
+    const { issue, held: granted } = access;
     let stored = await deps.triage.get(issue.id);
     if (!stored) return notRoutedView(issue);
     const head = await deps.config.head();
     const outboxDeps = { ...deps, internalCommentRole: head.settings.internalCommentRole };
     stored = await bestEffort(stored, (s) => sendOutbox(s, outboxDeps));
-    stored = await bestEffort(stored, (s) => repairProperty(s, deps));
-    const granted = await deps.user.issuePermissions(issue.id, ['EDIT_ISSUES', 'ADMINISTER_PROJECTS']);
-    const { roles } = await rolesOnIssue(params.callerAccountId, stored.entry, deps.clock.now(), deps, {
-      askJiraAboutManager: false,
-    });
+    const componentLead = (componentId: string) => keptComponentLead(componentId, head.version, deps);
+    const { roles } = await rolesOnIssue(
+      params.callerAccountId,
+      stored.entry,
+      deps.clock.now(),
+      { ...deps, jira: { componentLead } },
+      { askJiraAboutManager: false },
+    );
     const callerRoles = new Set(roles);
     if (granted.has('ADMINISTER_PROJECTS')) callerRoles.add('manager');
     const view = await buildSpocView(stored.entry, callerRoles, deps);
@@ -72,13 +101,4 @@ async function bestEffort(
     if (error instanceof JiraBusyError) return stored;
     throw error;
   }
-}
-
-async function repairProperty(
-  stored: StoredTriageEntry,
-  deps: GetIssueSpocViewDeps,
-): Promise<StoredTriageEntry> {
-  if (stored.entry.outbox.some((w) => w.kind === 'edit' || w.kind === 'property')) return stored;
-  const readBack = await deps.jira.readTriageProperty(stored.entry.issueId);
-  return (await repairCopyIfChanged(stored, readBack, deps)).stored;
 }

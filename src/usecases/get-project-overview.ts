@@ -1,6 +1,6 @@
 import type { ProjectOverview } from '../contract/project-page';
 import { landingFor } from '../domain/project-landing';
-import { isProjectAdministrator } from './support/caller-roles';
+import { administersProjectForScreens } from './support/configuration-access';
 import { NotFoundError } from './errors';
 import type { Clock, ConfigurationReader, RightsCache, UserJira } from './ports';
 
@@ -27,7 +27,7 @@ export const getProjectOverview = {
     const [openIssues, head, isAdministrator] = await Promise.all([
       deps.user.openIssueCount(params.projectKey),
       deps.config.head(),
-      isProjectAdministrator(deps.user, params.projectKey),
+      administersProjectForScreens(params.callerAccountId, params.projectKey, deps),
     ]);
     if (openIssues === undefined) throw new NotFoundError(`You cannot see project ${params.projectKey}.`);
     const landing = landingFor({

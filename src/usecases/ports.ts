@@ -119,6 +119,22 @@ export interface TriageRepository {
   >;
 }
 
+/** One answer Jira gave about a person's rights, with when it was asked and under which configuration. */
+export interface KeptRightsAnswer {
+  readonly askedAt: string;
+  readonly configVersion: number;
+  readonly answer: unknown;
+}
+
+/**
+ * Jira's answers about people's rights, kept a few minutes so that views need not ask again (how long,
+ * and when an answer no longer counts, is decided in support/kept-rights.ts). Writes never read it.
+ */
+export interface RightsCache {
+  get(key: string): Promise<KeptRightsAnswer | undefined>;
+  put(key: string, kept: KeptRightsAnswer): Promise<void>;
+}
+
 /** What the sweep keeps between runs. */
 export interface SweepState {
   /** Where the next reconcile slice starts (a cursor from `openChangedAfter`); empty for the oldest. */

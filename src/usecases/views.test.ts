@@ -101,17 +101,11 @@ describe("the issue's SPOC view", () => {
     expect((await view(PEOPLE.kenji)).allowedActions).toContain('take-over');
   });
 
-  it('rewrites the spoc property when someone changed it, and says so', async () => {
+  it('shows the state from the app’s record and reads no spoc property (events and the sweep repair it)', async () => {
     world.jira.issue(ISSUE.id).property = { state: 'vetted', clientId: 'acme' };
     const v = await view(PEOPLE.priya);
-    expect(world.jira.issue(ISSUE.id).property).toMatchObject({
-      state: 'awaiting-spoc',
-      spocAccountId: PEOPLE.priya,
-    });
-    expect(v.notices.at(-1)).toMatch(
-      /state is "vetted" on the issue but "awaiting-spoc" in the app's record/,
-    );
     expect(v.state).toBe('awaiting-spoc');
+    expect(world.jira.calls.filter((c) => c.call === 'readTriageProperty')).toEqual([]);
   });
 
   it('shows the client who their SPOC is and the state, but no staff availability or internal reasons', async () => {

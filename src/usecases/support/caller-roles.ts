@@ -11,7 +11,8 @@ import type { TriageEntry } from './triage-entry';
  */
 export interface RoleDeps {
   readonly config: ConfigurationReader;
-  readonly jira: AppJira;
+  /** Only who leads a component (delivery membership); views pass one that keeps the answer a while. */
+  readonly jira: Pick<AppJira, 'componentLead'>;
   readonly user: UserJira;
 }
 
@@ -60,7 +61,7 @@ async function isDeliveryMember(
   accountId: string,
   roster: RosterVersion | null,
   settings: AppSettings,
-  jira: AppJira,
+  jira: Pick<AppJira, 'componentLead'>,
 ): Promise<boolean> {
   if (settings.deliveryTeamAccountIds.includes(accountId)) return true;
   const target = roster?.deliveryTarget;

@@ -3,6 +3,7 @@ import type { ConfigurationDocument } from '../../contract/project-page';
 import { isProjectAdministrator } from './caller-roles';
 import { InvalidInputError, NotAllowedError } from '../errors';
 import type { AppJira, ConfigurationReader, UserJira } from '../ports';
+import { keptProjectRights, type KeptRightsDeps } from './kept-rights';
 
 /**
  * Who may read and change the configuration: project administrators (asked of Jira as the caller) keep
@@ -19,17 +20,35 @@ export async function requireProjectAdministrator(
 }
 
 /**
+ * Whether the caller administers the project (or all of Jira), for screens: with a rights cache (`rights`
+ * and `clock`) Jira's answer is kept five minutes (support/kept-rights.ts). Saves ask Jira each time
+ * (requireProjectAdministrator).
+ */
+export async function administersProjectForScreens(
+  callerAccountId: string,
+  projectKey: string,
+  deps: { readonly config: ConfigurationReader; readonly user: UserJira } & Partial<KeptRightsDeps>,
+): Promise<boolean> {
+  const { clock, rights } = deps;
+  if (!clock || !rights) return isProjectAdministrator(deps.user, projectKey);
+  const version = deps.config.head().then((h) => h.version);
+  const held = await keptProjectRights(callerAccountId, projectKey, version, { ...deps, clock, rights });
+  return held.has('ADMINISTER_PROJECTS') || held.has('ADMINISTER');
+}
+
+/**
  * What the caller may do with the configuration: read it (or NotAllowedError), and whether they may change
- * it, by the same rule every configuration save enforces. Jira is asked at most once.
+ * it, by the same rule every configuration save enforces. Jira is asked at most once, and with a rights
+ * cache not again for five minutes: this is for screens; saves ask Jira each time.
  */
 export async function configurationRights(
   callerAccountId: string,
   projectKey: string,
-  deps: { readonly config: ConfigurationReader; readonly user: UserJira },
+  deps: { readonly config: ConfigurationReader; readonly user: UserJira } & Partial<KeptRightsDeps>,
 ): Promise<{ readonly canEdit: boolean }> {
   const [head, canEdit] = await Promise.all([
     deps.config.head(),
-    isProjectAdministrator(deps.user, projectKey),
+    administersProjectForScreens(callerAccountId, projectKey, deps),
   ]);
   if (canEdit) return { canEdit };
   if (head.profileAccountIds.includes(callerAccountId)) return { canEdit };
