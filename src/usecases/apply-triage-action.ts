@@ -6,7 +6,7 @@ import { rolesOnIssue } from './support/caller-roles';
 import { sendOutbox } from './support/send-outbox';
 import { scheduled } from './support/sweep-schedule';
 import { buildSpocView } from './support/spoc-view';
-import type { TriageEntry } from './support/triage-entry';
+import { sendLeaseUntil, type TriageEntry } from './support/triage-entry';
 import type {
   ActionContext,
   TriageActionDeps,
@@ -96,6 +96,8 @@ async function run(
       ...stored.entry,
       record: outcome.record,
       outbox: [...stored.entry.outbox, ...plan.writes(outcome.record)],
+      // Ours to send: a trigger or the sweep finding these writes now leaves them alone.
+      sendingUntil: sendLeaseUntil(now),
     },
     deps.config,
     now,
@@ -104,6 +106,7 @@ async function run(
   const sent = await sendOutbox(
     { entry: next, revision },
     { ...deps, internalCommentRole: head.settings.internalCommentRole },
+    { holdsLease: true },
   );
   const rolesNow = await rolesAfterAction(params.callerAccountId, roles, stored.entry, sent.entry, now, deps);
   return { view: await buildSpocView(sent.entry, rolesNow, deps), summary: outcome.summary };

@@ -2,7 +2,7 @@ import { judgeAssignmentChange } from '../domain';
 import { bypassComment } from './support/comments';
 import type { AppJira, Clock, ConfigurationReader, EventLedger, TriageRepository } from './ports';
 import { sendOutbox } from './support/send-outbox';
-import { withNotice, type JiraWrite, type TriageEntry } from './support/triage-entry';
+import { sendLeaseUntil, withNotice, type JiraWrite, type TriageEntry } from './support/triage-entry';
 
 /**
  * Someone (not the app) assigned a routed issue. Before the SPOC vetted it, moving it away from them is a
@@ -75,11 +75,12 @@ export const recordAssignmentChange = {
         text: `Bypass by ${by}: ${verdict.reason}`,
       }),
       outbox: [...entry.outbox, ...writes],
+      sendingUntil: sendLeaseUntil(now),
     };
     // The change and the claim in one write: a conflict stores neither, and the redelivery tries again.
     // Stored but Jira busy: the redelivery finds the claim and only finishes the outbox.
     const revision = await deps.triage.update(next, stored.revision, now, { claim });
-    await sendOutbox({ entry: next, revision }, outboxDeps);
+    await sendOutbox({ entry: next, revision }, outboxDeps, { holdsLease: true });
     return reverted ? 'reverted' : 'recorded';
   },
 };

@@ -4,7 +4,7 @@ import { clientRepliedComment } from './support/comments';
 import type { AppJira, Clock, ConfigurationReader, EventLedger, TriageRepository } from './ports';
 import { sendOutbox } from './support/send-outbox';
 import { scheduled } from './support/sweep-schedule';
-import { withNotice, type TriageEntry } from './support/triage-entry';
+import { sendLeaseUntil, withNotice, type TriageEntry } from './support/triage-entry';
 
 /**
  * A comment on a routed issue. When the client (the reporter) answers an issue waiting for their
@@ -87,11 +87,11 @@ export const recordClientReply = {
           : []),
       ],
     };
-    next = await scheduled(next, deps.config, now);
+    next = { ...(await scheduled(next, deps.config, now)), sendingUntil: sendLeaseUntil(now) };
     // The change and the claim in one write: a conflict stores neither, and the redelivery tries again.
     // Stored but Jira busy: the redelivery finds the claim and only finishes the outbox.
     const revision = await deps.triage.update(next, stored.revision, now, { claim });
-    await sendOutbox({ entry: next, revision }, outboxDeps);
+    await sendOutbox({ entry: next, revision }, outboxDeps, { holdsLease: true });
     return 'back-with-spoc';
   },
 };

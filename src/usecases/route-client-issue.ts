@@ -74,7 +74,7 @@ export const routeClientIssue = {
       // Another delivery of this event is sending its writes right now: sending them too could post the
       // comment twice. Look again shortly (the trigger retries); the lease ends when that send does.
       if (isBeingSent(existing.entry, now)) throw new TriageConflictError(params.issueKey);
-      return { outcome: 'already-routed', entry: (await finish(existing, deps)).entry };
+      return { outcome: 'already-routed', entry: (await finish(existing, deps, false)).entry };
     }
 
     if (rules.length === 0) {
@@ -164,15 +164,24 @@ export const routeClientIssue = {
     // once: sending them too could post the comment twice. Look again shortly (the trigger retries) and
     // finish then whatever is left.
     if (!(await deps.triage.create(due, now))) throw new TriageConflictError(params.issueKey);
-    const finished = await finish({ entry: due, revision: 1 }, deps);
+    const finished = await finish({ entry: due, revision: 1 }, deps, true);
     return { outcome: decision.outcome, entry: finished.entry };
   },
 };
 
-async function finish(stored: StoredTriageEntry, deps: RouteClientIssueDeps): Promise<StoredTriageEntry> {
+/** `holdsLease`: this delivery just stored the writes with its send lease; else it must claim them first. */
+async function finish(
+  stored: StoredTriageEntry,
+  deps: RouteClientIssueDeps,
+  holdsLease: boolean,
+): Promise<StoredTriageEntry> {
   if (stored.entry.outbox.length === 0) return stored;
   const head = await deps.config.head();
-  return sendOutbox(stored, { ...deps, internalCommentRole: head.settings.internalCommentRole });
+  return sendOutbox(
+    stored,
+    { ...deps, internalCommentRole: head.settings.internalCommentRole },
+    { holdsLease },
+  );
 }
 
 /** The escalation manager's working hours, when they have a SPOC profile; around the clock otherwise. */

@@ -89,7 +89,7 @@ export async function storeThenSend(
         continue;
       }
       try {
-        const sent = await sendOutbox(entry, deps);
+        const sent = await sendOutbox(entry, deps, { holdsLease: true });
         results.set(
           change,
           sent.entry.outbox.length === 0

@@ -199,6 +199,7 @@ async function store(
   const sent = await sendOutbox(
     { entry: next, revision },
     { ...deps, internalCommentRole: head.settings.internalCommentRole },
+    { holdsLease: true },
   );
   return { stored: sent, steps };
 }

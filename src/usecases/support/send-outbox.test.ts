@@ -67,7 +67,8 @@ describe('sending the outbox', () => {
         inFlight -= 1;
       };
     }
-    const sent = await sendOutbox(await stored(ROUTING), deps());
+    // Routing stored these writes with its own send lease a moment ago.
+    const sent = await sendOutbox(await stored(ROUTING), deps(), { holdsLease: true });
     expect(mostInFlight).toBe(3);
     expect(world.jira.writes().map((c) => c.call)).toEqual(['setSpocField', 'editIssue', 'addComment']);
     expect(update).toHaveBeenCalledTimes(1);
@@ -85,6 +86,27 @@ describe('sending the outbox', () => {
     expect(world.jira.writes().map((c) => c.call)).toEqual(['editIssue', 'addComment', 'setSpocField']);
     expect(world.jira.issue(ISSUE.id).comments).toHaveLength(1);
     expect(world.triage.entry(ISSUE.id).outbox).toEqual([]);
+  });
+
+  it('writes left by an earlier delivery are sent by one of two senders that find them at once, never both', async () => {
+    const left = await stored(ROUTING);
+    const outcomes = await Promise.allSettled([sendOutbox(left, deps()), sendOutbox(left, deps())]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason.code).toBe(
+      'conflict',
+    );
+    expect(world.jira.issue(ISSUE.id).comments).toHaveLength(1);
+    expect(world.triage.entry(ISSUE.id).outbox).toEqual([]);
+    // A third that reads the entry while a send holds its lease leaves the writes alone.
+    const current = world.triage.rows.get(ISSUE.id) as StoredTriageEntry;
+    const claimed = {
+      ...current.entry,
+      outbox: ROUTING,
+      sendingUntil: new Date(world.clock.now().getTime() + 10_000).toISOString(),
+    };
+    const revision = await world.triage.update(claimed, current.revision, world.clock.now());
+    const untouched = await sendOutbox({ entry: claimed, revision }, deps());
+    expect(untouched.entry.outbox).toHaveLength(3);
   });
 
   it('says when to try again: the longest wait Jira asked for', async () => {

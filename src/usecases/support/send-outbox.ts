@@ -1,7 +1,14 @@
 import { toTriageProperty } from '../../domain';
 import { JiraBusyError, JiraRefusedError, WritesPendingError } from '../errors';
 import type { AppJira, Clock, TriageRepository } from '../ports';
-import { withNotice, type JiraWrite, type StoredTriageEntry, type TriageEntry } from './triage-entry';
+import {
+  isBeingSent,
+  sendLeaseUntil,
+  withNotice,
+  type JiraWrite,
+  type StoredTriageEntry,
+  type TriageEntry,
+} from './triage-entry';
 
 /**
  * Sends an entry's pending writes to Jira and crosses off in storage what Jira accepted. Writes that touch
@@ -22,8 +29,24 @@ export interface OutboxDeps {
   readonly internalCommentRole: string | null;
 }
 
-export async function sendOutbox(stored: StoredTriageEntry, deps: OutboxDeps): Promise<StoredTriageEntry> {
+export async function sendOutbox(
+  stored: StoredTriageEntry,
+  deps: OutboxDeps,
+  options: {
+    /** The caller stored these writes a moment ago with a send lease (sendingUntil) of its own. */
+    readonly holdsLease?: boolean;
+  } = {},
+): Promise<StoredTriageEntry> {
   let current = stored;
+  if (stored.entry.outbox.length > 0 && !options.holdsLease) {
+    const now = deps.clock.now();
+    // Writes left by an earlier delivery: another delivery, the sweep or a panel may find them at the same
+    // moment, and both sending would post a comment twice. Whoever stores the lease first sends; the
+    // other leaves them (a live lease) or is told of the conflict (TriageConflictError) and looks again.
+    if (isBeingSent(stored.entry, now)) return stored;
+    const claimed: TriageEntry = { ...stored.entry, sendingUntil: sendLeaseUntil(now) };
+    current = { entry: claimed, revision: await deps.triage.update(claimed, stored.revision, now) };
+  }
   while (current.entry.outbox.length > 0) {
     const round = nextRound(current.entry.outbox);
     const outcomes = await Promise.allSettled(round.map((write) => perform(write, current.entry, deps)));
