@@ -5,12 +5,14 @@ import { PermissionService } from './permission-service';
 import { SearchService } from './search-service';
 import { SpocFieldService } from './spoc-field-service';
 import { UserService } from './user-service';
+import { WorkflowService } from './workflow-service';
 
 /** The use cases' two views of Jira, put together from the services: as the app, and as the caller. */
 export function appJira(client: JiraClient = forgeJiraClient): AppJira {
   const issues = new IssueService(client);
   const users = new UserService(client);
   const field = new SpocFieldService(client);
+  const workflow = new WorkflowService(client);
   return {
     readIssueFacts: (issueId) => issues.readIssueFacts(issueId),
     reporterGroups: (accountId) => users.groups(accountId),
@@ -21,6 +23,11 @@ export function appJira(client: JiraClient = forgeJiraClient): AppJira {
     editIssue: (issueId, edit) => issues.editIssue(issueId, edit),
     addComment: (issueId, body, role) => issues.addComment(issueId, body, role),
     linkDuplicate: (issueKey, duplicateOf) => issues.linkDuplicate(issueKey, duplicateOf),
+    unlinkDuplicate: (issueKey, duplicateOf) => workflow.unlinkDuplicate(issueKey, duplicateOf),
+    issueWorkflow: (issueId) => workflow.issueWorkflow(issueId),
+    transitionIssue: (issueId, transitionId, resolution) =>
+      workflow.transitionIssue(issueId, transitionId, resolution),
+    canBrowse: (accountId, issueKey) => workflow.canBrowse(accountId, issueKey),
     readTriageProperty: (issueId) => issues.readTriageProperty(issueId),
     readTriageProperties: (issueIds) => issues.readTriageProperties(issueIds),
   };

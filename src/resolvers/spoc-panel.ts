@@ -3,6 +3,7 @@ import { applyTriageActionRequest } from '../usecases/apply-triage-action';
 import { resolverDependencies } from '../composition';
 import { InvalidInputError } from '../usecases/errors';
 import { getIssueSpocView } from '../usecases/get-issue-spoc-view';
+import { listDuplicateCandidates } from '../usecases/list-duplicate-candidates';
 import { previewRouting } from '../usecases/preview-routing';
 import { answer, issueFrom, type ResolverContext } from './answer';
 
@@ -12,6 +13,8 @@ import { answer, issueFrom, type ResolverContext } from './answer';
  *
  * - `getSpocView` → SpocIssueView (src/contract/issue-panel.ts)
  * - `applyTriageAction` ({ action, ... }) → { view, summary }
+ * - `getDuplicateCandidates` ({ query? }) → DuplicateCandidates: issues it could duplicate that the
+ *   reporter can open
  * - `previewRouting` → RoutingPreview for this issue
  */
 const resolver = new Resolver();
@@ -34,6 +37,15 @@ resolver.define('getSpocView', ({ context }) =>
 resolver.define('applyTriageAction', ({ payload, context }) =>
   answer(context as ResolverContext, (caller) =>
     applyTriageActionRequest.execute(
+      { callerAccountId: caller, issueIdOrKey: requireIssue(context as ResolverContext), input: payload },
+      resolverDependencies(),
+    ),
+  ),
+);
+
+resolver.define('getDuplicateCandidates', ({ payload, context }) =>
+  answer(context as ResolverContext, (caller) =>
+    listDuplicateCandidates.execute(
       { callerAccountId: caller, issueIdOrKey: requireIssue(context as ResolverContext), input: payload },
       resolverDependencies(),
     ),

@@ -14,7 +14,7 @@ import type {
   TriageActionResult,
   TriageVerb,
 } from './support/triage-verb';
-import { isPanelAction, TRIAGE_VERBS } from './support/triage-verbs';
+import { OUTCOME_VERBS, TRIAGE_VERBS, verbNamed } from './support/triage-verbs';
 
 /**
  * A person takes a triage action in the panel (`{ action, ...fields }`). The steps every action shares:
@@ -26,14 +26,14 @@ import { isPanelAction, TRIAGE_VERBS } from './support/triage-verbs';
 export const applyTriageActionRequest = {
   execute(params: TriageActionParams<unknown>, deps: TriageActionDeps): Promise<TriageActionResult> {
     const action = (params.input as { action?: unknown } | null)?.action;
-    if (typeof action !== 'string' || !isPanelAction(action)) {
+    const verb = typeof action === 'string' ? verbNamed(action) : undefined;
+    if (!verb) {
+      const names = [...Object.keys(TRIAGE_VERBS), ...Object.keys(OUTCOME_VERBS)];
       return Promise.reject(
-        new InvalidInputError(
-          `"${String(action)}" is not a triage action; use one of ${Object.keys(TRIAGE_VERBS).join(', ')}.`,
-        ),
+        new InvalidInputError(`"${String(action)}" is not a triage action; use one of ${names.join(', ')}.`),
       );
     }
-    return run(TRIAGE_VERBS[action], params, deps);
+    return run(verb, params, deps);
   },
 };
 

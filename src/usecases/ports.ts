@@ -9,6 +9,8 @@ import type {
   TriageProperty,
   TriageState,
 } from '../domain';
+import type { ClientSight } from '../domain/duplicate-target';
+import type { IssueInWorkflow, NamedValue } from '../domain/workflow-move';
 import type { SatisfactionRating } from '../domain/metrics';
 import type { Message } from './support/message';
 import type { StoredTriageEntry, TriageEntry } from './support/triage-entry';
@@ -181,6 +183,14 @@ export interface AppJira {
   editIssue(issueId: string, edit: IssueEdit): Promise<void>;
   addComment(issueId: string, body: Message, visibleToRole: string | null): Promise<void>;
   linkDuplicate(issueKey: string, duplicateOf: string): Promise<void>;
+  /** Removes the Duplicate link from `issueKey` to `duplicateOf`; nothing when there is none. */
+  unlinkDuplicate(issueKey: string, duplicateOf: string): Promise<void>;
+  /** The issue's status and the transitions its workflow offers from there, with their screens' Resolution field. */
+  issueWorkflow(issueId: string): Promise<IssueInWorkflow>;
+  /** Takes a transition, with the resolution when one is given (its screen must have the field). */
+  transitionIssue(issueId: string, transitionId: string, resolution: NamedValue | null): Promise<void>;
+  /** Whether the person can open the issue (Browse projects and any issue-level restriction). */
+  canBrowse(accountId: string, issueKey: string): Promise<ClientSight>;
   readTriageProperty(issueId: string): Promise<unknown>;
   /** The `spoc` property of each issue, read with one search; an issue without one maps to undefined. */
   readTriageProperties(issueIds: readonly string[]): Promise<ReadonlyMap<string, unknown>>;

@@ -1,14 +1,18 @@
 import { applyTriageAction, calendarOf, responseDueAt } from '../domain';
+import { workflowGoal } from '../domain/workflow-move';
 import { describeMoment } from '../domain/zone-time';
+import { reopenWrites } from './reopen-issue';
 import { clientRepliedComment } from './support/comments';
 import type { AppJira, Clock, ConfigurationReader, EventLedger, TriageRepository } from './ports';
 import { sendOutbox } from './support/send-outbox';
 import { scheduled } from './support/sweep-schedule';
-import { sendLeaseUntil, withNotice, type TriageEntry } from './support/triage-entry';
+import { sendLeaseUntil, withNotice, type JiraWrite, type TriageEntry } from './support/triage-entry';
 
 /**
  * A comment on a routed issue. When the client (the reporter) answers an issue waiting for their
- * information, it goes back to its SPOC with a fresh response clock, and the SPOC is told. Everything else
+ * information, it goes back to its SPOC with a fresh response clock, and the SPOC is told. When they answer
+ * a rejection, the issue is reopened the same way and goes back to an open status in its workflow (the
+ * resolution cleared, the rejected label removed), as the SPOC's own reopen does. Everything else
  * only finishes any writes the app still owes the issue. The comment id is claimed in the same write as
  * the change, so a redelivered event (or an edit of the same comment) changes nothing, and a change that
  * could not be stored leaves no claim behind.
@@ -51,7 +55,9 @@ export const recordClientReply = {
       params.isPublic &&
       params.authorAccountId !== null &&
       params.authorAccountId === entry.reporterAccountId;
-    if (!fromClient || entry.record.state !== 'info-requested') return 'not-a-client-reply';
+    const answering = entry.record.state;
+    if (!fromClient || (answering !== 'info-requested' && answering !== 'rejected'))
+      return 'not-a-client-reply';
     if (handled) return 'already-handled';
 
     const now = deps.clock.now();
@@ -77,14 +83,16 @@ export const recordClientReply = {
       { ...entry, record: outcome.record },
       { at: now.toISOString(), kind: 'client-replied', text: outcome.summary },
     );
+    const told: JiraWrite[] = spoc
+      ? [{ kind: 'comment', internal: true, body: clientRepliedComment(spoc, names, dueText) }]
+      : [];
     next = {
       ...next,
       outbox: [
         ...entry.outbox,
-        { kind: 'property' },
-        ...(spoc
-          ? [{ kind: 'comment' as const, internal: true, body: clientRepliedComment(spoc, names, dueText) }]
-          : []),
+        ...(answering === 'rejected'
+          ? reopenWrites('rejected', null, workflowGoal(policy.workflow, 'reopened'), ...told)
+          : [{ kind: 'property' } satisfies JiraWrite, ...told]),
       ],
     };
     next = { ...(await scheduled(next, deps.config, now)), sendingUntil: sendLeaseUntil(now) };

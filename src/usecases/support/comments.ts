@@ -101,10 +101,27 @@ export const requestInfoComment = (reporter: string | null, question: string, na
 export const rejectedComment = (reason: string): Message =>
   message(paragraph('We will not take this issue forward: ', reason));
 
-export const duplicateComment = (duplicateOf: string, note: string | undefined): Message =>
+/** `clientCanOpen` false: the client cannot open the other issue, so updates come here instead. */
+export const duplicateComment = (
+  duplicateOf: string,
+  note: string | undefined,
+  clientCanOpen: boolean | null = true,
+): Message =>
   message(
-    paragraph(`This is a duplicate of ${duplicateOf}; follow that issue for updates.`),
+    paragraph(
+      clientCanOpen === false
+        ? `This is a duplicate of ${duplicateOf}, an issue you cannot open; we will post its updates here.`
+        : `This is a duplicate of ${duplicateOf}; follow that issue for updates.`,
+    ),
     note ? paragraph(note) : null,
+  );
+
+export const reopenedComment = (by: string | null, spoc: string | null, names: Names): Message =>
+  message(
+    paragraph(
+      ...(by ? [person(names, by), ' reopened this issue'] : ['This issue is reopened']),
+      ...(spoc ? ['; it is back with ', person(names, spoc), '.'] : ['.']),
+    ),
   );
 
 export const reassignedComment = (by: string, to: string, reason: string, names: Names): Message =>

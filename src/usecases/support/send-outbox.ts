@@ -1,4 +1,5 @@
 import { toTriageProperty } from '../../domain';
+import { planWorkflowMove } from '../../domain/workflow-move';
 import { JiraBusyError, JiraRefusedError, WritesPendingError } from '../errors';
 import type { AppJira, Clock, TriageRepository } from '../ports';
 import {
@@ -56,8 +57,18 @@ export async function sendOutbox(
     let busy: JiraBusyError | undefined;
     let failure: { error: unknown } | undefined;
     round.forEach((write, i) => {
-      const outcome = outcomes[i] as PromiseSettledResult<void>;
-      if (outcome.status === 'fulfilled') return;
+      const outcome = outcomes[i] as PromiseSettledResult<string | undefined>;
+      if (outcome.status === 'fulfilled') {
+        // What a workflow move did (or why it could not), for the panel's notices.
+        if (outcome.value) {
+          next = withNotice(next, {
+            at: deps.clock.now().toISOString(),
+            kind: 'workflow',
+            text: outcome.value,
+          });
+        }
+        return;
+      }
       const error: unknown = outcome.reason;
       if (error instanceof JiraBusyError) {
         kept.push(write);
@@ -102,7 +113,10 @@ function partOf(write: JiraWrite): string {
     case 'comment':
       return 'comments';
     case 'duplicate-link':
+    case 'duplicate-unlink':
       return 'links';
+    case 'workflow':
+      return 'status';
   }
 }
 
@@ -119,29 +133,51 @@ function nextRound(outbox: readonly JiraWrite[]): JiraWrite[] {
   return round;
 }
 
-async function perform(write: JiraWrite, entry: TriageEntry, deps: OutboxDeps): Promise<void> {
+/** Sends one write; a workflow move answers what it did, in words. */
+async function perform(write: JiraWrite, entry: TriageEntry, deps: OutboxDeps): Promise<string | undefined> {
   const property = toTriageProperty(entry.record);
   switch (write.kind) {
     case 'spoc-field':
-      return deps.jira.setSpocField(entry.issueId, write.accountId);
+      await deps.jira.setSpocField(entry.issueId, write.accountId);
+      return undefined;
     case 'edit':
-      return deps.jira.editIssue(entry.issueId, {
+      await deps.jira.editIssue(entry.issueId, {
         ...(write.assignee !== undefined ? { assignee: write.assignee } : {}),
         ...(write.addLabels ? { addLabels: write.addLabels } : {}),
         ...(write.removeLabels ? { removeLabels: write.removeLabels } : {}),
         property,
       });
+      return undefined;
     case 'property':
-      return deps.jira.editIssue(entry.issueId, { property });
+      await deps.jira.editIssue(entry.issueId, { property });
+      return undefined;
     case 'comment':
-      return deps.jira.addComment(
-        entry.issueId,
-        write.body,
-        write.internal ? deps.internalCommentRole : null,
-      );
+      await deps.jira.addComment(entry.issueId, write.body, write.internal ? deps.internalCommentRole : null);
+      return undefined;
     case 'duplicate-link':
-      return deps.jira.linkDuplicate(entry.issueKey, write.duplicateOf);
+      await deps.jira.linkDuplicate(entry.issueKey, write.duplicateOf);
+      return undefined;
+    case 'duplicate-unlink':
+      await deps.jira.unlinkDuplicate(entry.issueKey, write.duplicateOf);
+      return undefined;
+    case 'workflow':
+      return moveInWorkflow(entry.issueId, write, deps);
   }
+}
+
+/**
+ * Finds the transition when it is sent, from where the issue stands then (someone may have moved it since
+ * the decision), and takes it. Sent again after a busy Jira, it finds the issue already there.
+ */
+async function moveInWorkflow(
+  issueId: string,
+  write: Extract<JiraWrite, { kind: 'workflow' }>,
+  deps: OutboxDeps,
+): Promise<string> {
+  const move = planWorkflowMove(await deps.jira.issueWorkflow(issueId), write.goal);
+  if (move.kind === 'transition')
+    await deps.jira.transitionIssue(issueId, move.transitionId, move.resolution);
+  return move.summary;
 }
 
 function describeWrite(write: JiraWrite): string {
@@ -156,5 +192,9 @@ function describeWrite(write: JiraWrite): string {
       return 'comment';
     case 'duplicate-link':
       return `duplicate link to ${write.duplicateOf}`;
+    case 'duplicate-unlink':
+      return `removal of the duplicate link to ${write.duplicateOf}`;
+    case 'workflow':
+      return write.goal.goal === 'reopen' ? 'move back to an open status' : 'move to a done status';
   }
 }

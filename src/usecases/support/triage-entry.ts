@@ -1,4 +1,5 @@
 import type { TriageRecord } from '../../domain';
+import type { WorkflowGoal } from '../../domain/workflow-move';
 import type { Message } from './message';
 
 /**
@@ -21,7 +22,14 @@ export type JiraWrite =
   /** The `spoc` property alone (sent as an issue edit with only `properties`). */
   | { readonly kind: 'property' }
   | { readonly kind: 'comment'; readonly body: Message; readonly internal: boolean }
-  | { readonly kind: 'duplicate-link'; readonly duplicateOf: string };
+  | { readonly kind: 'duplicate-link'; readonly duplicateOf: string }
+  /** The duplicate link to `duplicateOf` removed (a reopened duplicate); nothing when it is not there. */
+  | { readonly kind: 'duplicate-unlink'; readonly duplicateOf: string }
+  /**
+   * The issue moved through its project's workflow towards the goal (a done status with a fitting
+   * resolution, or back to an open one), the transition chosen from what Jira offers when it is sent.
+   */
+  | { readonly kind: 'workflow'; readonly goal: WorkflowGoal };
 
 export interface RoutingExplanation {
   readonly outcome: 'routed' | 'unrouted';
@@ -35,7 +43,7 @@ export interface RoutingExplanation {
 
 export interface Notice {
   readonly at: string;
-  readonly kind: 'bypass' | 'property-repaired' | 'client-replied' | 'jira-refused';
+  readonly kind: 'bypass' | 'property-repaired' | 'client-replied' | 'jira-refused' | 'workflow';
   readonly text: string;
 }
 

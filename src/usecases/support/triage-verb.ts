@@ -51,7 +51,8 @@ export interface ActionPlan {
 }
 
 export interface TriageVerb<P> {
-  readonly name: TriageActionName;
+  /** 'reopen' is a panel action the contract's TriageActionName does not list yet (support/triage-verbs.ts). */
+  readonly name: TriageActionName | 'reopen';
   readonly whoMay: WhoMay;
   /** Checks the payload; throws InvalidInputError with a clear message. */
   parse(payload: unknown): P;

@@ -10,6 +10,8 @@ import {
   type SpocProfile,
   type TriageState,
 } from '../../domain';
+import type { ClientSight } from '../../domain/duplicate-target';
+import type { IssueInWorkflow, NamedValue, TransitionOption } from '../../domain/workflow-move';
 import type { Message } from '../support/message';
 import { ConfigurationConflictError, JiraBusyError, JiraRefusedError, TriageConflictError } from '../errors';
 import type {
@@ -272,7 +274,32 @@ interface FakeIssue extends IssueFacts {
   property: unknown;
   comments: Array<{ body: Message; role: string | null }>;
   links: string[];
+  /** Where the issue stands in Jira's simplified workflow (FAKE_WORKFLOW), and its resolution. */
+  status: 'To Do' | 'In Progress' | 'Done';
+  resolution: string | null;
 }
+
+/** Jira Cloud's simplified workflow, its Done transition with a resolve screen (preset to Done). */
+const RESOLUTIONS: readonly NamedValue[] = [
+  { id: '10000', name: 'Done' },
+  { id: '10001', name: "Won't Do" },
+  { id: '10002', name: 'Duplicate' },
+];
+const FAKE_WORKFLOW: readonly TransitionOption[] = [
+  { id: '11', name: 'To Do', to: { name: 'To Do', category: 'new' }, resolutionField: null },
+  {
+    id: '21',
+    name: 'In Progress',
+    to: { name: 'In Progress', category: 'indeterminate' },
+    resolutionField: null,
+  },
+  {
+    id: '31',
+    name: 'Done',
+    to: { name: 'Done', category: 'done' },
+    resolutionField: { required: true, allowed: RESOLUTIONS, defaultValue: RESOLUTIONS[0] ?? null },
+  },
+];
 
 /** A small Jira: issues with facts, who may see and do what, and every call the app made. */
 export class FakeJira implements AppJira {
@@ -285,6 +312,8 @@ export class FakeJira implements AppJira {
   readonly busy = new Map<string, number>();
   /** Calls (by name) that Jira refuses for good (400) the next N times. */
   readonly refuse = new Map<string, number>();
+  /** Issue keys the given account cannot open (everyone opens every other issue). */
+  readonly hiddenFrom = new Map<string, Set<string>>();
 
   addIssue(
     ref: IssueRef,
@@ -302,6 +331,8 @@ export class FakeJira implements AppJira {
       property: undefined,
       comments: [],
       links: [],
+      status: 'To Do',
+      resolution: null,
     };
     this.issues.set(ref.id, issue);
     return issue;
@@ -338,6 +369,8 @@ export class FakeJira implements AppJira {
           'componentLead',
           'readTriageProperty',
           'readTriageProperties',
+          'issueWorkflow',
+          'canBrowse',
         ].includes(c.call) &&
         (issueId === undefined || c.issueId === issueId),
     );
@@ -391,6 +424,33 @@ export class FakeJira implements AppJira {
     this.record('linkDuplicate', issue?.ref.id, duplicateOf);
     issue?.links.push(duplicateOf);
   }
+  async unlinkDuplicate(issueKey: string, duplicateOf: string) {
+    const issue = [...this.issues.values()].find((i) => i.ref.key === issueKey);
+    this.record('unlinkDuplicate', issue?.ref.id, duplicateOf);
+    if (issue) issue.links = issue.links.filter((l) => l !== duplicateOf);
+  }
+  async issueWorkflow(issueId: string): Promise<IssueInWorkflow> {
+    this.record('issueWorkflow', issueId);
+    const i = this.issue(issueId);
+    const status = FAKE_WORKFLOW.find((t) => t.to.name === i.status)?.to ?? {
+      name: i.status,
+      category: 'new',
+    };
+    return { status, transitions: FAKE_WORKFLOW.filter((t) => t.to.name !== i.status) };
+  }
+  async transitionIssue(issueId: string, transitionId: string, resolution: NamedValue | null) {
+    this.record('transitionIssue', issueId, { transitionId, resolution: resolution?.name ?? null });
+    const i = this.issue(issueId);
+    const transition = FAKE_WORKFLOW.find((t) => t.id === transitionId && t.to.name !== i.status);
+    if (!transition)
+      throw new JiraRefusedError(400, [`Transition id '${transitionId}' is not valid.`], 'transitions');
+    i.status = transition.to.name as FakeIssue['status'];
+    i.resolution = transition.to.category === 'done' ? (resolution?.name ?? 'Done') : null;
+  }
+  async canBrowse(accountId: string, issueKey: string): Promise<ClientSight> {
+    this.record('canBrowse', undefined, { accountId, issueKey });
+    return this.hiddenFrom.get(accountId)?.has(issueKey) ? 'cannot-open' : 'can-open';
+  }
   async readTriageProperty(issueId: string) {
     this.record('readTriageProperty', issueId);
     return this.issue(issueId).property;
@@ -430,11 +490,22 @@ export class FakeUserJira implements UserJira {
     return new Set(keys.filter((k) => this.permissions.has(k)));
   }
   async search(jql: string): Promise<readonly SearchedIssue[]> {
+    const listed = /id in \(([^)]*)\)/.exec(jql)?.[1];
+    // `id in (…)`, else every issue, narrowed by `key = K`, `key != K` and `text ~ "words"` (in summaries).
+    const key = /key = (\S+)/.exec(jql)?.[1];
+    const notKey = /key != (\S+)/.exec(jql)?.[1];
+    const words = /text ~ "((?:[^"\\]|\\.)*)"/.exec(jql)?.[1]?.replace(/\\(.)/g, '$1').toLowerCase();
     const ids =
-      /id in \(([^)]*)\)/
-        .exec(jql)?.[1]
-        ?.split(',')
-        .map((s) => s.trim()) ?? [];
+      listed !== undefined
+        ? listed.split(',').map((s) => s.trim())
+        : [...this.jira.issues.values()]
+            .filter(
+              (i) =>
+                (key === undefined || i.ref.key === key) &&
+                i.ref.key !== notKey &&
+                (words === undefined || i.summary.toLowerCase().includes(words)),
+            )
+            .map((i) => i.ref.id);
     return ids.flatMap((id) => {
       const i = this.jira.issues.get(id);
       if (!i || !this.canSee(i.ref)) return [];
@@ -442,7 +513,7 @@ export class FakeUserJira implements UserJira {
         {
           ...i.ref,
           summary: i.summary,
-          status: 'To Do',
+          status: i.status,
           priority: i.priority,
           properties: i.property === undefined ? {} : { spoc: i.property },
         },

@@ -75,7 +75,14 @@ export function aWorld(configuration: Partial<Configuration> = acmeConfiguration
   return { ...deps, as };
 }
 
-export const STAFF = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ASSIGN_ISSUES', 'ADD_COMMENTS', 'LINK_ISSUES'];
+export const STAFF = [
+  'BROWSE_PROJECTS',
+  'EDIT_ISSUES',
+  'ASSIGN_ISSUES',
+  'ADD_COMMENTS',
+  'LINK_ISSUES',
+  'TRANSITION_ISSUES',
+];
 export const ADMIN = [...STAFF, 'ADMINISTER_PROJECTS'];
 
 export type World = ReturnType<typeof aWorld>;

@@ -210,7 +210,12 @@ describe('triage', () => {
 
   it('the SPOC marks a duplicate, linked to the other issue', async () => {
     const { key: dup } = await acmeIssue('Tracking page slow again');
-    ok(await act(PEOPLE.priya, dup, { action: 'mark-duplicate', duplicateOf: 'SUP-1' }));
+    // SUP-1 is Li Wei's report, which Tom cannot open: refused unless the SPOC chooses it knowingly.
+    refused(
+      await act(PEOPLE.priya, dup, { action: 'mark-duplicate', duplicateOf: 'SUP-1' }),
+      /Tom Fischer cannot open SUP-1: they would get "Not found" there/,
+    );
+    ok(await act(PEOPLE.priya, dup, { action: 'mark-duplicate', duplicateOf: 'SUP-1', confirmHidden: true }));
     const links = (await issueFields(dup)).fields.issuelinks;
     expect(links.some((l: any) => l.type.name === 'Duplicate' && l.outwardIssue?.key === 'SUP-1')).toBe(true);
   });
