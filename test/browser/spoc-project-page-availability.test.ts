@@ -2,11 +2,13 @@ import { DateTime } from 'luxon';
 import {
   AS,
   configuration,
+  expectAccessible,
   expectText,
   focusTop,
   focused,
   hasFocus,
   openSubpage,
+  pageCall,
   pageData,
   PEOPLE,
   pickDateByMouse,
@@ -14,6 +16,7 @@ import {
   pickPersonByMouse,
   menuOption,
   openPickerByMouse,
+  screenshotOf,
   startProjectPageWorld,
   finishProjectPageWorld,
   expectWithinPolicy,
@@ -95,22 +98,63 @@ describe('the pickers under Forge’s Content-Security-Policy', () => {
 });
 
 describe('a SPOC’s own availability', () => {
-  it('by mouse: hours, capacity and an absence with a delegate; the server’s refusals shown', async () => {
+  it('by mouse: the zone picked, the week as days and times with a night shift, capacity and an absence; the server’s refusals at their fields', async () => {
     const frame = await openSubpage(world, AS.priya, 'availability');
     await frame.waitForSelector('[data-testid=profile-table] table');
     await expectText(frame, '[data-testid=profile-table]', 'Conference and travel');
     // Priya is no administrator: only her own profile is offered.
     expect(await frame.$('[data-testid=other-profile]')).toBeNull();
+    const before = await myProfile(PEOPLE.priya);
 
-    await frame.fill(`${MINE} [data-testid=profile-zone]`, 'Mars/Olympus');
+    // Her week, day by day: she works every day from 07:00 to 17:00.
+    expect(await frame.inputValue(`${MINE} [data-testid=shift-mon-0-start]`)).toBe('07:00');
+    expect(await frame.inputValue(`${MINE} [data-testid=shift-sun-0-end]`)).toBe('17:00');
+    await expectText(frame, `${MINE} [data-testid=profile-hours]`, 'runs past midnight');
+
+    // The zone is picked from the list, found by part of its name.
+    await openPickerByMouse(frame, 'mine-zone');
+    await frame.fill('#mine-zone', 'Lisb');
+    await menuOption(frame, 'mine-zone', 'Europe/Lisbon').click();
+    await expectText(frame, `${MINE} [data-testid=profile-zone]`, 'Europe/Lisbon');
+
+    // The weekend off, 08:00–16:00 on Monday and then every weekday, and a second Friday shift that
+    // overlaps the first; a capacity past the limit the field states.
+    await frame.click(`${MINE} [data-testid=remove-shift-sun-0]`);
+    await frame.click(`${MINE} [data-testid=remove-shift-sat-0]`);
+    await expectText(frame, `${MINE} [data-testid=hours-sat-off]`, 'not working');
+    await frame.fill(`${MINE} [data-testid=shift-mon-0-start]`, '08:00');
+    await frame.fill(`${MINE} [data-testid=shift-mon-0-end]`, '16:00');
+    await frame.click(`${MINE} [data-testid=copy-monday]`);
+    expect(await frame.inputValue(`${MINE} [data-testid=shift-thu-0-end]`)).toBe('16:00');
+    await frame.click(`${MINE} [data-testid=add-shift-fri]`);
+    // A second shift starts where the first ended.
+    expect(await frame.inputValue(`${MINE} [data-testid=shift-fri-1-start]`)).toBe('16:00');
+    await frame.fill(`${MINE} [data-testid=shift-fri-1-start]`, '15:00');
+    await frame.fill(`${MINE} [data-testid=shift-fri-1-end]`, '18:00');
+    await expectText(frame, '#mine-capacity-helper', '0 to 500');
+    await frame.fill(`${MINE} [data-testid=profile-capacity]`, '900');
     await frame.click(`${MINE} [data-testid=profile-save]`);
-    await expectText(frame, '[data-testid=profile-error]', '"Mars/Olympus" is not an IANA time zone');
-    await frame.fill(`${MINE} [data-testid=profile-zone]`, 'Europe/London');
-    await frame.fill(`${MINE} [data-testid=profile-hours]`, 'mon 08:00-16:00\nbad line');
-    await frame.click(`${MINE} [data-testid=profile-save]`);
-    await expectText(frame, '[data-testid=profile-error]', '"bad line" is not a shift');
-    await frame.fill(`${MINE} [data-testid=profile-hours]`, 'mon 08:00-16:00\ntue 08:00-16:00');
+    await expectText(
+      frame,
+      `${MINE} [data-testid=shift-fri-1-end-error]`,
+      'Fri 15:00–18:00 overlaps Fri 08:00–16:00',
+    );
+    await expectText(frame, `${MINE} [data-testid=profile-capacity-error]`, 'from 0 to 500');
+    expect(await frame.getAttribute(`${MINE} [data-testid=shift-fri-1-end]`, 'aria-invalid')).toBe('true');
+    expect(await frame.$(`${MINE} [data-testid=shift-fri-0-end-error]`)).toBeNull();
+    await expectText(frame, `${MINE} [data-testid=profile-error]`, 'Fix each field marked in red');
+    expect(await frame.textContent(`${MINE} [data-testid=profile-editor]`)).not.toMatch(
+      /workingHours|capacity:/,
+    );
+    expect(await myProfile(PEOPLE.priya)).toEqual(before);
+
+    // The second shift moved to the night: it ends on Saturday, as the editor says beside it.
+    await frame.fill(`${MINE} [data-testid=shift-fri-1-start]`, '22:00');
+    await frame.fill(`${MINE} [data-testid=shift-fri-1-end]`, '02:00');
+    await expectText(frame, `${MINE} [data-testid=shift-fri-1-next-day]`, 'ends on Saturday');
     await frame.fill(`${MINE} [data-testid=profile-capacity]`, '7');
+    await expectAccessible(frame, 'the weekly hours editor');
+    await screenshotOf(world.page, frame, `${MINE} [data-testid=profile-hours]`, 'project-page-weekly-hours');
 
     // Two absences picked on the calendar; the second is removed again.
     const first = await pickDateByMouse(frame, MINE, 'away-first-picker', 14);
@@ -138,23 +182,67 @@ describe('a SPOC’s own availability', () => {
       '[data-testid=profile-table] tr:has-text("Priya Shah")',
       'covered by Chloe Wilson',
     );
+    await expectText(
+      frame,
+      '[data-testid=profile-table] tr:has-text("Priya Shah")',
+      'Friday 22:00–02:00 (ends on Saturday)',
+    );
     const saved = await myProfile(PEOPLE.priya);
     expect(saved.capacity).toBe(7);
+    expect(saved.timeZone).toBe('Europe/Lisbon');
     expect(saved.workingHours).toEqual([
-      { day: 'mon', start: '08:00', end: '16:00' },
-      { day: 'tue', start: '08:00', end: '16:00' },
+      ...['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({ day, start: '08:00', end: '16:00' })),
+      { day: 'fri', start: '22:00', end: '02:00' },
     ]);
     expect(saved.outOfOffice).toEqual([
-      { ...absence('Europe/London', first, last), delegateAccountId: PEOPLE.chloe, note: 'Holidays' },
+      { ...absence('Europe/Lisbon', first, last), delegateAccountId: PEOPLE.chloe, note: 'Holidays' },
     ]);
   });
 
-  it('by keyboard alone: capacity, an absence typed into the date pickers with a delegate, one removed', async () => {
+  it('answers a zone that is no time zone at its field, in words', async () => {
+    const mine = await pageData<{ version: number; profile: Record<string, unknown> }>(
+      world,
+      'getMyProfile',
+      PEOPLE.priya,
+    );
+    const reply = await pageCall(world, 'saveProfile', PEOPLE.priya, {
+      profile: { ...mine.profile, timeZone: 'Mars/Olympus' },
+      expectedVersion: mine.version,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+      problems: [
+        {
+          field: 'profile.timeZone',
+          message: '"Mars/Olympus" is not a time zone; choose one such as Europe/London.',
+        },
+      ],
+    });
+  });
+
+  it('by keyboard alone: the zone, a Saturday shift, capacity, an absence typed into the date pickers with a delegate, one removed', async () => {
     const { page } = world;
     const frame = await openSubpage(world, AS.priya, 'availability');
     await frame.waitForSelector(`${MINE} [data-testid=profile-editor]`);
     const before = await myProfile(PEOPLE.priya);
     await focusTop(frame);
+    await tabTo(page, frame, (f) => f === '#mine-zone' || f.startsWith('profile-zone'));
+    expect(await hasFocus(frame, 'mine-zone')).toBe(true);
+    await page.keyboard.type('London', { delay: 20 });
+    await menuOption(frame, 'mine-zone', 'Europe/London').waitFor();
+    await page.keyboard.press('Enter');
+    await expectText(frame, `${MINE} [data-testid=profile-zone]`, 'Europe/London');
+    // A Saturday shift: the new shift's start takes the focus; the time fields take typed hours.
+    await tabTo(page, frame, 'add-shift-sat');
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.activeElement?.id === 'mine-sat-0-start');
+    // A new day's shift starts as 09:00–17:00; Tab walks through the hour, minute and AM/PM of each time.
+    await page.keyboard.type('1000A');
+    await tabTo(page, frame, 'shift-sat-0-end', 6);
+    await page.keyboard.type('0200P');
+    expect(await frame.inputValue(`${MINE} [data-testid=shift-sat-0-start]`)).toBe('10:00');
+    expect(await frame.inputValue(`${MINE} [data-testid=shift-sat-0-end]`)).toBe('14:00');
     await tabTo(page, frame, 'profile-capacity');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('5');
@@ -196,6 +284,8 @@ describe('a SPOC’s own availability', () => {
     const saved = await myProfile(PEOPLE.priya);
     expect(before.outOfOffice).toHaveLength(1);
     expect(saved.capacity).toBe(5);
+    expect(saved.timeZone).toBe('Europe/London');
+    expect(saved.workingHours.at(-1)).toEqual({ day: 'sat', start: '10:00', end: '14:00' });
     expect(saved.outOfOffice).toEqual([
       {
         ...absence('Europe/London', '2027-01-04', '2027-01-10'),
@@ -215,7 +305,7 @@ describe('an administrator and someone else’s availability', () => {
     await expectText(frame, '[data-testid=not-a-spoc]', 'Add yours below');
     await pickPersonByMouse(frame, 'profile-person-input', 'Arjun Mehta');
     await expectText(frame, '[data-testid=other-profile-status]', 'Changing the availability of Arjun Mehta');
-    expect(await frame.inputValue(`${OTHER} [data-testid=profile-zone]`)).toBe('Asia/Kolkata');
+    await expectText(frame, `${OTHER} [data-testid=profile-zone]`, 'Asia/Kolkata');
     await frame.fill(`${OTHER} [data-testid=profile-capacity]`, '4');
     await frame.click(`${OTHER} [data-testid=profile-save]`);
     await expectText(frame, '[data-testid=profile-saved]', 'The availability of Arjun Mehta is saved');
@@ -225,7 +315,7 @@ describe('an administrator and someone else’s availability', () => {
     await pickPersonByMouse(frame, 'profile-person-input', 'Ben Carter');
     await expectText(frame, '[data-testid=other-profile-status]', 'Ben Carter has no SPOC profile yet');
     // A new SPOC starts in the time zone Jira has for them.
-    expect(await frame.inputValue(`${OTHER} [data-testid=profile-zone]`)).toBe('Europe/London');
+    await expectText(frame, `${OTHER} [data-testid=profile-zone]`, 'Europe/London');
     await frame.click(`${OTHER} [data-testid=profile-save]`);
     await expectText(frame, '[data-testid=profile-saved]', 'The availability of Ben Carter is saved');
     await expectText(frame, '[data-testid=profile-table]', 'Ben Carter');

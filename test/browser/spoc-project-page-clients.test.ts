@@ -1,6 +1,7 @@
 import {
   AS,
   configuration,
+  expectAccessible,
   expectText,
   focusTop,
   focused,
@@ -82,6 +83,10 @@ describe('the saveRules resolver', () => {
       ok: false,
       error: expect.stringMatching(/client "nobody", which does not exist/),
       code: 'invalid-input',
+      // Each problem at the field the editor shows it at, in words without the path.
+      problems: [
+        { field: 'rules[0].clientId', message: 'Rule 1 names client "nobody", which does not exist.' },
+      ],
     });
     expect(await pageData(world, 'getConfiguration', PEOPLE.priya)).toMatchObject({ canEdit: false });
 
@@ -315,5 +320,50 @@ describe('routing preview', () => {
     await frame.fill('[data-testid=preview-issue]', 'SUP-9999');
     await frame.click('[data-testid=preview-run]');
     await expectText(frame, '[data-testid=preview-error]', 'SUP-9999');
+  });
+});
+
+describe('adding a client', () => {
+  it('by mouse: names the client (its id suggested and checked), chooses its SPOCs and saves it with its first roster', async () => {
+    const frame = await openSubpage(world, AS.sam, 'clients');
+    await frame.click('[data-testid=add-client]');
+    await frame.waitForSelector('[data-testid=add-client-form]');
+    await expectText(frame, '#client-id-helper', 'cannot change later');
+    // Nothing named: the form says so at the field, before anything is sent.
+    await frame.click('[data-testid=add-client-next]');
+    await expectText(frame, '[data-testid=client-name-error]', 'Give the client a name.');
+    await frame.fill('[data-testid=client-name]', 'Umbrella Corp.');
+    expect(await frame.inputValue('[data-testid=client-id]')).toBe('umbrella-corp');
+    // An id another client has is refused at its field.
+    await frame.fill('[data-testid=client-id]', 'acme');
+    await frame.click('[data-testid=add-client-next]');
+    await expectText(frame, '[data-testid=client-id-error]', 'Acme Logistics already has this id');
+    expect(await frame.getAttribute('[data-testid=client-id]', 'aria-invalid')).toBe('true');
+    await expectAccessible(frame, 'adding a client, with its problems');
+    await frame.fill('[data-testid=client-id]', 'umbrella');
+    await frame.click('[data-testid=add-client-next]');
+
+    await expectText(frame, '[data-testid=roster-editor]', 'Roster of the new client Umbrella Corp.');
+    await pickPersonByMouse(frame, 'roster-umbrella-primary', 'Chloe Wilson');
+    await pickPersonByMouse(frame, 'roster-umbrella-manager', 'Hannah Becker');
+    await frame.click('[data-testid=roster-save]');
+    await expectText(frame, '[data-testid=roster-saved]', 'Roster of Umbrella Corp. saved');
+    await expectText(frame, '[data-testid=roster-table] tr:has-text("Umbrella Corp.")', 'Chloe Wilson');
+    const stored = await configuration(world);
+    expect((stored.document as unknown as { clients: unknown[] }).clients).toContainEqual({
+      id: 'umbrella',
+      name: 'Umbrella Corp.',
+    });
+    expect(await inForce('umbrella')).toMatchObject({
+      primarySpocAccountId: PEOPLE.chloe,
+      escalationManagerAccountId: PEOPLE.hannah,
+      deliveryTarget: { kind: 'unassigned' },
+    });
+  });
+
+  it('is offered only to those who keep the rosters', async () => {
+    const frame = await openSubpage(world, AS.priya, 'clients');
+    await frame.waitForSelector('[data-testid=roster-table] table');
+    expect(await frame.$('[data-testid=add-client]')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import {
   AS,
   configuration,
+  expectAccessible,
   expectText,
   focusTop,
   focused,
@@ -8,6 +9,7 @@ import {
   pageCall,
   pageData,
   PEOPLE,
+  screenshotOf,
   startProjectPageWorld,
   finishProjectPageWorld,
   expectWithinPolicy,
@@ -43,12 +45,37 @@ describe('Policy', () => {
     expect(policy.responseTargets.byPriority.Medium).toBe(300);
     expect(policy.bypass).toBe('record');
 
-    // A target longer than the policy allows (30 days) is refused in the resolver's words.
+    // The limits are told before anything is sent; a target past them is refused at its own field, in the
+    // resolver's words, together with every other problem, and nothing is stored.
+    await expectText(frame, '#target-default-helper', '1 to 43,200 working minutes');
     const version = (await configuration(world)).version;
     await frame.fill('[data-testid=target-High]', '50000');
+    await frame.fill('[data-testid=policy-at-risk]', '150');
     await frame.click('[data-testid=policy-save]');
-    await expectText(frame, '[data-testid=policy-error]', 'from 1 to 43200');
+    await expectText(frame, '[data-testid=target-High-error]', 'from 1 to 43200');
+    await expectText(
+      frame,
+      '[data-testid=policy-at-risk-error]',
+      'At risk is a whole percentage of the target, 1 to 99.',
+    );
+    expect(await frame.getAttribute('[data-testid=target-High]', 'aria-invalid')).toBe('true');
+    expect(await frame.getAttribute('[data-testid=target-High]', 'aria-describedby')).toBe(
+      'target-High-error',
+    );
+    await expectText(frame, '[data-testid=policy-error]', 'Fix each field marked in red');
+    // No internal path in anything the person reads.
+    expect(await frame.textContent('[data-testid=policy-form]')).not.toMatch(
+      /responseTargets|byPriority|atRiskPercent/,
+    );
+    expect(await frame.$('[data-testid=target-Medium-error]')).toBeNull();
+    await expectAccessible(frame, 'the policy with its problems');
+    await screenshotOf(world.page, frame, '[data-testid=policy-form]', 'project-page-field-errors');
     expect((await configuration(world)).version).toBe(version);
+    await frame.fill('[data-testid=target-High]', '120');
+    await frame.fill('[data-testid=policy-at-risk]', '75');
+    await frame.click('[data-testid=policy-save]');
+    await expectText(frame, '[data-testid=policy-saved]', 'The policy is saved');
+    expect(await frame.$('[data-testid=target-High-error]')).toBeNull();
   });
 
   it('by keyboard alone: an administrator changes a response target and saves', async () => {
@@ -69,18 +96,17 @@ describe('Policy', () => {
     expect(policy.bypass).toBe('revert');
   });
 
-  it('shows a SPOC and a developer the policy read-only', async () => {
+  it('shows a SPOC and a developer the policy as text, with nothing that looks editable', async () => {
     for (const who of [AS.priya, AS.ben]) {
       const frame = await openSubpage(world, who, 'policy');
       await expectText(frame, '[data-testid=read-only]', 'read-only');
-      expect(await frame.inputValue('[data-testid=target-High]')).toBe('90');
-      expect(await frame.$eval('[data-testid=target-High]', (i) => (i as HTMLInputElement).readOnly)).toBe(
-        true,
-      );
-      expect(await frame.$eval('[data-testid=policy-bypass]', (s) => (s as HTMLSelectElement).disabled)).toBe(
-        true,
-      );
+      await expectText(frame, '[data-testid=target-High]', '90 working minutes');
+      await expectText(frame, '[data-testid=policy-bypass]', 'give the issue back to its SPOC');
+      expect(
+        await frame.$$('[data-testid=policy-form] input, [data-testid=policy-form] select'),
+      ).toHaveLength(0);
       expect(await frame.$('[data-testid=policy-save]')).toBeNull();
+      await expectAccessible(frame, 'the policy, read-only');
     }
   });
 });
@@ -107,11 +133,40 @@ describe('Import/export', () => {
     });
     if (refusal.ok) throw new Error('The broken document was imported');
     await frame.fill('[data-testid=import-json]', JSON.stringify(broken));
-    await frame.click('[data-testid=import-run]');
+    await frame.click('[data-testid=import-run]'); // the preview
+    await frame.click('[data-testid=import-run]'); // the import itself
     await expectText(frame, '[data-testid=import-error]', refusal.error);
     expect((await configuration(world)).version).toBe(exported.version);
 
+    // A file picked from disk; before anything is imported, the page says what it would change.
+    const renamed = {
+      ...downloaded,
+      clients: downloaded.clients.map((c: { id: string; name: string }) =>
+        c.id === 'acme' ? { ...c, name: 'Acme Logistics GmbH' } : c,
+      ),
+      rules: downloaded.rules.filter((r: { id: string }) => r.id !== 'globex-label'),
+    };
+    await frame.setInputFiles('[data-testid=import-file]', {
+      name: 'spoc-configuration.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(renamed)),
+    });
+    await expectText(frame, '[data-testid=import-file-read]', 'Read spoc-configuration.json');
+    await frame.click('[data-testid=import-run]');
+    await expectText(frame, '[data-testid=import-changes-clients]', 'changed: Acme Logistics GmbH');
+    await expectText(frame, '[data-testid=import-changes-rules]', 'removed: Globex Retail: label globex');
+    await expectText(frame, '[data-testid=import-changes-rosters]', 'unchanged');
+    await expectText(frame, '[data-testid=import-changes-policy]', 'Policy: unchanged');
+    await expectText(frame, '[data-testid=import-run]', 'Import these changes');
+    await expectAccessible(frame, 'the import preview');
+    await screenshotOf(world.page, frame, '[data-testid=import-changes]', 'project-page-import-preview');
+    expect((await configuration(world)).version).toBe(exported.version);
+
+    // The export itself, as it is: nothing changes, and importing it saves a new version.
     await frame.fill('[data-testid=import-json]', JSON.stringify(downloaded));
+    await expectText(frame, '[data-testid=import-run]', 'Preview the import');
+    await frame.click('[data-testid=import-run]');
+    await expectText(frame, '[data-testid=import-changes]', 'The import changes nothing');
     await frame.click('[data-testid=import-run]');
     await expectText(
       frame,
@@ -150,6 +205,9 @@ describe('Import/export', () => {
     // What Control+C and Control+V would carry (headless Chromium keeps no clipboard).
     await page.keyboard.insertText(exported);
     await page.keyboard.press('Tab');
+    expect(await focused(frame)).toBe('import-run');
+    await page.keyboard.press('Enter'); // what it would change
+    await expectText(frame, '[data-testid=import-changes]', 'The import changes nothing');
     expect(await focused(frame)).toBe('import-run');
     await page.keyboard.press('Enter');
     await expectText(

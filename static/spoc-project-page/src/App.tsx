@@ -57,7 +57,6 @@ function Subpage({
   accountId: string;
 }) {
   switch (pathname) {
-    case '/':
     case '/triage':
       return <TriageQueue />;
     case '/vetted':
@@ -92,7 +91,11 @@ export function App() {
     load().then(
       (loaded) => {
         setState({ kind: 'ready', ...loaded });
-        setPathname(loaded.history.location.pathname);
+        // The page's own entry (no subpage) opens where the caller's work is, replacing it in the history.
+        const landing = loaded.overview.landing.subpage;
+        const at = loaded.history.location.pathname;
+        if (at === '/' && landing) loaded.history.replace(landing);
+        setPathname(at === '/' && landing ? landing : at);
         unlisten = loaded.history.listen((location) => setPathname(location.pathname));
       },
       (error: unknown) => setState({ kind: 'failed', error: (error as Error).message }),
@@ -137,6 +140,7 @@ export function App() {
             />
           ) : (
             <Notice tone="information" testId="not-for-you" title={messages.notForYouTitle}>
+              <p>{state.overview.landing.reason}</p>
               <p>{messages.notForYou(state.project.key)}</p>
             </Notice>
           )}

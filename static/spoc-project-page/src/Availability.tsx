@@ -21,9 +21,21 @@ import { SavedNotice } from './SavedNotice';
 const ProfileEditor = lazy(() => import('./ProfileEditor').then((m) => ({ default: m.ProfileEditor })));
 const OtherProfile = lazy(() => import('./OtherProfile').then((m) => ({ default: m.OtherProfile })));
 
-// As the editor writes them; kept here too so the table does not load the editor's chunk.
+// "Monday 09:00–17:00", "Friday 22:00–06:00 (ends on Saturday)": one shift a line, in the week's order.
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const shiftsText = (shifts: readonly WorkingShift[]) =>
-  shifts.map((s) => `${s.day} ${s.start}-${s.end}`).join('\n');
+  shifts.length === 0
+    ? messages.noHours
+    : [...shifts]
+        .sort((a, b) => WEEK.indexOf(a.day) - WEEK.indexOf(b.day) || a.start.localeCompare(b.start))
+        .map(
+          (s) =>
+            `${messages.weekday[s.day] ?? s.day} ${s.start}–${s.end}` +
+            (s.end !== '24:00' && s.end !== '00:00' && s.end <= s.start
+              ? ` (${messages.nextDay(s.day)})`
+              : ''),
+        )
+        .join('\n');
 const loading = <p>{messages.loading}</p>;
 
 export function Availability({ projectKey }: { projectKey: string }) {

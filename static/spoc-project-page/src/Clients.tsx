@@ -15,6 +15,7 @@ import { sectionTitle } from './forms';
 import { Notice } from '../../shared/notice';
 import { Loaded, useReply } from './Loaded';
 import { SavedNotice } from './SavedNotice';
+import { dayOf, when } from './time';
 
 /**
  * Clients & SPOCs: the rosters and matching rules as tables, editors of both for those who may change the
@@ -22,6 +23,7 @@ import { SavedNotice } from './SavedNotice';
  * the people pickers, so they load when first opened.
  */
 const RosterEditor = lazy(() => import('./RosterEditor').then((m) => ({ default: m.RosterEditor })));
+const AddClient = lazy(() => import('./AddClient').then((m) => ({ default: m.AddClient })));
 const RulesEditor = lazy(() => import('./RulesEditor').then((m) => ({ default: m.RulesEditor })));
 const Offboarding = lazy(() => import('./Offboarding').then((m) => ({ default: m.Offboarding })));
 const RoutingPreviewForm = lazy(() =>
@@ -108,6 +110,13 @@ function ClientTables({
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [editingRules, setEditingRules] = useState(false);
+  // Adding a client: its name and id first, then its first roster.
+  const [adding, setAdding] = useState<'naming' | { id: string; name: string } | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const stopAdding = () => {
+    setAdding(null);
+    requestAnimationFrame(() => addButton.current?.focus());
+  };
   const { canEdit } = view;
   const name = (id: string | undefined) => (id ? (view.names[id] ?? id) : messages.none);
   const names = (ids: readonly string[] | undefined) =>
@@ -133,7 +142,7 @@ function ClientTables({
         },
         {
           key: version?.effectiveFrom ?? '',
-          content: version ? new Date(version.effectiveFrom).toLocaleDateString() : messages.noDate,
+          content: version ? dayOf(version.effectiveFrom) : messages.noDate,
         },
         ...(canEdit
           ? [
@@ -144,6 +153,7 @@ function ClientTables({
                     testId={`edit-roster-${client.id}`}
                     onClick={() => {
                       onEdit();
+                      setAdding(null);
                       setEditing(client.id);
                     }}
                   >
@@ -177,7 +187,7 @@ function ClientTables({
       <p style={{ color: token('color.text.subtle', '#44546F') }} data-testid="config-version">
         {messages.version(
           view.version,
-          view.updatedAt ? new Date(view.updatedAt).toLocaleString() : null,
+          view.updatedAt ? when(view.updatedAt) : null,
           view.updatedBy?.displayName ?? null,
         )}
       </p>
@@ -205,6 +215,41 @@ function ClientTables({
           rowsPerPage={10}
         />
       </div>
+      {canEdit && adding === null && (
+        <Button
+          ref={addButton}
+          testId="add-client"
+          onClick={() => {
+            onEdit();
+            setEditing(null);
+            setAdding('naming');
+          }}
+        >
+          {messages.addClient}
+        </Button>
+      )}
+      {adding === 'naming' && (
+        <Suspense fallback={loading}>
+          <AddClient clients={clients} onCancel={stopAdding} onChosen={setAdding} />
+        </Suspense>
+      )}
+      {adding !== null && adding !== 'naming' && (
+        <Suspense fallback={loading}>
+          <RosterEditor
+            key={`new-${adding.id}`}
+            projectKey={projectKey}
+            client={{ ...adding, isNew: true }}
+            version={undefined}
+            configurationVersion={view.version}
+            names={view.names}
+            onCancel={stopAdding}
+            onSaved={(text) => {
+              setAdding(null);
+              onSaved(text);
+            }}
+          />
+        </Suspense>
+      )}
       {editedClient && (
         <Suspense fallback={loading}>
           <RosterEditor

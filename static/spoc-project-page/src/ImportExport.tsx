@@ -9,7 +9,9 @@ import {
   type ConfigurationView,
   type Reply,
 } from './api';
+import { FormField } from './fields';
 import { fieldStyle, formBox, inputStyle, labelStyle, sectionTitle } from './forms';
+import { importChanges, type ImportChanges, type PartChanges } from './importPreview';
 import { messages } from './messages';
 import { Notice } from '../../shared/notice';
 
@@ -54,6 +56,17 @@ function Transfer({
   const [exported, setExported] = useState<Reply<string> | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  // The text whose changes are shown: importing takes a second press, once they were seen.
+  const [previewed, setPreviewed] = useState<{ text: string; changes: ImportChanges } | null>(null);
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const ready = previewed !== null && previewed.text === text;
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    setText(await file.text());
+    setFileNote(messages.importFileRead(file.name));
+    setResult(null);
+  };
 
   const runExport = async () => {
     const reply = await exportConfiguration();
@@ -66,7 +79,14 @@ function Transfer({
     try {
       document = JSON.parse(text);
     } catch (error) {
+      setPreviewed(null);
       return setResult(fail(messages.notJson((error as Error).message), 'invalid-input'));
+    }
+    if (!ready) {
+      setResult(null);
+      const incoming =
+        typeof document === 'object' && document !== null ? (document as Record<string, unknown>) : {};
+      return setPreviewed({ text, changes: importChanges(view.document, incoming) });
     }
     setBusy(true);
     const reply = await importConfiguration(document, view.version);
@@ -118,8 +138,25 @@ function Transfer({
         </div>
       )}
       <h3 style={sectionTitle}>{messages.importTitle}</h3>
-      <form onSubmit={(e) => void runImport(e)}>
+      <form noValidate onSubmit={(e) => void runImport(e)}>
         <p data-testid="import-intro">{messages.importIntro(view.version)}</p>
+        <FormField id="import-file" label={messages.importFileLabel} helper={messages.importFileHelper}>
+          {(aria) => (
+            <input
+              id="import-file"
+              data-testid="import-file"
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => void readFile(e.target.files?.[0])}
+              {...aria}
+            />
+          )}
+        </FormField>
+        {fileNote && (
+          <p role="status" data-testid="import-file-read">
+            {fileNote}
+          </p>
+        )}
         <div style={fieldStyle}>
           <label htmlFor="import-json" style={labelStyle}>
             {messages.importLabel}
@@ -130,10 +167,10 @@ function Transfer({
             rows={12}
             value={text}
             onChange={(e) => setText(e.target.value)}
-            required
             style={codeBox}
           />
         </div>
+        {ready && <ChangesShown changes={previewed.changes} version={view.version} />}
         <div aria-live="polite">
           {result && (
             <Notice
@@ -145,9 +182,46 @@ function Transfer({
           )}
         </div>
         <Button type="submit" appearance="primary" testId="import-run" isDisabled={busy}>
-          {busy ? messages.saving : messages.importButton}
+          {busy ? messages.saving : ready ? messages.importConfirm : messages.importButton}
         </Button>
       </form>
     </>
+  );
+}
+
+/** The import's changes, part by part, with the names of what is added, removed or changed. */
+function ChangesShown({ changes, version }: { changes: ImportChanges; version: number }) {
+  const part = (key: 'clients' | 'rules' | 'rosters' | 'profiles', c: PartChanges) => {
+    const bits = [
+      ...(c.added.length ? [`${messages.importAdded}: ${c.added.join('; ')}`] : []),
+      ...(c.removed.length ? [`${messages.importRemoved}: ${c.removed.join('; ')}`] : []),
+      ...(c.changed.length ? [`${messages.importChanged}: ${c.changed.join('; ')}`] : []),
+    ];
+    return (
+      <li key={key} data-testid={`import-changes-${key}`}>
+        <strong>{messages.importPart[key]}</strong>:{' '}
+        {bits.length ? bits.join(' · ') : messages.importUnchanged}
+      </li>
+    );
+  };
+  return (
+    <section data-testid="import-changes" aria-labelledby="import-changes-title" style={formBox}>
+      <h4 id="import-changes-title" style={{ marginTop: 0 }}>
+        {messages.importChangesTitle}
+      </h4>
+      {changes.nothing ? (
+        <p>{messages.importNothing}</p>
+      ) : (
+        <ul>
+          {part('clients', changes.clients)}
+          {part('rules', changes.rules)}
+          {part('rosters', changes.rosters)}
+          {part('profiles', changes.profiles)}
+          <li data-testid="import-changes-policy">{messages.importPolicy(changes.policy)}</li>
+          {changes.settings && <li>{messages.importSettings}</li>}
+        </ul>
+      )}
+      <p>{messages.importReplaces(version)}</p>
+    </section>
   );
 }

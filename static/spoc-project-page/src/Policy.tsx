@@ -2,7 +2,16 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useState, type FormEvent } from 'react';
 import { getConfiguration, savePolicy, type BypassHandling, type ConfigurationView } from './api';
-import { fieldStyle, formBox, inputStyle, labelStyle } from './forms';
+import {
+  describedBy,
+  FieldMessages,
+  FormField,
+  NO_PROBLEMS,
+  problemsAt,
+  problemsOf,
+  type FieldProblems,
+} from './fields';
+import { formBox, inputStyle, labelStyle } from './forms';
 import { messages } from './messages';
 import { Notice } from '../../shared/notice';
 import { Loaded, useReply } from './Loaded';
@@ -37,6 +46,8 @@ export function Policy() {
   );
 }
 
+const TARGETS = 'responseTargets.byPriority.';
+
 function PolicyForm({
   view,
   isAdmin,
@@ -55,12 +66,17 @@ function PolicyForm({
   const [capacity, setCapacity] = useState(String(policy.defaultCapacity));
   const [bypass, setBypass] = useState<BypassHandling>(policy.bypass);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldProblems>(NO_PROBLEMS);
   const [saving, setSaving] = useState(false);
+
+  // Someone who may not change the policy reads it as text: nothing on the page looks editable.
+  if (!isAdmin) return <PolicyText view={view} />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
     setError(null);
+    setProblems(NO_PROBLEMS);
     const reply = await savePolicy(
       {
         ...policy,
@@ -75,35 +91,46 @@ function PolicyForm({
       view.version,
     );
     setSaving(false);
-    if (reply.ok) onSaved(reply.data.version);
-    else setError(reply.error);
+    if (reply.ok) return onSaved(reply.data.version);
+    setError(reply.error);
+    setProblems(problemsOf(reply, 'policy.'));
   };
 
-  const number = (testId: string, value: string, set: (v: string) => void, label: string) => (
-    <div style={fieldStyle}>
-      <label htmlFor={testId} style={labelStyle}>
-        {label}
-      </label>
-      <input
-        id={testId}
-        data-testid={testId}
-        type="number"
-        min={1}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        readOnly={!isAdmin}
-        required
-        style={inputStyle}
-      />
-    </div>
+  const number = (
+    testId: string,
+    field: string,
+    value: string,
+    set: (v: string) => void,
+    label: string,
+    helper: string,
+    max: number,
+  ) => (
+    <FormField
+      id={testId}
+      label={label}
+      helper={helper}
+      errors={problemsAt(problems, field)}
+      errorTestId={`${testId}-error`}
+    >
+      {(aria) => (
+        <input
+          id={testId}
+          data-testid={testId}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={max}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+          style={inputStyle}
+          {...aria}
+        />
+      )}
+    </FormField>
   );
   return (
-    <form data-testid="policy-form" onSubmit={(e) => void submit(e)} style={formBox}>
-      {!isAdmin && (
-        <Notice tone="information" testId="read-only">
-          {messages.policyReadOnly}
-        </Notice>
-      )}
+    <form data-testid="policy-form" noValidate onSubmit={(e) => void submit(e)} style={formBox}>
+      <p style={{ ...labelStyle, marginTop: 0 }}>{messages.targetLimits}</p>
       <table style={{ borderCollapse: 'collapse', marginBottom: token('space.200', '16px') }}>
         <thead>
           <tr>
@@ -116,59 +143,144 @@ function PolicyForm({
           </tr>
         </thead>
         <tbody>
-          {Object.entries(byPriority).map(([name, minutes]) => (
-            <tr key={name}>
-              <th scope="row" style={{ textAlign: 'start', paddingInlineEnd: token('space.200', '16px') }}>
-                <label htmlFor={`target-${name}`}>{name}</label>
-              </th>
-              <td>
-                <input
-                  id={`target-${name}`}
-                  data-testid={`target-${name}`}
-                  type="number"
-                  min={1}
-                  value={minutes}
-                  readOnly={!isAdmin}
-                  onChange={(e) => setByPriority({ ...byPriority, [name]: e.target.value })}
-                  style={inputStyle}
-                />
-              </td>
-            </tr>
-          ))}
+          {Object.entries(byPriority).map(([name, minutes]) => {
+            const id = `target-${name}`;
+            const errors = problemsAt(problems, `${TARGETS}${name}`);
+            return (
+              <tr key={name}>
+                <th
+                  scope="row"
+                  style={{
+                    textAlign: 'start',
+                    verticalAlign: 'top',
+                    paddingInlineEnd: token('space.200', '16px'),
+                  }}
+                >
+                  <label htmlFor={id}>{name}</label>
+                </th>
+                <td>
+                  <input
+                    id={id}
+                    data-testid={id}
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={43200}
+                    value={minutes}
+                    onChange={(e) => setByPriority({ ...byPriority, [name]: e.target.value })}
+                    style={inputStyle}
+                    {...describedBy(id, false, errors)}
+                  />
+                  <FieldMessages id={id} errors={errors} testId={`${id}-error`} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
-      {number('target-default', defaultMinutes, setDefaultMinutes, messages.defaultTarget)}
-      {number('policy-at-risk', atRisk, setAtRisk, messages.atRisk)}
-      {number('policy-capacity', capacity, setCapacity, messages.defaultCapacityLabel)}
-      <div style={fieldStyle}>
-        <label htmlFor="policy-bypass" style={labelStyle}>
-          {messages.bypassLabel}
-        </label>
-        <select
-          id="policy-bypass"
-          data-testid="policy-bypass"
-          value={bypass}
-          disabled={!isAdmin}
-          onChange={(e) => setBypass(e.target.value as BypassHandling)}
-          style={inputStyle}
-        >
-          {(['record', 'revert'] as const).map((b) => (
-            <option key={b} value={b}>
-              {messages.bypass[b]}
-            </option>
-          ))}
-        </select>
-      </div>
+      {number(
+        'target-default',
+        'responseTargets.defaultMinutes',
+        defaultMinutes,
+        setDefaultMinutes,
+        messages.defaultTarget,
+        messages.targetLimits,
+        43200,
+      )}
+      {number(
+        'policy-at-risk',
+        'atRiskPercent',
+        atRisk,
+        setAtRisk,
+        messages.atRisk,
+        messages.atRiskLimits,
+        99,
+      )}
+      {number(
+        'policy-capacity',
+        'defaultCapacity',
+        capacity,
+        setCapacity,
+        messages.defaultCapacityLabel,
+        messages.capacityLimits,
+        500,
+      )}
+      <FormField id="policy-bypass" label={messages.bypassLabel} errors={problemsAt(problems, 'bypass')}>
+        {(aria) => (
+          <select
+            id="policy-bypass"
+            data-testid="policy-bypass"
+            value={bypass}
+            onChange={(e) => setBypass(e.target.value as BypassHandling)}
+            style={inputStyle}
+            {...aria}
+          >
+            {(['record', 'revert'] as const).map((b) => (
+              <option key={b} value={b}>
+                {messages.bypass[b]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       {error && (
         <Notice tone="error" testId="policy-error">
-          {error}
+          {error} {Object.keys(problems).length > 0 && messages.fixBelow}
         </Notice>
       )}
-      {isAdmin && (
-        <Button type="submit" appearance="primary" testId="policy-save" isDisabled={saving}>
-          {saving ? messages.saving : messages.savePolicy}
-        </Button>
-      )}
+      <Button type="submit" appearance="primary" testId="policy-save" isDisabled={saving}>
+        {saving ? messages.saving : messages.savePolicy}
+      </Button>
     </form>
+  );
+}
+
+/** The policy as text, for those who read it (SPOCs, the delivery team). */
+function PolicyText({ view }: { view: ConfigurationView }) {
+  const { policy } = view.document;
+  const cell = {
+    padding: `${token('space.050', '4px')} ${token('space.200', '16px')} ${token('space.050', '4px')} 0`,
+  };
+  const row = (testId: string, label: string, value: string) => (
+    <tr key={testId}>
+      <th
+        scope="row"
+        style={{ ...cell, textAlign: 'start', fontWeight: token('font.weight.semibold', '600') }}
+      >
+        {label}
+      </th>
+      <td data-testid={testId} style={cell}>
+        {value}
+      </td>
+    </tr>
+  );
+  return (
+    <section data-testid="policy-form" style={formBox}>
+      <Notice tone="information" testId="read-only">
+        {messages.policyReadOnly}
+      </Notice>
+      <table data-testid="policy-read-only" style={{ borderCollapse: 'collapse' }}>
+        <caption style={{ textAlign: 'start', fontWeight: token('font.weight.semibold', '600') }}>
+          {messages.policyTitle}
+        </caption>
+        <tbody>
+          {Object.entries(policy.responseTargets.byPriority).map(([name, minutes]) =>
+            row(`target-${name}`, name, messages.minutesValue(minutes)),
+          )}
+          {row(
+            'target-default',
+            messages.defaultTarget,
+            messages.minutesValue(policy.responseTargets.defaultMinutes),
+          )}
+          {row('policy-at-risk', messages.atRisk, messages.percentValue(policy.atRiskPercent))}
+          {row(
+            'policy-capacity',
+            messages.defaultCapacityLabel,
+            messages.issuesValue(policy.defaultCapacity),
+          )}
+          {row('policy-bypass', messages.bypassLabel, messages.bypass[policy.bypass])}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -2,51 +2,29 @@ import Button from '@atlaskit/button/new';
 import { DatePicker } from '@atlaskit/datetime-picker';
 import { token } from '@atlaskit/tokens';
 import { useRef, useState, type FormEvent } from 'react';
-import {
-  saveProfile,
-  type OutOfOffice,
-  type PickedPerson,
-  type SpocProfile,
-  type Weekday,
-  type WorkingShift,
-} from './api';
+import { saveProfile, type OutOfOffice, type PickedPerson, type SpocProfile, type WorkingShift } from './api';
 import { addDays, daysAway, isTimeZone, midnightIn } from './dates';
+import {
+  dropUnder,
+  FieldMessages,
+  FormField,
+  NO_PROBLEMS,
+  problemsAt,
+  problemsOf,
+  type FieldProblems,
+} from './fields';
 import { fieldStyle, formBox, inputStyle, labelStyle } from './forms';
 import { messages } from './messages';
 import { Notice } from '../../shared/notice';
 import { PersonPicker, useKnownPeople } from './pickers';
+import { toSaved, WeeklyHours } from './WeeklyHours';
+import { ZonePicker } from './ZonePicker';
 
 /**
  * A SPOC's availability: time zone, weekly working hours, capacity, and out-of-office periods with who
  * covers them. A SPOC edits their own; project administrators edit anyone's and add new SPOCs. The server
  * checks the profile and refuses a save made on top of an older configuration version.
  */
-const shiftsText = (shifts: readonly WorkingShift[]) =>
-  shifts.map((s) => `${s.day} ${s.start}-${s.end}`).join('\n');
-const SHIFT = /^(mon|tue|wed|thu|fri|sat|sun)\s+(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})$/i;
-
-/** Lines such as "mon 09:00-17:00"; the server checks the times themselves. */
-function parseShifts(text: string): { shifts: WorkingShift[]; error: string | null } {
-  const shifts: WorkingShift[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (!line) continue;
-    const match = SHIFT.exec(line);
-    if (!match) return { shifts, error: messages.badShift(line) };
-    shifts.push({
-      day: (match[1] as string).toLowerCase() as Weekday,
-      start: match[2] as string,
-      end: match[3] as string,
-    });
-  }
-  return { shifts, error: null };
-}
-
-// Every zone the browser knows, offered as the time zone field's suggestions.
-const ZONES: readonly string[] = (
-  Intl as unknown as { supportedValuesOf?: (key: string) => string[] }
-).supportedValuesOf?.('timeZone') ?? ['UTC'];
-
 /** One day of an absence, picked from Atlaskit's calendar or typed as YYYY-MM-DD; weeks start on Monday. */
 function DateField(props: {
   name: string;
@@ -96,7 +74,8 @@ export function ProfileEditor({
   onSaved: (version: number) => void;
 }) {
   const [timeZone, setTimeZone] = useState(profile.timeZone);
-  const [hours, setHours] = useState(shiftsText(profile.workingHours));
+  const [shifts, setShifts] = useState<WorkingShift[]>([...profile.workingHours]);
+  const [problems, setProblems] = useState<FieldProblems>(NO_PROBLEMS);
   const [capacity, setCapacity] = useState(profile.capacity === null ? '' : String(profile.capacity));
   const [away, setAway] = useState<readonly OutOfOffice[]>(profile.outOfOffice);
   const [first, setFirst] = useState('');
@@ -138,25 +117,26 @@ export function ProfileEditor({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseShifts(hours);
-    if (parsed.error) return setError(parsed.error);
     const wanted = capacity.trim();
-    if (wanted !== '' && !/^\d+$/.test(wanted)) return setError(messages.badCapacity);
+    // Sent as typed: the server checks every field at once and answers each problem at its field.
+    const asNumber = /^\d+$/.test(wanted) ? Number(wanted) : wanted;
     setSaving(true);
     setError(null);
+    setProblems(NO_PROBLEMS);
     const reply = await saveProfile(
       {
         ...profile,
         timeZone: timeZone.trim(),
-        workingHours: parsed.shifts,
-        capacity: wanted === '' ? null : Number(wanted),
+        workingHours: toSaved(shifts),
+        capacity: (wanted === '' ? null : asNumber) as number | null,
         outOfOffice: away,
       },
       version,
     );
     setSaving(false);
-    if (reply.ok) onSaved(reply.data.version);
-    else setError(reply.error);
+    if (reply.ok) return onSaved(reply.data.version);
+    setError(reply.error);
+    setProblems(problemsOf(reply, 'profile.'));
   };
 
   const describe = (o: OutOfOffice) => {
@@ -170,53 +150,56 @@ export function ProfileEditor({
   };
 
   return (
-    <form data-testid="profile-editor" onSubmit={(e) => void submit(e)} style={formBox}>
-      <div style={fieldStyle}>
-        <label htmlFor={id('zone')} style={labelStyle}>
-          {messages.zoneLabel}
-        </label>
-        <input
-          id={id('zone')}
-          data-testid="profile-zone"
-          list={id('zones')}
-          value={timeZone}
-          onChange={(e) => setTimeZone(e.target.value)}
-          required
-          style={inputStyle}
-        />
-        <datalist id={id('zones')}>
-          {ZONES.map((zone) => (
-            <option key={zone} value={zone} />
-          ))}
-        </datalist>
-      </div>
-      <div style={fieldStyle}>
-        <label htmlFor={id('hours')} style={labelStyle}>
-          {messages.hoursLabel}
-        </label>
-        <textarea
-          id={id('hours')}
-          data-testid="profile-hours"
-          value={hours}
-          rows={Math.max(3, hours.split('\n').length)}
-          onChange={(e) => setHours(e.target.value)}
-          style={{ ...inputStyle, width: '20em' }}
-        />
-      </div>
-      <div style={fieldStyle}>
-        <label htmlFor={id('capacity')} style={labelStyle}>
-          {messages.capacityLabel}
-        </label>
-        <input
-          id={id('capacity')}
-          data-testid="profile-capacity"
-          type="number"
-          min={1}
-          value={capacity}
-          onChange={(e) => setCapacity(e.target.value)}
-          style={inputStyle}
-        />
-      </div>
+    <form data-testid="profile-editor" noValidate onSubmit={(e) => void submit(e)} style={formBox}>
+      <FormField
+        id={id('zone')}
+        label={messages.zoneLabel}
+        helper={messages.zoneHelper}
+        errors={problemsAt(problems, 'timeZone')}
+        errorTestId="profile-zone-error"
+      >
+        {(aria) => (
+          <ZonePicker
+            inputId={id('zone')}
+            value={timeZone}
+            onChange={setTimeZone}
+            describedBy={aria['aria-describedby']}
+            isInvalid={aria['aria-invalid']}
+          />
+        )}
+      </FormField>
+      <WeeklyHours
+        idPrefix={idPrefix}
+        shifts={shifts}
+        onChange={(changed) => {
+          setShifts(changed);
+          // The shifts' places move as they change: their old problems no longer point at the right one.
+          setProblems(dropUnder(problems, 'workingHours'));
+        }}
+        problems={problems}
+      />
+      <FormField
+        id={id('capacity')}
+        label={messages.capacityLabel}
+        helper={messages.capacityHelper}
+        errors={problemsAt(problems, 'capacity')}
+        errorTestId="profile-capacity-error"
+      >
+        {(aria) => (
+          <input
+            id={id('capacity')}
+            data-testid="profile-capacity"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={500}
+            value={capacity}
+            onChange={(e) => setCapacity(e.target.value)}
+            style={inputStyle}
+            {...aria}
+          />
+        )}
+      </FormField>
       <fieldset
         style={{
           border: `1px solid ${token('color.border', '#091E4224')}`,
@@ -230,7 +213,7 @@ export function ProfileEditor({
             <p data-testid="profile-away-none">{messages.notAway}</p>
           ) : (
             <ul data-testid="profile-away">
-              {away.map((o) => (
+              {away.map((o, index) => (
                 <li key={o.from}>
                   {describe(o)}{' '}
                   <Button
@@ -244,10 +227,20 @@ export function ProfileEditor({
                   >
                     {messages.removeAway(daysAway(o, timeZone.trim()).first)}
                   </Button>
+                  <FieldMessages
+                    id={id(`away-${index}`)}
+                    errors={problemsAt(problems, `outOfOffice[${index}]`, true)}
+                    testId={`away-${index}-error`}
+                  />
                 </li>
               ))}
             </ul>
           )}
+          <FieldMessages
+            id={id('away')}
+            errors={problemsAt(problems, 'outOfOffice')}
+            testId="profile-away-error"
+          />
         </div>
         <div
           style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.150', '12px'), alignItems: 'end' }}
@@ -281,19 +274,24 @@ export function ProfileEditor({
               onSearchError={(message) => setError(`${messages.peopleFailed}: ${message}`)}
             />
           </div>
-          <div style={fieldStyle}>
-            <label htmlFor={id('away-note')} style={labelStyle}>
-              {messages.awayNote}
-            </label>
-            <input
-              id={id('away-note')}
-              data-testid="away-note"
-              value={note}
-              maxLength={200}
-              onChange={(e) => setNote(e.target.value)}
-              style={inputStyle}
-            />
-          </div>
+          <FormField
+            id={id('away-note')}
+            label={messages.awayNote}
+            helper={messages.noteHelper(note.length)}
+            style={{ marginBottom: token('space.100', '8px') }}
+          >
+            {(aria) => (
+              <input
+                id={id('away-note')}
+                data-testid="away-note"
+                value={note}
+                maxLength={200}
+                onChange={(e) => setNote(e.target.value)}
+                style={inputStyle}
+                {...aria}
+              />
+            )}
+          </FormField>
           <div style={fieldStyle}>
             <Button testId="away-add" onClick={addAway}>
               {messages.addAway}
@@ -303,7 +301,7 @@ export function ProfileEditor({
       </fieldset>
       {error && (
         <Notice tone="error" testId="profile-error">
-          {error}
+          {error} {Object.keys(problems).length > 0 && messages.fixBelow}
         </Notice>
       )}
       <Button type="submit" appearance="primary" testId="profile-save" isDisabled={saving}>

@@ -3,13 +3,13 @@ import { token } from '@atlaskit/tokens';
 import type { MouseEvent } from 'react';
 import { openIssue, type QueueItem } from './api';
 import { messages } from './messages';
-import { Badge, TRIAGE_STATE_APPEARANCE } from '../../shared/badge';
+import { when } from './time';
+import { Badge, TRIAGE_STATE_APPEARANCE, type BadgeAppearance } from '../../shared/badge';
 
 /** A queue of client issues: sortable by every column, ten to a page, each issue linked to Jira's view. */
 const PAGE_SIZE = 10;
 
-export const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : messages.noDue;
+export { when };
 
 export function IssueLink({ issueKey }: { issueKey: string }) {
   const follow = (event: MouseEvent) => {
@@ -30,32 +30,66 @@ export function IssueLink({ issueKey }: { issueKey: string }) {
 
 const keyNumber = (issueKey: string) => Number(issueKey.split('-')[1] ?? 0);
 
+const URGENCY: Readonly<Record<QueueItem['response'], { rank: number; look: BadgeAppearance }>> = {
+  breached: { rank: 0, look: 'removed' },
+  'at-risk': { rank: 1, look: 'moved' },
+  'on-track': { rank: 2, look: 'success' },
+  'not-running': { rank: 3, look: 'default' },
+};
+
+/** How the response stands, marked so a breached or at-risk issue stands out, with its due time. */
+function Urgency({ item }: { item: QueueItem }) {
+  const { look } = URGENCY[item.response];
+  return (
+    <span data-testid={`response-${item.issueKey}`} data-response={item.response}>
+      <Badge appearance={look} isBold={item.response === 'breached'}>
+        {messages.response[item.response]}
+      </Badge>{' '}
+      {item.dueAt && item.response !== 'not-running' && (
+        <span>{messages.responseDue(item.response, when(item.dueAt))}</span>
+      )}
+    </span>
+  );
+}
+
 export function QueueTable({
   items,
   title,
   empty,
   testId,
+  urgency = false,
 }: {
   items: readonly QueueItem[];
   title: string;
   empty: string;
   testId: string;
+  /** Show how each response stands, most urgent first (the caller's own triage queue). */
+  urgency?: boolean;
 }) {
   const c = messages.columns;
   const head = {
     cells: [
+      ...(urgency ? [{ key: 'response', content: c.response, isSortable: true }] : []),
       { key: 'issue', content: c.issue, isSortable: true },
       { key: 'summary', content: c.summary, isSortable: true },
       { key: 'client', content: c.client, isSortable: true },
       { key: 'spoc', content: c.spoc, isSortable: true },
       { key: 'state', content: c.state, isSortable: true },
-      { key: 'due', content: c.due, isSortable: true },
+      ...(urgency ? [] : [{ key: 'due', content: c.due, isSortable: true }]),
       { key: 'priority', content: c.priority, isSortable: true },
     ],
   };
   const rows = items.map((item) => ({
     key: item.issueId,
     cells: [
+      ...(urgency
+        ? [
+            {
+              key: `${URGENCY[item.response].rank}${item.dueAt ?? '9999'}`,
+              content: <Urgency item={item} />,
+            },
+          ]
+        : []),
       { key: keyNumber(item.issueKey), content: <IssueLink issueKey={item.issueKey} /> },
       { key: item.summary, content: item.summary },
       { key: item.client.name, content: item.client.name },
@@ -75,7 +109,7 @@ export function QueueTable({
           </span>
         ),
       },
-      { key: item.dueAt ?? '9999', content: when(item.dueAt) },
+      ...(urgency ? [] : [{ key: item.dueAt ?? '9999', content: when(item.dueAt) }]),
       { key: item.priority ?? '', content: item.priority ?? messages.noDue },
     ],
   }));

@@ -27,6 +27,7 @@ export function TriageQueue() {
             title={messages.subpages['/triage'] as string}
             empty={messages.emptyTriage}
             testId="triage-queue"
+            urgency
           />
         )}
       </Loaded>

@@ -34,7 +34,8 @@ export function RosterEditor({
   onSaved,
 }: {
   projectKey: string;
-  client: { id: string; name: string };
+  /** `isNew`: a client added here, saved with its name and its first roster. */
+  client: { id: string; name: string; isNew?: boolean };
   version: RosterVersion | undefined;
   configurationVersion: number;
   names: Readonly<Record<string, string>>;
@@ -117,6 +118,7 @@ export function RosterEditor({
         ...(note.trim() ? { handoverNote: note.trim() } : {}),
       },
       configurationVersion,
+      client.isNew ? client.name : undefined,
     );
     setSaving(false);
     if (reply.ok)
@@ -161,7 +163,7 @@ export function RosterEditor({
       style={formBox}
     >
       <h4 id={id('title')} style={{ marginTop: 0 }}>
-        {messages.editTitle(client.name)}
+        {client.isNew ? messages.newClientRosterTitle(client.name) : messages.editTitle(client.name)}
       </h4>
       {picker('primary', messages.primaryLabel, chosen.primary, setPrimary, { autoFocus: true })}
       {picker('backups', messages.backupsLabel, chosen.backups, setBackups, {

@@ -5,6 +5,7 @@ import {
   searchAssignablePeople as searchAssignable,
   type FoundPerson,
 } from '../../shared/bridge';
+import { setViewer } from './time';
 import type {
   ApplyOffboardingRequest,
   BulkReport,
@@ -48,11 +49,13 @@ export interface PageLocation {
 export interface PageHistory {
   readonly location: PageLocation;
   push(path: string): void;
+  replace(path: string): void;
   listen(listener: (location: PageLocation) => void): () => void;
 }
 
 export async function loadContext(): Promise<PageContext> {
   const context = await view.getContext();
+  setViewer(context as { locale?: unknown; timezone?: unknown });
   const extension = context.extension as { project?: { key?: string } };
   return { accountId: context.accountId, projectKey: extension.project?.key ?? '' };
 }
@@ -74,8 +77,19 @@ export const previewRouting = (request: RoutingPreviewRequest) =>
 
 /** A new dated roster version for a client; the server fills in when it takes effect (now). */
 export type RosterChange = Omit<RosterVersion, 'clientId' | 'effectiveFrom'>;
-export const saveRoster = (clientId: string, version: RosterChange, expectedVersion: number) =>
-  call<ConfigurationSaved>('saveRoster', { clientId, version, expectedVersion });
+/** A new client gets its name with its first roster (`clientName`). */
+export const saveRoster = (
+  clientId: string,
+  version: RosterChange,
+  expectedVersion: number,
+  clientName?: string,
+) =>
+  call<ConfigurationSaved>('saveRoster', {
+    clientId,
+    version,
+    expectedVersion,
+    ...(clientName === undefined ? {} : { clientName }),
+  });
 
 /** The whole ordered list of matching rules, saved on top of the version the editor read. */
 export const saveRules = (rules: readonly ClientMatchRule[], expectedVersion: number) =>

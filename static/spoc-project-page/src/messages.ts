@@ -27,7 +27,8 @@ export const messages = {
   } as Readonly<Record<string, string>>,
   unknownSubpage: (path: string) => `No page at ${path}`,
   // Queues
-  triageIntro: 'Client issues routed to you that still wait for your triage, the soonest due first.',
+  triageIntro:
+    'Client issues routed to you that still wait for your triage: late and at-risk ones first, then the soonest due.',
   keepAvailability: 'Keep your availability current so routing knows when you are away.',
   vettedIntro:
     'Client issues their SPOC accepted for delivery. Paste the JQL into a board filter to see them there.',
@@ -44,7 +45,15 @@ export const messages = {
     priority: 'Priority',
     status: 'Status',
     escalation: 'Escalation',
+    response: 'Response',
   },
+  response: {
+    breached: 'Late',
+    'at-risk': 'At risk',
+    'on-track': 'On track',
+    'not-running': 'Not due',
+  } as Readonly<Record<'breached' | 'at-risk' | 'on-track' | 'not-running', string>>,
+  responseDue: (response: string, due: string) => (response === 'breached' ? `was due ${due}` : `due ${due}`),
   noDue: '—',
   escalationLevel: (level: number) => (level > 0 ? `level ${level}` : 'none'),
   states: {
@@ -90,6 +99,21 @@ export const messages = {
   clientsIntro: 'Who looks after each client, and which rules bring an issue to a client.',
   readOnly: 'Only project administrators change rosters and matching rules. You see them read-only.',
   rosterTitle: 'Rosters',
+  addClient: 'Add client',
+  addClientTitle: 'A new client',
+  addClientIntro:
+    'Name the client, then choose its SPOCs: the client is saved with its first roster. Add matching rules afterwards so its issues find it.',
+  clientNameLabel: 'Client name',
+  clientNameHelper: 'As people know it, 1 to 255 characters.',
+  clientIdLabel: 'Client id',
+  clientIdHelper:
+    'How rules and exports name it: a letter or digit, then letters, digits, dots, dashes or underscores (at most 64). It cannot change later.',
+  needClientName: 'Give the client a name.',
+  badClientId:
+    'Use a letter or digit first, then letters, digits, dots, dashes or underscores, at most 64 in all.',
+  clientIdTaken: (name: string) => `${name} already has this id: edit its roster in the table instead.`,
+  chooseSpocs: 'Choose its SPOCs',
+  newClientRosterTitle: (client: string) => `Roster of the new client ${client}`,
   rosterColumns: {
     client: 'Client',
     primary: 'Primary SPOC',
@@ -255,8 +279,42 @@ export const messages = {
   saveOtherProfile: (name: string) => `Save availability of ${name}`,
   otherProfileSaved: (name: string, version: number) =>
     `The availability of ${name} is saved (configuration version ${version}).`,
-  zoneLabel: 'Time zone (IANA, e.g. Europe/London)',
-  hoursLabel: 'Working hours, one shift a line: day start–end, e.g. mon 09:00-17:00',
+  zoneLabel: 'Time zone',
+  zoneHelper: 'Where the SPOC works: their hours and absences are on this clock. Type a city to search.',
+  zonePlaceholder: 'Choose a time zone',
+  noZone: 'No time zone by that name',
+  hoursLabel: 'Working hours',
+  hoursHelper:
+    'Add a shift on each day worked. A shift that ends at or before its start runs past midnight into the next day. At most 28 shifts a week.',
+  weekday: {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+  } as Readonly<Record<string, string>>,
+  notWorking: 'not working',
+  noHours: 'no working hours',
+  shiftName: (day: string, nth: number, of: number): string => {
+    const name = messages.weekday[day] ?? day;
+    return of === 1 ? `${name}'s shift` : `${name}'s shift ${nth + 1}`;
+  },
+  shiftFrom: 'from',
+  shiftTo: 'to',
+  nextDay: (day: string): string => {
+    const week = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+    const next = week[(week.indexOf(day) + 1) % 7] as string;
+    return `ends on ${messages.weekday[next] ?? next}`;
+  },
+  removeShift: (name: string) => `Remove ${name}`,
+  removeShiftShort: 'Remove',
+  addShift: 'Add shift',
+  addShiftOn: (day: string): string => `Add shift on ${messages.weekday[day] ?? day}`,
+  copyMonday: "Copy Monday's hours to Tuesday–Friday",
+  capacityHelper: 'A whole number of open client issues, 0 to 500; empty for the policy default.',
+  noteHelper: (used: number) => `${used} of 200 characters.`,
   capacityLabel: 'Capacity (empty for the policy default)',
   awayTitle: 'Out of office',
   awayFirst: 'First day away',
@@ -277,6 +335,7 @@ export const messages = {
   badShift: (line: string) => `"${line}" is not a shift such as mon 09:00-17:00.`,
   // Policy
   policyIntro: 'How soon a SPOC must answer a client issue, in working minutes, by Jira priority.',
+  policyTitle: 'The SPOC policy',
   policyReadOnly: 'Only project administrators change the policy. You see it read-only.',
   defaultTarget: 'Priorities not listed',
   priority: 'Priority',
@@ -288,6 +347,13 @@ export const messages = {
     record: 'note it on the issue',
     revert: 'give the issue back to its SPOC',
   } as Readonly<Record<'record' | 'revert', string>>,
+  targetLimits: '1 to 43,200 working minutes (30 days).',
+  atRiskLimits: 'A whole percentage, 1 to 99.',
+  capacityLimits: '1 to 500 open client issues.',
+  minutesValue: (minutes: number) => `${minutes} working minutes`,
+  percentValue: (percent: number) => `${percent}%`,
+  issuesValue: (count: number) => `${count} open client issues`,
+  fixBelow: 'Fix each field marked in red and save again.',
   savePolicy: 'Save policy',
   policySaved: (version: number) => `The policy is saved (configuration version ${version}).`,
   // Import/export
@@ -301,7 +367,27 @@ export const messages = {
     `Replaces the whole configuration (now version ${version}) with the JSON below. The app checks it first and changes nothing when it finds a problem, or when someone changed the configuration since you opened this page.`,
   importReadOnly: 'Only project administrators export and import the configuration.',
   importLabel: 'Configuration JSON',
-  importButton: 'Import configuration',
+  importButton: 'Preview the import',
+  importConfirm: 'Import these changes',
+  importFileLabel: 'Choose an exported file',
+  importFileHelper: 'A .json file exported here or from another site; or paste its text below.',
+  importFileRead: (name: string) => `Read ${name}.`,
+  importChangesTitle: 'What the import changes',
+  importNothing: 'The import changes nothing: it is the configuration as it is now.',
+  importPart: {
+    clients: 'Clients',
+    rules: 'Matching rules',
+    rosters: 'Rosters',
+    profiles: 'SPOC profiles',
+  } as Readonly<Record<'clients' | 'rules' | 'rosters' | 'profiles', string>>,
+  importAdded: 'added',
+  importRemoved: 'removed',
+  importChanged: 'changed',
+  importUnchanged: 'unchanged',
+  importPolicy: (changed: boolean) => (changed ? 'Policy: changed' : 'Policy: unchanged'),
+  importSettings: 'Settings: changed',
+  importReplaces: (version: number) =>
+    `Importing replaces configuration version ${version} as a whole; nothing is changed until you import.`,
   notJson: (reason: string) => `This is not JSON: ${reason}`,
   imported: (version: number) => `The configuration is imported (version ${version}).`,
   // Escalations
