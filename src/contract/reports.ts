@@ -2,6 +2,8 @@ import type { BurnoutSignals } from '../domain/burnout';
 import type { ClientCoverage } from '../domain/coverage';
 import type { GroupMetrics, WeekMetrics } from '../domain/metrics';
 
+export type { BurnoutSignals, ClientCoverage, GroupMetrics, WeekMetrics };
+
 /**
  * The project page's Reports (`getReports`, `getReportsCsv` on the `spoc-project-page` resolver): how the
  * SPOC model performed over a period, per SPOC and per client, week by week, with burnout signals and

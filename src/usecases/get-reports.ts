@@ -231,8 +231,10 @@ export const getReports = {
       );
     }
     if (!deps.satisfaction) notes.push('No satisfaction ratings are available for this site yet.');
-    if (report.overall.resolution.count === 0) {
-      notes.push('No issue was resolved in Jira in this period, as far as the app has recorded.');
+    if (!entries.some((e) => resolvedAtOf(e) !== null)) {
+      notes.push('The app does not record Jira resolution dates yet, so resolution times stay empty.');
+    } else if (report.overall.resolution.count === 0) {
+      notes.push('No client issue was resolved in Jira in this period.');
     }
     return {
       projectKey: params.projectKey,

@@ -3,6 +3,7 @@ import { asReply, getConfiguration, searchSpocIssues, type ConfigurationView, ty
 import { sectionTitle } from './forms';
 import { messages } from './messages';
 import { Loaded, useReply } from './Loaded';
+import { ReportsMetrics } from './ReportsMetrics';
 
 /** Reports: counts of the project's client issues drawn as plain SVG bar charts (no chart library). */
 const WAITING = new Set(['awaiting-spoc', 'info-requested', 'returned']);
@@ -74,6 +75,7 @@ export function Reports({ projectKey }: { projectKey: string }) {
   const reply = useReply(() => asReply(() => load(projectKey)), [projectKey]);
   return (
     <section>
+      <ReportsMetrics />
       <Loaded reply={reply}>
         {({ issues, config }: { issues: SpocIssue[]; config: ConfigurationView }) => {
           const state = (i: SpocIssue) => i.spoc?.state ?? '';

@@ -6,6 +6,7 @@ import {
   type FoundPerson,
 } from '../../shared/bridge';
 import { setViewer } from './time';
+import type { GetReportsPayload, ReportsCsv, ReportsView } from '../../../src/contract/reports';
 import type {
   ApplyOffboardingRequest,
   BulkReport,
@@ -182,3 +183,8 @@ export async function createHistory(): Promise<PageHistory> {
 export function openIssue(issueKey: string): void {
   void router.navigate(`/browse/${encodeURIComponent(issueKey)}`);
 }
+
+/** Reports over a period and the same figures as CSV (src/contract/reports.ts). */
+export const getReports = (request: GetReportsPayload) => call<ReportsView>('getReports', { ...request });
+export const getReportsCsv = (request: GetReportsPayload) =>
+  call<ReportsCsv>('getReportsCsv', { ...request });
