@@ -115,9 +115,17 @@ export {
   type BypassVerdict,
   type LadderStep,
   type LadderStepKind,
+  type ReassignToUnavailable,
   type SpocPolicy,
 } from './policy';
 export { validatePolicy } from './policy-validation';
+export {
+  judgeReassignment,
+  responseClockFor,
+  type ReassignConcern,
+  type ReassignVerdict,
+  type ResponseClock,
+} from './reassignment';
 
 export {
   accountIdsIn,

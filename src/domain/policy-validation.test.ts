@@ -75,6 +75,17 @@ describe('validatePolicy', () => {
     }
   });
 
+  it('warns before a reassignment to someone away or full unless the policy refuses it', () => {
+    expect(validatePolicy({})).toMatchObject({ ok: true, value: { reassignToUnavailable: 'warn' } });
+    expect(validatePolicy({ reassignToUnavailable: 'refuse' })).toMatchObject({
+      ok: true,
+      value: { reassignToUnavailable: 'refuse' },
+    });
+    expect(messages({ reassignToUnavailable: 'allow' })).toEqual([
+      'reassignToUnavailable: "allow" is not a choice for reassigning to someone away or full; use warn or refuse.',
+    ]);
+  });
+
   it('refuses a policy written by a newer version of the app', () => {
     expect(messages({ schemaVersion: 2 })).toEqual([
       'schemaVersion: Policy version 2 is not one this app reads.',

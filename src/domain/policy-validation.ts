@@ -5,6 +5,7 @@ import {
   type BypassHandling,
   type LadderStep,
   type LadderStepKind,
+  type ReassignToUnavailable,
   type ResponseTargets,
   type SpocPolicy,
 } from './policy';
@@ -175,6 +176,15 @@ export function validatePolicy(input: unknown): Validated<SpocPolicy> {
       ),
     );
   }
+  const reassignToUnavailable = input.reassignToUnavailable ?? DEFAULT_POLICY.reassignToUnavailable;
+  if (reassignToUnavailable !== 'warn' && reassignToUnavailable !== 'refuse') {
+    problems.push(
+      problem(
+        'reassignToUnavailable',
+        `${quote(reassignToUnavailable)} is not a choice for reassigning to someone away or full; use warn or refuse.`,
+      ),
+    );
+  }
   const ladder = validateLadder(input.ladder ?? DEFAULT_POLICY.ladder, problems);
   const acknowledgeHoldMinutes = input.acknowledgeHoldMinutes ?? DEFAULT_POLICY.acknowledgeHoldMinutes;
   if (!isWhole(acknowledgeHoldMinutes, 5, 7 * 24 * 60)) {
@@ -202,6 +212,7 @@ export function validatePolicy(input: unknown): Validated<SpocPolicy> {
     atRiskPercent: atRiskPercent as number,
     defaultCapacity: defaultCapacity as number,
     bypass: bypass as BypassHandling,
+    reassignToUnavailable: reassignToUnavailable as ReassignToUnavailable,
     ladder,
     acknowledgeHoldMinutes: acknowledgeHoldMinutes as number,
     historyLimit: historyLimit as number,

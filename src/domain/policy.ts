@@ -19,6 +19,9 @@ export interface LadderStep {
 /** Revert puts the SPOC back as assignee; record only notes the bypass on the issue. */
 export type BypassHandling = 'revert' | 'record';
 
+/** Reassigning to a SPOC who is out of office or full: warn first and let the person go on, or refuse. */
+export type ReassignToUnavailable = 'warn' | 'refuse';
+
 export interface ResponseTargets {
   /** Working minutes for priorities not listed. */
   readonly defaultMinutes: number;
@@ -34,6 +37,7 @@ export interface SpocPolicy {
   /** Capacity of SPOCs whose profile leaves it empty. */
   readonly defaultCapacity: number;
   readonly bypass: BypassHandling;
+  readonly reassignToUnavailable: ReassignToUnavailable;
   /** In the order the steps fall due; a client's roster may set its own. */
   readonly ladder: readonly LadderStep[];
   /** How long an acknowledgement ("I am on it") holds the ladder's next step, in minutes. */
@@ -53,6 +57,7 @@ export const DEFAULT_POLICY: SpocPolicy = {
   atRiskPercent: 75,
   defaultCapacity: 10,
   bypass: 'record',
+  reassignToUnavailable: 'warn',
   ladder: [
     { kind: 'warn-spoc', atPercentOfTarget: 75 },
     { kind: 'move-to-next-backup', atPercentOfTarget: 100 },

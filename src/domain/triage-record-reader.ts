@@ -9,6 +9,7 @@ import {
   isNonEmptyString,
   isRecord,
   problem,
+  quote,
   valid,
   type Validated,
   type ValidationProblem,
@@ -35,7 +36,7 @@ export function readTriageRecord(input: unknown): Validated<TriageRecord> {
     return invalid([
       problem(
         'schemaVersion',
-        `Triage record version ${String(input.schemaVersion)} is not one this app reads.`,
+        `Triage record version ${quote(input.schemaVersion)} is not one this app reads.`,
       ),
     ]);
   }
@@ -47,7 +48,7 @@ export function readTriageRecord(input: unknown): Validated<TriageRecord> {
       problems.push(problem(key, `${key} must be an instant or null.`));
   };
   if (typeof input.state !== 'string' || !states.includes(input.state)) {
-    problems.push(problem('state', `"${String(input.state)}" is not a triage state.`));
+    problems.push(problem('state', `${quote(input.state)} is not a triage state.`));
   }
   if (!isNonEmptyString(input.clientId))
     problems.push(problem('clientId', 'The record must name its client.'));
@@ -71,7 +72,7 @@ export function readTriageRecord(input: unknown): Validated<TriageRecord> {
     input.escalationSteps.forEach((s, i) => {
       if (
         !isRecord(s) ||
-        !STEP_KINDS.includes(String(s.step)) ||
+        !(typeof s.step === 'string' && STEP_KINDS.includes(s.step)) ||
         !isIsoInstant(s.dueAt) ||
         !isIsoInstant(s.at)
       ) {
@@ -126,7 +127,12 @@ export function readTriageRecord(input: unknown): Validated<TriageRecord> {
   } else {
     input.history.forEach((h, i) => {
       const ok =
-        isRecord(h) && isIsoInstant(h.at) && EVENTS.has(String(h.event)) && states.includes(String(h.to));
+        isRecord(h) &&
+        isIsoInstant(h.at) &&
+        typeof h.event === 'string' &&
+        EVENTS.has(h.event) &&
+        typeof h.to === 'string' &&
+        states.includes(h.to);
       if (!ok) problems.push(problem(pathAt('history', i), 'A history entry needs at, event and to.'));
     });
   }

@@ -132,6 +132,27 @@ describe('applyTriageAction', () => {
     });
   });
 
+  it('starts the new SPOC’s clock when they can start, never before the reassignment or after the due time', () => {
+    const reassign = (clockStartsAt: string, dueAt = '2025-06-11T13:00:00Z') =>
+      applyTriageAction(
+        aTriageRecord(),
+        { type: 'reassign', toAccountId: 'acc-tom', dueAt, clockStartsAt },
+        { by: 'acc-maria', at, names },
+      );
+    expect(reassign('2025-06-11T09:00:00Z')).toMatchObject({
+      ok: true,
+      record: { clockStartedAt: '2025-06-11T09:00:00.000Z', dueAt: '2025-06-11T13:00:00.000Z' },
+    });
+    expect(reassign('2025-06-09T09:00:00Z')).toEqual({
+      ok: false,
+      refusal: 'A response clock cannot start before the action that starts it.',
+    });
+    expect(reassign('2025-06-12T09:00:00Z')).toEqual({
+      ok: false,
+      refusal: 'A response cannot be due before its clock starts.',
+    });
+  });
+
   it('escalating joins the ladder: the manager is told at once (level 3), and each escalation raises it', () => {
     const once = afterActions(aTriageRecord(), [{ type: 'escalate' }]);
     expect(once.escalationLevel).toBe(3);

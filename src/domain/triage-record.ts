@@ -212,11 +212,15 @@ export type TriageActionInput =
       readonly note?: string;
     }
   | { readonly type: 'return-to-spoc'; readonly note: string; readonly dueAt: Instant | null }
-  /** A new due time restarts the clock for the new SPOC; leave it out to keep the current one. */
+  /**
+   * A new due time restarts the clock for the new SPOC; leave it out to keep the current one. It starts at
+   * `clockStartsAt` when given (someone back from an absence later), else at the action.
+   */
   | {
       readonly type: 'reassign';
       readonly toAccountId: string;
       readonly dueAt?: Instant | null;
+      readonly clockStartsAt?: Instant;
       readonly note?: string;
     }
   | { readonly type: 'escalate'; readonly note?: string }
@@ -290,6 +294,14 @@ export function applyTriageAction(
     dueAt = toIso(dueMs);
   } else if ('dueAt' in action && action.dueAt === null) {
     dueAt = null;
+  }
+  let clockStart = at;
+  if ('clockStartsAt' in action && action.clockStartsAt !== undefined) {
+    const startMs = toMillis(action.clockStartsAt, 'start of the response clock');
+    if (startMs < atMs) return refuse('A response clock cannot start before the action that starts it.');
+    if (dueAt && startMs > Date.parse(dueAt))
+      return refuse('A response cannot be due before its clock starts.');
+    clockStart = toIso(startMs);
   }
 
   let next: TriageRecord = { ...record, state: transition.to };
@@ -412,11 +424,11 @@ export function applyTriageAction(
   const stateChanged = transition.to !== record.state;
   if (stateChanged && isWaitingOnSpoc(transition.to)) {
     // No due time (a SPOC without working hours) means no clock, rather than a clock that never ends.
-    next = { ...next, clockStartedAt: dueAt ? at : null, dueAt: dueAt ?? null, acknowledged: null };
+    next = { ...next, clockStartedAt: dueAt ? clockStart : null, dueAt: dueAt ?? null, acknowledged: null };
   } else if (stateChanged) {
     next = { ...next, clockStartedAt: null, dueAt: null, acknowledged: null };
   } else if (dueAt !== undefined && isWaitingOnSpoc(transition.to)) {
-    next = { ...next, clockStartedAt: dueAt === null ? null : at, dueAt, acknowledged: null };
+    next = { ...next, clockStartedAt: dueAt === null ? null : clockStart, dueAt, acknowledged: null };
   }
   if (record.firstResponseAt === null && NEEDS_SPOC.includes(action.type)) {
     next = { ...next, firstResponseAt: at };

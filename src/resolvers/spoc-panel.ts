@@ -3,7 +3,7 @@ import { applyTriageActionRequest } from '../usecases/apply-triage-action';
 import { resolverDependencies } from '../composition';
 import { InvalidInputError } from '../usecases/errors';
 import { getIssueSpocView } from '../usecases/get-issue-spoc-view';
-import { listDuplicateCandidates } from '../usecases/list-duplicate-candidates';
+import { listReassignCandidates } from '../usecases/list-reassign-candidates';
 import { previewRouting } from '../usecases/preview-routing';
 import { answer, issueFrom, type ResolverContext } from './answer';
 
@@ -13,8 +13,7 @@ import { answer, issueFrom, type ResolverContext } from './answer';
  *
  * - `getSpocView` → SpocIssueView (src/contract/issue-panel.ts)
  * - `applyTriageAction` ({ action, ... }) → { view, summary }
- * - `getDuplicateCandidates` ({ query? }) → DuplicateCandidates: issues it could duplicate that the
- *   reporter can open
+ * - `getReassignCandidates` (no payload) → ReassignCandidates: who the issue could go to, as they are now
  * - `previewRouting` → RoutingPreview for this issue
  */
 const resolver = new Resolver();
@@ -43,10 +42,10 @@ resolver.define('applyTriageAction', ({ payload, context }) =>
   ),
 );
 
-resolver.define('getDuplicateCandidates', ({ payload, context }) =>
+resolver.define('getReassignCandidates', ({ context }) =>
   answer(context as ResolverContext, (caller) =>
-    listDuplicateCandidates.execute(
-      { callerAccountId: caller, issueIdOrKey: requireIssue(context as ResolverContext), input: payload },
+    listReassignCandidates.execute(
+      { callerAccountId: caller, issueIdOrKey: requireIssue(context as ResolverContext) },
       resolverDependencies(),
     ),
   ),

@@ -56,7 +56,7 @@ export const getIssueSpocView = {
     if (!access) throw new NotFoundError(`Issue ${params.issueIdOrKey} does not exist or you cannot see it.`);
     const { issue, held: granted } = access;
     let stored = await deps.triage.get(issue.id);
-    if (!stored) return notRoutedView(issue);
+    if (!stored) return notRoutedView(issue, deps.clock.now());
     const head = await deps.config.head();
     const outboxDeps = { ...deps, internalCommentRole: head.settings.internalCommentRole };
     stored = await bestEffort(stored, (s) => sendOutbox(s, outboxDeps));
@@ -79,6 +79,7 @@ export const getIssueSpocView = {
 function forTheClient(view: SpocIssueView): SpocIssueView {
   return {
     ...view,
+    audience: 'client',
     spocNow: null,
     summary: null,
     reasons: [],

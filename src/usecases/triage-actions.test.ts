@@ -7,6 +7,8 @@ import {
   TriageConflictError,
   TriageRefusedError,
 } from './errors';
+import { getIssueSpocView } from './get-issue-spoc-view';
+import { recordClientReply } from './record-client-reply';
 import { routeClientIssue } from './route-client-issue';
 import { ADMIN, aWorld, issueRef, PEOPLE, STAFF, SUP, type World } from './testing/world';
 
@@ -54,6 +56,46 @@ describe('triage actions', () => {
     expect(comment.role).toBeNull();
     expect(messageText(comment.body)).toContain('Which consignment number?');
     expect(world.jira.issue(ISSUE.id).property).toMatchObject({ state: 'info-requested' });
+  });
+
+  it('tells the client what the SPOC asked and that their comment answers it; staff see what it waits for', async () => {
+    await act(PEOPLE.priya, {
+      action: 'request-info',
+      message: 'Which consignment number?\nAnd since when?',
+    });
+    const asClient = await getIssueSpocView.execute(
+      { callerAccountId: PEOPLE.client, issueIdOrKey: ISSUE.key },
+      world.as(['BROWSE_PROJECTS', 'ADD_COMMENTS']),
+    );
+    expect(asClient).toMatchObject({
+      audience: 'client',
+      state: 'info-requested',
+      clientTurn: {
+        question: 'Which consignment number?\nAnd since when?',
+        askedBy: { accountId: PEOPLE.priya, displayName: 'Priya Shah' },
+        askedAt: world.clock.now().toISOString(),
+        answeredByAccountId: PEOPLE.client,
+      },
+      reasons: [],
+      history: [],
+      allowedActions: [],
+    });
+    const asSpoc = await getIssueSpocView.execute(
+      { callerAccountId: PEOPLE.priya, issueIdOrKey: ISSUE.key },
+      world.as(STAFF),
+    );
+    expect(asSpoc).toMatchObject({ audience: 'staff', clientTurn: asClient.clientTurn });
+
+    // The client's answer sends it back to Priya: nothing is asked of them any more.
+    await recordClientReply.execute(
+      { issueId: ISSUE.id, commentId: '9001', authorAccountId: PEOPLE.client, isPublic: true },
+      world,
+    );
+    const after = await getIssueSpocView.execute(
+      { callerAccountId: PEOPLE.client, issueIdOrKey: ISSUE.key },
+      world.as(['BROWSE_PROJECTS', 'ADD_COMMENTS']),
+    );
+    expect(after).toMatchObject({ state: 'awaiting-spoc', clientTurn: null });
   });
 
   it('refuses someone who is neither SPOC nor backup, and changes nothing', async () => {

@@ -1,7 +1,7 @@
 import Avatar from '@atlaskit/avatar';
 import { AsyncSelect } from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 
 /**
  * The user picker every SPOC screen uses: type part of a name, pick people by avatar and name, as Jira's own
@@ -41,6 +41,8 @@ export interface PeoplePickerProps {
   readonly testId?: string;
   /** Ids of the hint or error texts that describe the picker. */
   readonly 'aria-describedby'?: string;
+  /** What the screen says about each person under their name in the list (availability, load). */
+  readonly describe?: (person: PickedPerson) => ReactNode;
 }
 
 interface Option {
@@ -60,12 +62,15 @@ const toPerson = (option: Option): PickedPerson => ({
   ...(option.avatarUrl ? { avatarUrl: option.avatarUrl } : {}),
 });
 
-function PersonLabel({ option }: { option: Option }) {
+function PersonLabel({ option, detail }: { option: Option; detail?: ReactNode }) {
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.075', '6px') }}>
       {/* The name beside it says who this is, so the avatar is decoration. */}
       <Avatar size="xsmall" src={option.avatarUrl} name="" borderColor="transparent" />
-      <span>{option.label}</span>
+      <span>
+        {option.label}
+        {detail}
+      </span>
     </span>
   );
 }
@@ -108,7 +113,13 @@ export function PeoplePicker(props: PeoplePickerProps) {
         const options = Array.isArray(choice) ? (choice as Option[]) : choice ? [choice as Option] : [];
         props.onChange(options.map(toPerson));
       }}
-      formatOptionLabel={(option) => <PersonLabel option={option} />}
+      formatOptionLabel={(option, meta) => (
+        // Details belong in the list; the chosen person is shown by name.
+        <PersonLabel
+          option={option}
+          detail={meta.context === 'menu' ? props.describe?.(toPerson(option)) : null}
+        />
+      )}
       placeholder={props.texts.placeholder}
       noOptionsMessage={() => props.texts.noPeople}
       loadingMessage={() => props.texts.loading}

@@ -35,6 +35,7 @@ async function fillByMouse(panel: Frame, input: ActionInput): Promise<void> {
   const form = '[data-testid=action-form]';
   if (input.duplicateOf !== undefined) await panel.fill(`${form} input[name=duplicateOf]`, input.duplicateOf);
   if (input.person) await pickPersonByMouse(panel, input.person.search, input.person.name);
+  if (input.verdict) await expectText(panel, '[data-testid=action-person-verdict]', input.verdict);
   await panel.fill(`${form} textarea`, input.text);
 }
 

@@ -1,4 +1,5 @@
 import type { Frame } from 'playwright-core';
+import { expectText } from '../support/browser';
 import {
   ACME,
   ACTION_SCENARIOS,
@@ -52,6 +53,7 @@ async function actByKeyboard(panel: Frame, scenario: ActionScenario, on: ActedOn
   if (input.person) {
     await expectPanelFocus(panel, '[data-testid=action-person] [role=combobox]');
     await pickPersonByKeyboard(page, panel, input.person.search, input.person.name);
+    if (input.verdict) await expectText(panel, '[data-testid=action-person-verdict]', input.verdict);
     await page.keyboard.press('Tab');
   }
   await expectPanelFocus(panel, `${form} textarea`);

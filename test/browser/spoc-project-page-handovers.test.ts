@@ -187,7 +187,13 @@ describe('Clients & SPOCs: offboarding a SPOC', () => {
     const reply = (await world.site.forge.invokeResolver({
       moduleKey: 'spoc-panel',
       functionKey: 'applyTriageAction',
-      payload: { action: 'reassign', toAccountId: PEOPLE.daniel, reason: 'Customs are his.' },
+      // Hannah is told he is out of office and gives it to him all the same.
+      payload: {
+        action: 'reassign',
+        toAccountId: PEOPLE.daniel,
+        reason: 'Customs are his.',
+        evenIfUnavailable: true,
+      },
       accountId: PEOPLE.hannah,
       context: { extension: { issue: { id: issue.id, key: issue.key } } },
     })) as { ok: boolean; error?: string };

@@ -35,13 +35,15 @@ function demoPerson(displayName: string): DemoPerson {
 
 /**
  * Who is who for the client Acme Logistics in the app's demo configuration (local/seed/app-demo.ts):
- * Priya is its SPOC and works now; Chloe is its backup who works now (Daniel, the other, is away); Ben is its
- * delivery target and on the delivery team; Hannah manages the SUP project (project administrator); Arjun
- * is a SPOC of other clients only, so he has no role on Acme's issues; Li Wei reports for Acme.
+ * Priya is its SPOC and works now; Chloe is its backup who works now (Daniel, the other, is away with no
+ * delegate); Ben is its delivery target and on the delivery team; Hannah manages the SUP project (project
+ * administrator); Arjun is a SPOC of other clients only, so he has no role on Acme's issues; Li Wei reports
+ * for Acme.
  */
 export const ACME = {
   spoc: demoPerson('Priya Shah'),
   backup: demoPerson('Chloe Wilson'),
+  backupAway: demoPerson('Daniel Okafor'),
   developer: demoPerson('Ben Carter'),
   manager: demoPerson('Hannah Becker'),
   noRole: demoPerson('Arjun Mehta'),
@@ -64,6 +66,8 @@ export async function startPanelSite(
   await ensureCustomUiBuilt();
   const site = await startTestSite({ clock: new SiteClock('frozen', TEST_TIME) });
   const demo = await seedAppDemo(site);
+  // Every test files its own issues for Priya: room for all of them, so her capacity decides nothing here.
+  await setCapacity(site, ACME.spoc, 40);
   const fields = await rest<Array<{ id: string; name: string }>>(
     site,
     ACME.manager,
@@ -163,17 +167,7 @@ export async function runSweep(panelSite: PanelSite): Promise<void> {
  * nobody covering, or (false) none.
  */
 export async function setAway(panelSite: PanelSite, person: DemoPerson, away: boolean): Promise<void> {
-  const call = async (functionKey: string, payload?: unknown) => {
-    const reply = (await panelSite.site.forge.invokeResolver({
-      moduleKey: 'spoc-project-page',
-      functionKey,
-      payload,
-      accountId: person.accountId,
-      context: { extension: { project: { key: 'SUP' } } },
-    })) as { ok: boolean; data?: any; error?: string };
-    if (!reply.ok) throw new Error(`${functionKey} as ${person.displayName} failed: ${reply.error}`);
-    return reply.data;
-  };
+  const call = asOnProjectPage(panelSite.site, person);
   const mine = await call('getMyProfile');
   const now = panelSite.site.clock.now().getTime();
   const outOfOffice = away
@@ -188,13 +182,70 @@ export async function setAway(panelSite: PanelSite, person: DemoPerson, away: bo
   await call('saveProfile', { profile: { ...mine.profile, outOfOffice }, expectedVersion: mine.version });
 }
 
+/** The SPOC project page's resolver as the person, as their availability page calls it. */
+function asOnProjectPage(site: TestSite, person: DemoPerson) {
+  return async (functionKey: string, payload?: unknown) => {
+    const reply = (await site.forge.invokeResolver({
+      moduleKey: 'spoc-project-page',
+      functionKey,
+      payload,
+      accountId: person.accountId,
+      context: { extension: { project: { key: 'SUP' } } },
+    })) as { ok: boolean; data?: any; error?: string };
+    if (!reply.ok) throw new Error(`${functionKey} as ${person.displayName} failed: ${reply.error}`);
+    return reply.data;
+  };
+}
+
+/** The person's capacity, saved as on their availability page. */
+async function setCapacity(site: TestSite, person: DemoPerson, capacity: number): Promise<void> {
+  const call = asOnProjectPage(site, person);
+  const mine = await call('getMyProfile');
+  await call('saveProfile', { profile: { ...mine.profile, capacity }, expectedVersion: mine.version });
+}
+
+/** What the policy says about reassigning to someone away or full, saved as Hannah on the Policy page. */
+export async function setReassignPolicy(panelSite: PanelSite, choice: 'warn' | 'refuse'): Promise<void> {
+  const call = asOnProjectPage(panelSite.site, ACME.manager);
+  const current = await call('getConfiguration');
+  await call('savePolicy', {
+    policy: { ...current.policy, reassignToUnavailable: choice },
+    expectedVersion: current.version,
+  });
+}
+
 /** Signs in as the person on the issue's page and answers the panel's frame once it shows the issue. */
 export async function openPanel(panelSite: PanelSite, person: DemoPerson, issueKey: string): Promise<Frame> {
   await signIn(panelSite.page, panelSite.site.url, person.email, `/browse/${issueKey}`);
   const panel = await moduleFrame(panelSite.page, 'spoc-panel');
   await panel.waitForSelector('[data-testid=spoc-panel], [data-testid=panel-error]');
   await expectText(panel, '[data-testid=panel-issue]', issueKey);
+  // Gone if the page reloads: the issue view must show what an action changed without a reload.
+  await panelSite.page.evaluate(
+    () => ((window as unknown as { __panelOpened?: boolean }).__panelOpened = true),
+  );
   return panel;
+}
+
+const nameOf = (accountId: string) =>
+  DEMO_SEED.people.find((p) => p.accountId === accountId)?.displayName ?? accountId;
+
+/**
+ * The issue page around the panel shows what Jira holds (assignee, SPOC field), refreshed by the panel's
+ * `view.refresh()`: the page was not reloaded since openPanel.
+ */
+export async function expectIssueViewShows(panelSite: PanelSite, facts: JiraFacts): Promise<void> {
+  const { page, spocFieldId } = panelSite;
+  await expectText(
+    page,
+    '[data-testid=issue-assignee]',
+    facts.assignee ? nameOf(facts.assignee) : 'Unassigned',
+  );
+  if (facts.spoc) await expectText(page, `dd[data-field-id="${spocFieldId}"]`, nameOf(facts.spoc));
+  const sameDocument = await page.evaluate(
+    () => (window as unknown as { __panelOpened?: boolean }).__panelOpened === true,
+  );
+  expect({ reloaded: !sameDocument }).toEqual({ reloaded: false });
 }
 
 /** The labels of the action buttons the panel offers. */
@@ -356,6 +407,8 @@ export interface ActionInput {
   readonly duplicateOf?: string;
   /** For reassign: what to type in the picker, and the name to choose. */
   readonly person?: { readonly search: string; readonly name: string };
+  /** What the form says about the chosen person before anything is sent (a warning for someone away). */
+  readonly verdict?: string;
 }
 
 export interface ActedOn {
@@ -410,7 +463,7 @@ export const ACTION_SCENARIOS: readonly ActionScenario[] = [
     action: 'take-back',
     button: 'Take back',
     by: ACME.spoc,
-    role: 'its SPOC before your absence',
+    role: 'You were this issue’s SPOC until the app handed it over while you were away.',
     prepare: async (s, summary) => {
       const key = await fileAcmeIssue(s, summary);
       await setAway(s, ACME.spoc, true);
@@ -638,7 +691,7 @@ export const ACTION_SCENARIOS: readonly ActionScenario[] = [
     action: 'take-over',
     button: 'Take over',
     by: ACME.backup,
-    role: 'a backup SPOC',
+    role: 'You are a backup for Acme Logistics.',
     prepare: (s, summary) => one(summary)(s),
     input: () => ({ text: 'Priya is in workshops all afternoon.' }),
     flag: () => 'Chloe Wilson took over the issue from Priya Shah.',
@@ -682,6 +735,34 @@ export const ACTION_SCENARIOS: readonly ActionScenario[] = [
       ).toBe(true);
     },
   },
+  {
+    // Daniel, Acme's other backup, is out of office until Tuesday 24 November (00:00 in New York).
+    name: 'the SPOC reassigns an issue to a backup who is out of office, after the warning',
+    action: 'reassign',
+    button: 'Reassign',
+    by: ACME.spoc,
+    role: 'the SPOC',
+    prepare: (s, summary) => one(summary)(s),
+    input: () => ({
+      text: 'Daniel asked for the customs issues; they can wait until he is back.',
+      person: { search: 'dan', name: 'Daniel Okafor' },
+      verdict: 'Daniel Okafor is out of office',
+    }),
+    flag: () => 'Priya Shah reassigned the issue to Daniel Okafor.',
+    state: 'waiting for its SPOC',
+    history: 'reassign (Daniel asked for the customs issues',
+    actionsAfter: [],
+    // His four working hours count from 09:00 in New York on his first day back (14:00 in London).
+    panelAfter: { 'panel-spoc': 'Daniel Okafor', 'panel-due': 'Tue 24 Nov, 18:00' },
+    inJira: ({ staff }) => {
+      expect(staff.spoc).toBe(ACME.backupAway.accountId);
+      expect(staff.assignee).toBe(ACME.backupAway.accountId);
+      expect(staff.property).toMatchObject({
+        spocAccountId: ACME.backupAway.accountId,
+        dueAt: '2026-11-24T18:00:00.000Z',
+      });
+    },
+  },
 ];
 
 /**
@@ -710,6 +791,7 @@ export async function expectActionDone(
     jiraFacts(panelSite, ACME.reporter, on.key),
   ]);
   scenario.inJira({ staff, client }, on);
+  await expectIssueViewShows(panelSite, staff);
 }
 
 /**
@@ -727,7 +809,8 @@ export async function pickPersonByMouse(panel: Frame, search: string, name: stri
   await panel.waitForSelector(picker);
   // The list opens below the picker, maybe below the window's edge: scroll the form up, as a person would.
   await panel.$eval('[data-testid=action-form]', (form) => form.scrollIntoView({ block: 'start' }));
-  await panel.click(picker);
+  // Where someone is chosen already, their name lies over the text box: the click lands on the box all the same.
+  await panel.click(picker, { force: true });
   await panel.fill(picker, search);
   await panel.click(`[role=option]:has-text("${name}")`);
   await expectText(panel, '[data-testid=action-person]', name);

@@ -19,11 +19,20 @@ import {
 import type { FrameSpec, RenderedFrame, ShellFacts } from './host-api';
 import { showFlag, closeFlag, type FlagOptions } from './flags';
 import { frameExtension, frameTheme } from './frame-context';
+import { refreshIssueView } from './issue-refresh';
 import { productRequest } from './product-fetch';
 import { restJson } from './rest';
 import { colorMode, onColorModeChange } from './theme';
 
 type Callback = (...args: unknown[]) => unknown;
+
+/** Modules Jira shows on the issue view: their `view.refresh()` shows the issue afresh. */
+const ISSUE_VIEW_MODULES: ReadonlySet<string> = new Set([
+  'jira:issuePanel',
+  'jira:issueGlance',
+  'jira:issueContext',
+  'jira:issueActivity',
+]);
 
 interface MountedFrame {
   readonly id: string;
@@ -136,6 +145,11 @@ export class BridgeHost {
     for (const subscribers of this.subscriptions.values()) {
       for (const s of subscribers) if (s.frameId === frameId) subscribers.delete(s);
     }
+  }
+
+  /** Drops the frames inside `root`, which is about to leave the page. */
+  unmountWithin(root: Element): void {
+    for (const frame of [...this.frames.values()]) if (root.contains(frame.container)) this.unmount(frame.id);
   }
 
   /** Mounts every `[data-forge-frame]` placeholder the server rendered. */
@@ -256,9 +270,13 @@ export class BridgeHost {
     fetchProduct: (_frame, payload) => this.fetchProduct(payload),
     submit: (frame, payload) => this.submit(frame, payload),
     close: (frame) => this.close(frame),
-    refresh: (frame) => {
-      if (!frame.spec.gadget) return false;
-      this.refreshGadget(frame.spec.gadget.gadgetId, 'gadget');
+    refresh: async (frame) => {
+      if (frame.spec.gadget) {
+        this.refreshGadget(frame.spec.gadget.gadgetId, 'gadget');
+        return true;
+      }
+      if (!ISSUE_VIEW_MODULES.has(frame.spec.moduleType)) return false;
+      await refreshIssueView(this);
       return true;
     },
     enableTheming: (frame) => {

@@ -70,9 +70,9 @@ export async function issueViewPage(env: PageEnv) {
     </p>
     <div class="issue-layout">
       <div>
-        <h1 data-testid="issue-summary">${f.summary}</h1>
+        <h1 data-testid="issue-summary" data-issue-refresh="summary">${f.summary}</h1>
         <h2>Description</h2>
-        <div data-testid="issue-description">
+        <div data-testid="issue-description" data-issue-refresh="description">
           ${
             typeof description === 'string' && description !== ''
               ? raw(description)
@@ -81,7 +81,9 @@ export async function issueViewPage(env: PageEnv) {
         </div>
         ${panels}
         <h2>Comments</h2>
-        ${comments.ok ? comments.body.comments.map(commentHtml) : html`<p class="error-box">${comments.message}</p>`}
+        <div data-issue-refresh="comments">
+          ${comments.ok ? comments.body.comments.map(commentHtml) : html`<p class="error-box">${comments.message}</p>`}
+        </div>
         ${
           may('ADD_COMMENTS')
             ? html`<form data-action="comment" data-issue-key="${issue.key}">
@@ -91,7 +93,7 @@ export async function issueViewPage(env: PageEnv) {
             : null
         }
       </div>
-      <aside class="details" aria-label="Details">
+      <aside class="details" aria-label="Details" data-issue-refresh="details">
         <dl>
           <dt>Status</dt>
           <dd>

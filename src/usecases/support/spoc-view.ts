@@ -1,16 +1,15 @@
 import {
   allowedTriageActions,
   awaitsAcknowledgement,
-  availabilityAt,
   describeTriageState,
-  effectiveCapacity,
   type TriageRecord,
 } from '../../domain';
 import { describeTriageEvent } from '../../domain/triage-record';
 import { ladderCheck, ladderContext } from './sweep-schedule';
-import { describeLocalMoment, formatLocalTime } from '../../domain/zone-time';
+import { spocsNow } from './spoc-availability';
 import type {
   CallerRole,
+  ClientTurn,
   HistoryEntry,
   PersonRef,
   SpocIssueView,
@@ -22,7 +21,8 @@ import type { TriageEntry } from './triage-entry';
 
 /**
  * The SPOC panel's view of a client issue, built from the app's own record: state, client, SPOC and their
- * time and availability now, due time, reasons, history, and what the caller may do. It asks Jira nothing.
+ * availability now, due time, reasons, history, and what the caller may do. It asks Jira nothing. Times
+ * go out as instants (with the SPOC's zone), so the panel writes them for whoever looks.
  */
 export interface SpocViewDeps {
   readonly clock: Clock;
@@ -30,7 +30,7 @@ export interface SpocViewDeps {
   readonly triage: TriageRepository;
 }
 
-export function notRoutedView(issue: Pick<IssueRef, 'id' | 'key'>): SpocIssueView {
+export function notRoutedView(issue: Pick<IssueRef, 'id' | 'key'>, now: Date): SpocIssueView {
   return {
     issueId: issue.id,
     issueKey: issue.key,
@@ -38,11 +38,13 @@ export function notRoutedView(issue: Pick<IssueRef, 'id' | 'key'>): SpocIssueVie
     state: null,
     stateLabel: null,
     client: null,
+    audience: 'staff',
     spoc: null,
+    clientTurn: null,
     spocNow: null,
+    now: now.toISOString(),
     routedAt: null,
     dueAt: null,
-    dueLocal: null,
     responseStatus: null,
     escalationLevel: 0,
     bounceBacks: 0,
@@ -71,30 +73,13 @@ export async function buildSpocView(
   const [profile] = spocId ? await deps.config.profiles([spocId]) : [];
   const names = { ...head.names, ...(profile ? { [profile.accountId]: profile.displayName } : {}) };
 
-  let spocNow: SpocIssueView['spocNow'] = null;
   // The same ladder the sweep climbs: the client's own or the policy's, in the holder's working hours.
   const ladder = ladderCheck(entry, await ladderContext(entry, deps.config, now), now);
   const responseStatus: SpocIssueView['responseStatus'] = ladder.status;
   const stepsLeft = ladder.stepsDue.length > 0 || ladder.held.length > 0 || ladder.nextStepAt !== null;
-  if (profile) {
-    const capacity = effectiveCapacity(profile, policy.defaultCapacity) ?? policy.defaultCapacity;
-    const open = (await deps.triage.openCounts([profile.accountId], capacity))[profile.accountId] ?? 0;
-    const availability = availabilityAt(
-      profile,
-      now,
-      { openClientIssues: open },
-      { defaultCapacity: policy.defaultCapacity, names },
-    );
-    spocNow = {
-      localTime: formatLocalTime(now.getTime(), profile.timeZone),
-      timeZone: profile.timeZone,
-      status: availability.status,
-      sentence: `${profile.displayName} ${availability.phrase}.`,
-    };
-  }
+  const [spocNow] = profile ? await spocsNow([profile], now, policy, names, deps.triage) : [];
 
-  const roleAllows = (action: TriageActionName | 'reopen') =>
-    whoMay(action).roles.some((r) => callerRoles.has(r));
+  const roleAllows = (action: TriageActionName) => whoMay(action).roles.some((r) => callerRoles.has(r));
   // The SPOC who is also a backup or in the pool has nothing to take over from themselves.
   const pointless = (action: TriageActionName) =>
     (action === 'take-over' && callerRoles.has('spoc')) ||
@@ -110,14 +95,13 @@ export async function buildSpocView(
     state: record.state,
     stateLabel: describeTriageState(record.state),
     client: { id: record.clientId, name: entry.clientName },
+    audience: 'staff',
     spoc: spocId ? { accountId: spocId, displayName: names[spocId] ?? spocId } : null,
-    spocNow,
+    clientTurn: clientTurnOf(entry, names),
+    spocNow: spocNow?.facts ?? null,
+    now: now.toISOString(),
     routedAt: record.routedAt,
     dueAt: record.dueAt,
-    dueLocal:
-      record.dueAt && profile
-        ? describeLocalMoment(Date.parse(record.dueAt), profile.timeZone, now.getTime())
-        : null,
     responseStatus,
     escalationLevel: record.escalationLevel,
     bounceBacks: record.bounceBacks,
@@ -127,12 +111,26 @@ export async function buildSpocView(
     reasons: [entry.routing.matchReason, ...entry.routing.reasons],
     history: historyOf(record, names),
     droppedHistoryEntries: record.droppedHistoryEntries,
-    notices: entry.notices.map((n) => `${n.at} ${n.text}`),
+    notices: entry.notices.map((n) => ({ at: n.at, text: n.text })),
     callerRoles: [...callerRoles],
     allowedActions,
     pendingJiraUpdates: entry.outbox.length > 0,
-    mayReopen: allowedTriageActions(record.state).includes('reopen') && roleAllows('reopen'),
-    duplicateClientCanOpen: record.duplicateOf ? (record.duplicateClientCanOpen ?? null) : null,
+  };
+}
+
+/** What the SPOC asked while the issue waits on the client: the client's panel says it and how to answer. */
+function clientTurnOf(entry: TriageEntry, names: Readonly<Record<string, string>>): ClientTurn | null {
+  const { record } = entry;
+  if (record.state !== 'info-requested') return null;
+  const asked = record.clientQuestion ?? null;
+  // Records from before questions were kept: who asked and when is still in the history.
+  const event = [...record.history].reverse().find((h) => h.event === 'request-info');
+  const by = asked ? asked.askedBy : (event?.by ?? null);
+  return {
+    question: asked?.text ?? null,
+    askedBy: by === null ? null : { accountId: by, displayName: names[by] ?? by },
+    askedAt: asked?.askedAt ?? event?.at ?? null,
+    answeredByAccountId: entry.reporterAccountId,
   };
 }
 

@@ -12,8 +12,17 @@ import {
   type TriageActionName,
   type TriageActionReply,
   type TriageActionRequest,
+  type Viewer,
 } from './api';
-import { actionTexts, duplicateNote, messages, reassignMissing, reassignTo } from './messages';
+import { actionTexts, duplicateNote, messages, reassignMissing, reassignTexts, reassignTo } from './messages';
+import {
+  byAvailability,
+  ChoiceVerdict,
+  choiceOf,
+  PersonDetail,
+  useReassignCandidates,
+} from './ReassignChoice';
+import { useNow } from './useNow';
 
 /** Actions whose text is required; for the others it is an optional note. */
 const REQUIRED_TEXT: ReadonlySet<TriageActionName> = new Set([
@@ -33,6 +42,10 @@ export interface ActionFormProps {
   readonly id: string;
   /** The issue's SPOC now: a reassign offers everybody else. */
   readonly spocAccountId: string | null;
+  /** The signed-in person's locale and zone, for the reassign form's times. */
+  readonly viewer: Viewer;
+  /** The app's clock when it last answered (SpocIssueView.now): "in 2 hours" counts from it. */
+  readonly appNow: string;
   readonly onCancel: () => void;
   readonly onDone: (reply: TriageActionReply) => void;
   /** The resolver refused: the issue may have changed meanwhile, so the panel reads it again. */
@@ -44,6 +57,7 @@ function requestOf(
   text: string,
   duplicateOf: string,
   to: string,
+  evenIfUnavailable: boolean,
 ): TriageActionRequest {
   const note = text === '' ? {} : { note: text };
   switch (action) {
@@ -58,7 +72,7 @@ function requestOf(
     case 'mark-duplicate':
       return { action, duplicateOf: duplicateOf.toUpperCase(), ...note };
     case 'reassign':
-      return { action, toAccountId: to, reason: text };
+      return { action, toAccountId: to, reason: text, ...(evenIfUnavailable ? { evenIfUnavailable } : {}) };
     case 'reject':
     case 'escalate':
     case 'return-to-spoc':
@@ -90,6 +104,8 @@ export default function ActionForm({
   issueKey,
   id,
   spocAccountId,
+  viewer,
+  appNow,
   onCancel,
   onDone,
   onRefused,
@@ -102,6 +118,13 @@ export default function ActionForm({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const focusable = useRef(new Map<Field, { focus(): void } | null>());
+  const reassigning = useReassignCandidates(action === 'reassign');
+  const now = useNow(appNow);
+  const choice = choiceOf(people[0], reassigning.reply);
+  // Someone the issue cannot go to (no profile, or the policy refuses them) is not sent at all.
+  const blocked =
+    choice.kind === 'no-profile' || (choice.kind === 'candidate' && choice.candidate.verdict === 'refuse');
+  const warned = choice.kind === 'candidate' && choice.candidate.verdict === 'warn';
 
   const fields: readonly Field[] =
     action === 'mark-duplicate'
@@ -118,7 +141,7 @@ export default function ActionForm({
   const missing = (field: Field): boolean => {
     // Typed in any case: the request sends it in capitals.
     if (field === 'duplicate') return !isIssueKey(duplicateOf.trim().toUpperCase());
-    if (field === 'person') return people.length === 0;
+    if (field === 'person') return people.length === 0 || blocked;
     return REQUIRED_TEXT.has(action) && text.trim() === '';
   };
   const fixed = (field: Field) =>
@@ -141,7 +164,7 @@ export default function ActionForm({
     setError(null);
     setSaving(true);
     const reply = await applyTriageAction(
-      requestOf(action, text.trim(), duplicateOf.trim(), people[0]?.accountId ?? ''),
+      requestOf(action, text.trim(), duplicateOf.trim(), people[0]?.accountId ?? '', warned),
     );
     setSaving(false);
     if (reply.ok) {
@@ -149,6 +172,8 @@ export default function ActionForm({
     } else {
       setError(reply.error);
       onRefused();
+      // The person may have gone away or filled up meanwhile: show them as they are now.
+      if (action === 'reassign') reassigning.reload();
     }
   };
 
@@ -161,10 +186,14 @@ export default function ActionForm({
     onCancel();
   };
 
+  const { candidates } = reassigning;
   const search = useCallback(
-    async (query: string) =>
-      (await searchAssignablePeople(issueKey, query)).filter((p) => p.accountId !== spocAccountId),
-    [issueKey, spocAccountId],
+    async (query: string) => {
+      const [people, known] = await Promise.all([searchAssignablePeople(issueKey, query), candidates()]);
+      const others = people.filter((p) => p.accountId !== spocAccountId);
+      return known.ok ? byAvailability(others, known.data.candidates) : others;
+    },
+    [issueKey, spocAccountId, candidates],
   );
   const onSearchError = useCallback((why: string) => setError(messages.searchFailed(why)), []);
 
@@ -246,8 +275,13 @@ export default function ActionForm({
             isInvalid={invalid.has('person')}
             onSearchError={onSearchError}
             focusRef={(select) => focusable.current.set('person', select)}
+            aria-describedby={[describedBy('person'), `${id}-verdict`].filter(Boolean).join(' ')}
+            describe={(person) => (
+              <PersonDetail person={person} reply={reassigning.reply} viewer={viewer} now={now} />
+            )}
           />
-          {hint('person', reassignMissing)}
+          {hint('person', people.length === 0 ? reassignMissing : reassignTexts.chooseAnother)}
+          <ChoiceVerdict choice={choice} viewer={viewer} now={now} id={`${id}-verdict`} />
         </div>
       )}
       <div style={fieldStyle}>
@@ -282,8 +316,13 @@ export default function ActionForm({
         <Button appearance="subtle" onClick={onCancel} isDisabled={saving} testId="action-cancel">
           {messages.cancel}
         </Button>
-        <Button type="submit" appearance="primary" isLoading={saving} testId="action-confirm">
-          {texts.confirm}
+        <Button
+          type="submit"
+          appearance={warned ? 'warning' : 'primary'}
+          isLoading={saving}
+          testId="action-confirm"
+        >
+          {warned ? reassignTexts.anyway : texts.confirm}
         </Button>
       </div>
     </form>

@@ -53,6 +53,8 @@ export function App() {
         <SpocPanel
           issueKey={state.context.issueKey || state.view.issueKey}
           view={state.view}
+          viewer={state.context.viewer}
+          {...(state.context.accountId ? { accountId: state.context.accountId } : {})}
           onStale={reread}
           onChanged={(view) =>
             setState((current) => (current.kind === 'ready' ? { ...current, view } : current))

@@ -3,9 +3,13 @@ import { token } from '@atlaskit/tokens';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Badge, TRIAGE_STATE_APPEARANCE, type BadgeAppearance } from '../../shared/badge';
 import { Notice } from '../../shared/notice';
-import { flag, type SpocIssueView, type TriageActionName } from './api';
+import { formatDayAndTime } from '../../shared/time';
+import { flag, refreshIssueView, type SpocIssueView, type TriageActionName, type Viewer } from './api';
 import { LoadBoundary } from './LoadBoundary';
-import { actionTexts, messages, responseStatusNames, roleNames, spocStatusNames } from './messages';
+import { ClientTurn } from './ClientTurn';
+import { actionTexts, clientTurnTexts, messages, responseStatusNames, spocStatusNames } from './messages';
+import { availabilitySentence, dueWords, localTimeWords, roleSentence } from './phrases';
+import { useNow } from './useNow';
 
 // The confirmation form (text fields and the person picker) is not needed for the first paint.
 const ActionForm = lazy(() => import('./ActionForm'));
@@ -48,23 +52,22 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   );
 }
 
-function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 export interface SpocPanelProps {
   readonly issueKey: string;
   readonly view: SpocIssueView;
+  /** The signed-in person's locale and zone, from the Forge context. */
+  readonly viewer: Viewer;
+  /** The signed-in person's account id, from the Forge context. */
+  readonly accountId?: string;
   readonly onChanged: (view: SpocIssueView) => void;
   /** Reads the issue's view again (after a refusal, when someone else may have acted meanwhile). */
   readonly onStale: () => void;
 }
 
-export function SpocPanel({ issueKey, view, onChanged, onStale }: SpocPanelProps) {
+export function SpocPanel({ issueKey, view, viewer, accountId, onChanged, onStale }: SpocPanelProps) {
   const [active, setActive] = useState<TriageActionName | null>(null);
+  const now = useNow(view.now);
+  const when = (iso: string) => formatDayAndTime(iso, viewer, now);
   const formId = useId();
   const stateRow = useRef<HTMLDivElement>(null);
   const buttons = useRef(new Map<TriageActionName, HTMLButtonElement | null>());
@@ -91,8 +94,18 @@ export function SpocPanel({ issueKey, view, onChanged, onStale }: SpocPanelProps
     );
   }
 
+  const youAre = roleSentence(view.callerRoles, {
+    clientName: view.client?.name ?? null,
+    spocName: view.spoc?.displayName ?? null,
+  });
   // Said above the entries kept, which a client's view leaves out.
   const olderLeftOut = view.droppedHistoryEntries > 0 && view.history.length > 0;
+  const forClient = view.audience === 'client';
+  // A client sees neither routing nor history: no heading for what is not there.
+  const showWhy = !forClient && (view.summary !== null || view.reasons.length > 0);
+  const showHistory = !forClient && view.history.length > 0;
+  // A client asked for information reads it where their actions would be: it is their turn.
+  const clientsTurn = forClient && view.clientTurn !== null;
   const close = (focusOn: TriageActionName) => {
     returnFocusTo.current = focusOn;
     setActive(null);
@@ -144,12 +157,13 @@ export function SpocPanel({ issueKey, view, onChanged, onStale }: SpocPanelProps
         <div style={{ ...rowStyle, ...subtle }} data-testid="panel-spoc-now">
           <span style={{ minWidth: '8rem' }} />
           <span>
-            {messages.localTime(view.spocNow.localTime, view.spocNow.timeZone)}. {view.spocNow.sentence}
+            {localTimeWords(view.spocNow.timeZone, viewer, now)}.{' '}
+            {availabilitySentence(view.spoc?.displayName ?? messages.theSpoc, view.spocNow, viewer, now)}
           </span>
         </div>
       )}
       <Row label={messages.responseDue} testId="panel-due">
-        {view.dueLocal ?? (view.dueAt ? when(view.dueAt) : messages.noDueTime)}
+        {view.dueAt ? dueWords(view.dueAt, viewer, now) : messages.noDueTime}
         {view.responseStatus && view.responseStatus !== 'not-running' && (
           <>
             {' '}
@@ -159,38 +173,56 @@ export function SpocPanel({ issueKey, view, onChanged, onStale }: SpocPanelProps
           </>
         )}
       </Row>
-      {view.vettedAt && <Row label={messages.vettedAt}>{when(view.vettedAt)}</Row>}
+      {view.routedAt && (
+        <Row label={messages.routedAt} testId="panel-routed-at">
+          {when(view.routedAt)}
+        </Row>
+      )}
+      {view.vettedAt && (
+        <Row label={messages.vettedAt} testId="panel-vetted-at">
+          {when(view.vettedAt)}
+        </Row>
+      )}
       {view.duplicateOf && <Row label={messages.duplicateOf}>{view.duplicateOf}</Row>}
 
       {view.pendingJiraUpdates && <Notice tone="information">{messages.pending}</Notice>}
+      {!forClient && <ClientTurn view={view} accountId={accountId} viewer={viewer} now={now} />}
 
-      <h3 style={headingStyle}>{messages.whyHeading}</h3>
-      {view.summary && <p style={{ margin: 0 }}>{view.summary}</p>}
-      <ol style={listStyle} data-testid="panel-reasons">
-        {view.reasons
-          .filter((reason) => reason !== view.summary)
-          .map((reason, i) => (
-            <li key={i}>{reason}</li>
-          ))}
-      </ol>
+      {showWhy && (
+        <>
+          <h3 style={headingStyle}>{messages.whyHeading}</h3>
+          {view.summary && <p style={{ margin: 0 }}>{view.summary}</p>}
+          <ol style={listStyle} data-testid="panel-reasons">
+            {view.reasons
+              .filter((reason) => reason !== view.summary)
+              .map((reason, i) => (
+                <li key={i}>{reason}</li>
+              ))}
+          </ol>
+        </>
+      )}
 
       {view.notices.length > 0 && (
         <Notice tone="warning" title={messages.noticesHeading}>
           <ul style={listStyle} data-testid="panel-notices">
             {view.notices.map((notice, i) => (
-              <li key={i}>{notice}</li>
+              <li key={i}>
+                <span style={subtle}>{when(notice.at)}: </span>
+                {notice.text}
+              </li>
             ))}
           </ul>
         </Notice>
       )}
 
-      <h3 style={headingStyle}>{messages.actionsHeading}</h3>
-      {view.callerRoles.length > 0 && (
+      <h3 style={headingStyle}>{clientsTurn ? clientTurnTexts.heading : messages.actionsHeading}</h3>
+      {clientsTurn && <ClientTurn view={view} accountId={accountId} viewer={viewer} now={now} />}
+      {youAre && (
         <p style={{ ...subtle, margin: 0 }} data-testid="panel-roles">
-          {messages.youAre(view.callerRoles.map((role) => roleNames[role]).join(', '))}
+          {youAre}
         </p>
       )}
-      {view.allowedActions.length === 0 ? (
+      {clientsTurn ? null : view.allowedActions.length === 0 ? (
         <p style={subtle} data-testid="panel-no-actions">
           {messages.noActions}
         </p>
@@ -224,33 +256,39 @@ export function SpocPanel({ issueKey, view, onChanged, onStale }: SpocPanelProps
               id={formId}
               issueKey={view.issueKey || issueKey}
               spocAccountId={view.spoc?.accountId ?? null}
+              viewer={viewer}
+              appNow={view.now}
               onCancel={() => close(active)}
               onRefused={onStale}
               onDone={(reply) => {
                 onChanged(reply.view);
                 flag('success', actionTexts[active].button, reply.summary);
                 close(active);
+                // Every action changes the issue in Jira (assignee, SPOC field, labels, comments): show it.
+                void refreshIssueView();
               }}
             />
           </Suspense>
         </LoadBoundary>
       )}
 
-      <details style={{ marginTop: token('space.200', '16px') }} data-testid="panel-history">
-        <summary style={{ cursor: 'pointer', font: token('font.heading.xsmall', '600 14px sans-serif') }}>
-          {messages.historyHeading(view.history.length + (olderLeftOut ? 1 : 0))}
-        </summary>
-        <ol style={listStyle}>
-          {olderLeftOut && <li>{messages.olderHistory(view.droppedHistoryEntries)}</li>}
-          {view.history.map((entry, i) => (
-            <li key={i}>
-              <span style={subtle}>{when(entry.at)}: </span>
-              {entry.by?.displayName ?? messages.theApp}: {entry.what}
-              {entry.note && ` (${entry.note})`}
-            </li>
-          ))}
-        </ol>
-      </details>
+      {showHistory && (
+        <details style={{ marginTop: token('space.200', '16px') }} data-testid="panel-history">
+          <summary style={{ cursor: 'pointer', font: token('font.heading.xsmall', '600 14px sans-serif') }}>
+            {messages.historyHeading(view.history.length + (olderLeftOut ? 1 : 0))}
+          </summary>
+          <ol style={listStyle}>
+            {olderLeftOut && <li>{messages.olderHistory(view.droppedHistoryEntries)}</li>}
+            {view.history.map((entry, i) => (
+              <li key={i}>
+                <span style={subtle}>{when(entry.at)}: </span>
+                {entry.by?.displayName ?? messages.theApp}: {entry.what}
+                {entry.note && ` (${entry.note})`}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { CallerRole, TriageActionName } from './api';
+import type { TriageActionName } from './api';
 
 /** Every text the SPOC panel shows, in one place (ready for translation). */
 export const messages = {
@@ -12,8 +12,10 @@ export const messages = {
   client: 'Client',
   spoc: 'SPOC',
   noSpoc: 'Nobody yet',
-  localTime: (time: string, zone: string) => `${time} local time (${zone})`,
+  /** Names the SPOC when the app knows no name for them. */
+  theSpoc: 'The SPOC',
   responseDue: 'Response due',
+  routedAt: 'Routed',
   noDueTime: 'No response target running',
   vettedAt: 'Vetted',
   duplicateOf: 'Duplicate of',
@@ -28,7 +30,6 @@ export const messages = {
   /** Who did what in the history when nobody did: the app itself. */
   theApp: 'the app',
   actionsHeading: 'Your actions',
-  youAre: (roles: string) => `You are ${roles} for this issue.`,
   noActions: 'There is nothing for you to do on this issue right now.',
   cancel: 'Cancel',
   actionFailed: 'That did not work',
@@ -39,17 +40,6 @@ export const messages = {
   noPeople: 'Nobody matches',
   loadingPeople: 'Searching…',
 } as const;
-
-export const roleNames: Record<CallerRole, string> = {
-  spoc: 'the SPOC',
-  backup: 'a backup SPOC',
-  delegate: 'the delegate',
-  delivery: 'on the delivery team',
-  // Anyone who administers the project may hand its client issues to another SPOC.
-  manager: 'a project administrator',
-  'escalation-manager': 'the escalation manager',
-  'former-spoc': 'its SPOC before your absence',
-};
 
 export const responseStatusNames = {
   'not-running': 'not running',
@@ -148,3 +138,49 @@ export const actionTexts: Record<
 export const reassignTo = 'New SPOC';
 export const reassignMissing = 'Choose who becomes the SPOC.';
 export const duplicateNote = 'Note (optional)';
+
+/** What the reassign form says about the person chosen: their availability, load and the due time they get. */
+export const reassignTexts = {
+  noProfile: 'no SPOC profile',
+  onRoster: { primary: 'primary SPOC', backup: 'backup', pool: 'pool' } as Readonly<
+    Record<'primary' | 'backup' | 'pool', string>
+  >,
+  dueFor: (name: string, due: string) => `If ${name} takes it, the response is due ${due}.`,
+  dueFromReturn: (name: string, due: string) =>
+    `If ${name} takes it, the response is due ${due}, counted from when they are back.`,
+  awayTitle: (name: string) => `${name} is out of office`,
+  fullTitle: (name: string) => `${name} is full`,
+  awayConsequence: (delegate: string | null) =>
+    delegate
+      ? `While they are away, the app hands their waiting issues to ${delegate}, who covers for them.`
+      : 'While they are away, the app hands their waiting issues to the next available backup.',
+  fullConsequence: 'Routing gives them no more client issues until they have room.',
+  goOn: 'Reassign anyway only if you have agreed it with them.',
+  anyway: 'Reassign anyway',
+  refusedTitle: 'The policy does not allow this',
+  refused: (name: string) =>
+    `The policy does not let a client issue be handed to someone away or full, so it cannot go to ${name}. Choose someone else.`,
+  noProfileTitle: (name: string) => `${name} has no SPOC profile`,
+  noProfileBody: 'Their working hours are unknown, so the app cannot give them client issues. Choose a SPOC.',
+  chooseAnother: 'Choose someone the issue can go to.',
+  unchecked: (why: string) =>
+    `Their availability could not be checked (${why}); the app checks it when you confirm.`,
+} as const;
+
+/** While the issue waits for the client: what was asked and how it is answered. */
+export const clientTurnTexts = {
+  theSpoc: 'Your SPOC',
+  clientTitle: (asker: string) => `${asker} needs more information from you`,
+  staffTitle: 'Waiting for the client’s answer',
+  heading: 'Your turn',
+  askedAt: (asker: string, when: string) => `${asker} asked ${when}:`,
+  asked: (asker: string) => `${asker} asked:`,
+  askedInComment: (asker: string) =>
+    `${asker} asked for more information in a comment on this issue: read the comments for the question.`,
+  howReporter: (spoc: string) =>
+    `To answer, add a comment on this issue with what was asked. Your comment goes straight back to ${spoc}, who picks the issue up from there.`,
+  howColleague: (spoc: string) =>
+    `The person who reported this issue answers with a comment on it; their comment sends the issue back to ${spoc}.`,
+  staffHow:
+    'The issue comes back to its SPOC, with a fresh response clock, when the reporter answers with a comment.',
+} as const;

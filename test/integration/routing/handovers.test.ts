@@ -148,6 +148,8 @@ describe('offboarding a SPOC in the middle of his absence', () => {
         action: 'reassign',
         toAccountId: PEOPLE.daniel,
         reason: 'Daniel knows the customs module.',
+        // Hannah is told he is out of office and gives it to him all the same.
+        evenIfUnavailable: true,
       }),
     );
     site.clock.advanceMinutes(5);
@@ -161,6 +163,8 @@ describe('offboarding a SPOC in the middle of his absence', () => {
         action: 'reassign',
         toAccountId: PEOPLE.daniel,
         reason: 'Labels are his.',
+        // Hannah is told he is out of office and gives it to him all the same.
+        evenIfUnavailable: true,
       }),
     );
   });
@@ -239,6 +243,8 @@ describe('offboarding a SPOC in the middle of his absence', () => {
         action: 'reassign',
         toAccountId: PEOPLE.daniel,
         reason: 'Back to Daniel.',
+        // Hannah is told he is out of office and gives it to him all the same.
+        evenIfUnavailable: true,
       }),
     );
   });
