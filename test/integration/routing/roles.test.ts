@@ -232,9 +232,8 @@ describe('the triage gate', () => {
     expect((await issueFields(key)).fields.assignee.accountId).toBe(PEOPLE.priya);
     const told = await lastComment(key);
     expect(told.text).toMatch(/@Priya Shah: .*assigned to Marco Rossi before Priya Shah \(SPOC\) vetted it/);
-    expect(ok(await panel('getSpocView', PEOPLE.priya, key)).notices.join(' ')).toMatch(
-      /Bypass by Marco Rossi/,
-    );
+    const { notices } = ok(await panel('getSpocView', PEOPLE.priya, key));
+    expect(notices.map((n: { text: string }) => n.text).join(' ')).toMatch(/Bypass by Marco Rossi/);
   });
 
   it('never trusts the issue property: a rewritten copy is ignored by the queues and repaired', async () => {
@@ -248,12 +247,14 @@ describe('the triage gate', () => {
     expect(vetted.map((i) => i.issueKey)).not.toContain(key);
     const view = ok(await panel('getSpocView', PEOPLE.priya, key));
     expect(view.state).toBe('awaiting-spoc');
+    // The view reads only the app's record; the queue that reads the copies repairs this one.
+    const mine = ok(await page<any[]>('getMyQueue', PEOPLE.priya));
+    expect(mine.map((i) => i.issueKey)).toContain(key);
+    await site.idle();
     expect((await issueFields(key)).properties.spoc).toMatchObject({
       state: 'awaiting-spoc',
       spocAccountId: PEOPLE.priya,
     });
-    const mine = ok(await page<any[]>('getMyQueue', PEOPLE.priya));
-    expect(mine.map((i) => i.issueKey)).toContain(key);
   });
 });
 
