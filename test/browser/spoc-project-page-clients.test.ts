@@ -210,6 +210,13 @@ describe('matching rules', () => {
     await frame.click('[data-testid=rule-add]');
     await frame.click('[data-testid=rules-save]');
     await expectText(frame, '[data-testid=rules-error]', 'already matches client "globex" in rule 2');
+    // And at the rule itself, in the list.
+    await expectText(
+      frame,
+      '[data-testid=rule-initech-label-error]',
+      'already matches client "globex" in rule 2',
+    );
+    expect(await frame.getAttribute('[data-testid=rule-row-initech-label]', 'aria-invalid')).toBe('true');
     expect((await configuration(world)).document.rules).toEqual(before);
 
     // Change that rule instead, then add one, move it up, and remove the Globex reporters' rule.

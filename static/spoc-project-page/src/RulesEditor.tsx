@@ -8,6 +8,14 @@ import {
   type MatchRuleKind,
   type PickedPerson,
 } from './api';
+import {
+  describedBy,
+  FieldMessages,
+  NO_PROBLEMS,
+  problemsAt,
+  problemsOf,
+  type FieldProblems,
+} from './fields';
 import { fieldStyle, formBox, inputStyle, labelStyle } from './forms';
 import { messages } from './messages';
 import { Notice } from '../../shared/notice';
@@ -54,6 +62,11 @@ export function RulesEditor({
     enabled: true,
   };
   const [rules, setRules] = useState<readonly ClientMatchRule[]>(view.document.rules);
+  // The server's problems, each at its rule; they hold for the list they were found in, not after a change.
+  const [found, setFound] = useState<{ rules: readonly ClientMatchRule[]; problems: FieldProblems } | null>(
+    null,
+  );
+  const problems = found && found.rules === rules ? found.problems : NO_PROBLEMS;
   const [draft, setDraft] = useState<Draft>(empty);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -148,7 +161,10 @@ export function RulesEditor({
     const reply = await saveRules(rules, view.version);
     setSaving(false);
     if (reply.ok) onSaved([messages.rulesSaved(reply.data.version), ...reply.data.warnings].join(' '));
-    else setError(reply.error);
+    else {
+      setError(reply.error);
+      setFound({ rules, problems: problemsOf(reply) });
+    }
   };
 
   return (
@@ -166,7 +182,11 @@ export function RulesEditor({
       <ol data-testid="rules-list" tabIndex={-1} aria-label={messages.rulesTitle}>
         {rules.map((rule, index) => (
           <li key={rule.id} style={{ marginBottom: token('space.050', '4px') }}>
-            <span data-testid={`rule-row-${rule.id}`} tabIndex={-1}>
+            <span
+              data-testid={`rule-row-${rule.id}`}
+              tabIndex={-1}
+              {...describedBy(`rule-${rule.id}`, false, problemsAt(problems, `rules[${index}]`, true))}
+            >
               {describe(rule)}
             </span>{' '}
             <span style={{ display: 'inline-flex', gap: token('space.050', '4px') }}>
@@ -209,6 +229,11 @@ export function RulesEditor({
                 {messages.ruleButtons.remove}
               </Button>
             </span>
+            <FieldMessages
+              id={`rule-${rule.id}`}
+              errors={problemsAt(problems, `rules[${index}]`, true)}
+              testId={`rule-${rule.id}-error`}
+            />
           </li>
         ))}
       </ol>
