@@ -24,6 +24,7 @@ import { actionCosts, GLOBAL_POINTS_PER_HOUR, lifeCost, panelViewCosts } from '.
 import { measureRouting } from './routing';
 import { sweepCostAt, type SweepCost } from './sweep-scale';
 import { uiSizes } from './ui';
+import { RIGHTS_KEPT_FOR_MS } from '../src/usecases/support/kept-rights';
 
 const SMOKE = process.env.BENCH_SMOKE === '1';
 const sizes = (name: string, full: string, smoke: string) =>
@@ -85,6 +86,8 @@ export async function runBench(options: BenchOptions = defaultOptions()): Promis
     `panel view        first ${panel.first.calls} Jira calls, ${panel.first.points} points (target ≤ 2)  ${verdict(panel.first.points <= 2)};` +
       ` repeated ${panel.repeated.calls} calls, ${panel.repeated.points} points (target 0)  ${verdict(panel.repeated.points === 0)}`,
     `                  the five views of an issue's life (SPOC twice, client, developer, manager): ${panel.fiveViews.points} points (target ≤ 2)  ${verdict(panel.fiveViews.points <= 2)}`,
+    `                  (a first view asks Jira, as the caller, whether they may see the issue and their rights on it;`,
+    `                  the answer is kept ${RIGHTS_KEPT_FOR_MS / 60_000} minutes per person and issue, dropped when the configuration is saved)`,
     '',
     `triage actions    points, and the floor: the writes each must make`,
     ...actions.map(
@@ -132,6 +135,7 @@ export async function runBench(options: BenchOptions = defaultOptions()): Promis
       pointsPerView: { first: panel.first.points, repeated: panel.repeated.points },
       callsPerView: { first: panel.first.calls, repeated: panel.repeated.calls },
       pointsForFiveViews: panel.fiveViews.points,
+      rightsKeptForMinutes: RIGHTS_KEPT_FOR_MS / 60_000,
     },
     actions: Object.fromEntries(
       actions.map((a) => [a.action, { points: a.points, calls: a.calls, floor: a.writes }]),
