@@ -256,7 +256,12 @@ describe('the control API', () => {
     expect((await asApp('/rest/api/3/myself')).status).toBe(200);
     const entries = (await site.anonymous.get('/local/api/requests?caller=app')).body.entries;
     expect(entries[0]).toMatchObject({ status: 503, injectedFault: true });
-    expect((await site.anonymous.get('/local/api/faults')).body).toEqual({ fault: null }); // used up
+    // Used up, and counted.
+    expect((await site.anonymous.get('/local/api/faults')).body).toEqual({
+      fault: null,
+      mix: [],
+      injected: { 503: 1 },
+    });
   });
 
   it('checked real Jira answers against the OpenAPI extract', () => {
