@@ -1,4 +1,5 @@
 import type { TriageAction, TriageState } from '../domain';
+import type { ClientSight } from '../domain/duplicate-target';
 import type { TriageEvent } from '../domain/triage-record';
 
 /**
@@ -7,7 +8,8 @@ import type { TriageEvent } from '../domain/triage-record';
  * States, actions and history events are the domain's names (type-only: nothing of the domain is bundled).
  *
  * Resolver functions: `getSpocView` → SpocIssueView, `applyTriageAction` (TriageActionRequest) →
- * TriageActionReply, `getReassignCandidates` → ReassignCandidates, `previewRouting` → RoutingPreview
+ * TriageActionReply, `getReassignCandidates` → ReassignCandidates, `getDuplicateCandidates`
+ * (DuplicateCandidatesRequest) → DuplicateCandidates, `previewRouting` → RoutingPreview
  * (src/contract/project-page.ts).
  */
 export type { TriageAction, TriageEvent, TriageState };
@@ -142,13 +144,31 @@ export interface SpocIssueView {
   readonly allowedActions: readonly TriageActionName[];
   /** True while some of the app's writes to Jira are still waiting (e.g. Jira asked it to slow down). */
   readonly pendingJiraUpdates: boolean;
+  /**
+   * The caller may reopen this rejected or duplicate issue (`{ action: 'reopen' }`): it goes back to its
+   * SPOC and to an open status in Jira. Absent or false otherwise.
+   */
+  readonly mayReopen?: boolean;
+  /** Whether the reporter can open `duplicateOf`; null or absent when unknown or not a duplicate. */
+  readonly duplicateClientCanOpen?: boolean | null;
 }
 
 export type TriageActionRequest =
   | { readonly action: 'accept-for-delivery'; readonly note?: string }
   | { readonly action: 'request-info'; readonly message: string }
   | { readonly action: 'reject'; readonly reason: string }
-  | { readonly action: 'mark-duplicate'; readonly duplicateOf: string; readonly note?: string }
+  | {
+      readonly action: 'mark-duplicate';
+      readonly duplicateOf: string;
+      readonly note?: string;
+      /**
+       * The SPOC was told the reporter cannot open `duplicateOf` (or Jira would not say) and chooses it all
+       * the same; without it such a target is refused with those words.
+       */
+      readonly confirmHidden?: boolean;
+    }
+  /** Undoes a rejection or a duplicate (offered when the view's `mayReopen` is true). */
+  | { readonly action: 'reopen'; readonly note?: string }
   | {
       readonly action: 'reassign';
       readonly toAccountId: string;
@@ -191,4 +211,34 @@ export interface ReassignCandidates {
   readonly whenUnavailable: 'warn' | 'refuse';
   /** More people have profiles than the form lists. */
   readonly more: boolean;
+}
+
+/** What the duplicate picker searches for: words of a summary or description, or an issue key. */
+export interface DuplicateCandidatesRequest {
+  /** Up to 100 characters; empty or absent: the issues most recently updated. */
+  readonly query?: string;
+}
+
+/** Whether the reporter can open an issue, as Jira answered the app: the domain's names. */
+export type { ClientSight };
+
+/** An issue the SPOC can see that this one could duplicate. */
+export interface DuplicateCandidate {
+  readonly key: string;
+  readonly summary: string;
+  readonly status: string | null;
+  readonly clientSight: ClientSight;
+  /** "Li Wei can open SUP-1, so they can follow it there." */
+  readonly sightText: string;
+}
+
+/**
+ * The duplicate picker's list: only issues the reporter can open (every match when the issue has no
+ * reporter), and how many matches were left out because the reporter cannot open them (or Jira would not
+ * say). Choosing a left-out key by hand needs `confirmHidden` on the action.
+ */
+export interface DuplicateCandidates {
+  readonly reporter: PersonRef | null;
+  readonly candidates: readonly DuplicateCandidate[];
+  readonly hiddenFromClient: number;
 }

@@ -135,7 +135,7 @@ export function validateMatchRules(
         const key = `${String(kind)}\u0000${norm}`;
         const first = claimed.get(key);
         if (first === undefined) {
-          claimed.set(key, { position, clientId: String(clientId) });
+          claimed.set(key, { position, clientId: typeof clientId === 'string' ? clientId : '' });
         } else {
           const label = describeRuleKind(kind as MatchRuleKind);
           problems.push(

@@ -3,6 +3,7 @@ import { applyTriageActionRequest } from '../usecases/apply-triage-action';
 import { resolverDependencies } from '../composition';
 import { InvalidInputError } from '../usecases/errors';
 import { getIssueSpocView } from '../usecases/get-issue-spoc-view';
+import { listDuplicateCandidates } from '../usecases/list-duplicate-candidates';
 import { listReassignCandidates } from '../usecases/list-reassign-candidates';
 import { previewRouting } from '../usecases/preview-routing';
 import { answer, issueFrom, type ResolverContext } from './answer';
@@ -14,6 +15,8 @@ import { answer, issueFrom, type ResolverContext } from './answer';
  * - `getSpocView` → SpocIssueView (src/contract/issue-panel.ts)
  * - `applyTriageAction` ({ action, ... }) → { view, summary }
  * - `getReassignCandidates` (no payload) → ReassignCandidates: who the issue could go to, as they are now
+ * - `getDuplicateCandidates` ({ query? }) → DuplicateCandidates: issues it could duplicate that the
+ *   reporter can open
  * - `previewRouting` → RoutingPreview for this issue
  */
 const resolver = new Resolver();
@@ -46,6 +49,15 @@ resolver.define('getReassignCandidates', ({ context }) =>
   answer(context as ResolverContext, (caller) =>
     listReassignCandidates.execute(
       { callerAccountId: caller, issueIdOrKey: requireIssue(context as ResolverContext) },
+      resolverDependencies(),
+    ),
+  ),
+);
+
+resolver.define('getDuplicateCandidates', ({ payload, context }) =>
+  answer(context as ResolverContext, (caller) =>
+    listDuplicateCandidates.execute(
+      { callerAccountId: caller, issueIdOrKey: requireIssue(context as ResolverContext), input: payload },
       resolverDependencies(),
     ),
   ),

@@ -1,4 +1,4 @@
-import { applyTriageAction } from '../domain';
+import { applyTriageAction, quote } from '../domain';
 import type { CallerRole } from '../contract/issue-panel';
 import { activeOutOfOffice } from '../domain/spoc-profile';
 import { InvalidInputError, NotAllowedError, NotFoundError, TriageRefusedError } from './errors';
@@ -30,7 +30,10 @@ export const applyTriageActionRequest = {
     if (!verb) {
       const names = [...Object.keys(TRIAGE_VERBS), ...Object.keys(OUTCOME_VERBS)];
       return Promise.reject(
-        new InvalidInputError(`"${String(action)}" is not a triage action; use one of ${names.join(', ')}.`),
+        new InvalidInputError(
+          // quote(): the action may be any JSON (an object whose toString is not a function, 400,000 characters).
+          `${quote(action)} is not a triage action; use one of ${names.join(', ')}.`,
+        ),
       );
     }
     return run(verb, params, deps);

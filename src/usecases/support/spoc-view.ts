@@ -79,7 +79,8 @@ export async function buildSpocView(
   const stepsLeft = ladder.stepsDue.length > 0 || ladder.held.length > 0 || ladder.nextStepAt !== null;
   const [spocNow] = profile ? await spocsNow([profile], now, policy, names, deps.triage) : [];
 
-  const roleAllows = (action: TriageActionName) => whoMay(action).roles.some((r) => callerRoles.has(r));
+  const roleAllows = (action: TriageActionName | 'reopen') =>
+    whoMay(action).roles.some((r) => callerRoles.has(r));
   // The SPOC who is also a backup or in the pool has nothing to take over from themselves.
   const pointless = (action: TriageActionName) =>
     (action === 'take-over' && callerRoles.has('spoc')) ||
@@ -115,6 +116,8 @@ export async function buildSpocView(
     callerRoles: [...callerRoles],
     allowedActions,
     pendingJiraUpdates: entry.outbox.length > 0,
+    mayReopen: allowedTriageActions(record.state).includes('reopen') && roleAllows('reopen'),
+    duplicateClientCanOpen: record.duplicateOf ? (record.duplicateClientCanOpen ?? null) : null,
   };
 }
 

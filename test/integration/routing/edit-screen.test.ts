@@ -105,8 +105,8 @@ describe('every triage action on that project', () => {
     expect(calls.filter((c) => c.status >= 400)).toEqual([]);
   });
 
-  const noRefusals = (view: { notices: readonly string[] }) =>
-    expect(view.notices.filter((n) => /refused/.test(n))).toEqual([]);
+  const noRefusals = (view: { notices: ReadonlyArray<{ readonly text: string }> }) =>
+    expect(view.notices.filter((n) => /refused/.test(n.text))).toEqual([]);
 
   it('request-info and escalate: the property follows', async () => {
     ok(await act(PEOPLE.priya, key, { action: 'request-info', message: 'Which depot?' }));
