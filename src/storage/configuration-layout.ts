@@ -90,6 +90,83 @@ export function checkFits(value: unknown, what: string): void {
   }
 }
 
+/**
+ * The stored configuration, or a part of it, is not what this version of the app writes: damaged, or of a
+ * schema it does not read. Nothing is half read; `version` is the stored version when it can still be read,
+ * so an import (which replaces everything) can be saved on top of it.
+ */
+export class DamagedConfigurationError extends Error {
+  constructor(
+    what: string,
+    readonly version: number | null = null,
+  ) {
+    super(
+      `The stored SPOC configuration is damaged: ${what} Import a configuration you exported earlier to replace it` +
+        `${version === null ? '' : ` (on top of version ${version})`}.`,
+    );
+    this.name = 'DamagedConfigurationError';
+  }
+}
+
+const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isRef = (value: unknown): value is ShardRef =>
+  isObject(value) && isText(value.key) && value.key.length > 0 && isText(value.hash);
+const isMapOf = (value: unknown, each: (v: unknown) => boolean): boolean =>
+  isObject(value) && Object.values(value).every(each);
+
+/**
+ * Reads the stored head row back: its version and a head of the shape this app writes (schema 1), or
+ * DamagedConfigurationError saying what is wrong. Shards are checked when they are read.
+ */
+export function readHeadRow(row: unknown): { readonly version: number; readonly head: HeadDocument } {
+  if (!isObject(row)) throw new DamagedConfigurationError('its head is not an object.');
+  const { version, head } = row;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new DamagedConfigurationError('its head has no version number.');
+  }
+  if (!isObject(head)) throw new DamagedConfigurationError('its head holds no configuration.', version);
+  if (head.schemaVersion !== 1) {
+    const shown = typeof head.schemaVersion === 'number' ? String(head.schemaVersion) : 'unknown';
+    throw new DamagedConfigurationError(`its schema version ${shown} is not one this app reads.`, version);
+  }
+  const shards = head.shards;
+  const problems = [
+    !(head.updatedAt === null || isText(head.updatedAt)) && 'updatedAt',
+    !(head.updatedBy === null || isText(head.updatedBy)) && 'updatedBy',
+    !(
+      Array.isArray(head.clients) &&
+      head.clients.every((c: unknown) => isObject(c) && isText(c.id) && isText(c.name))
+    ) && 'clients',
+    !(
+      isObject(head.settings) &&
+      Array.isArray(head.settings.deliveryTeamAccountIds) &&
+      head.settings.deliveryTeamAccountIds.every(isText) &&
+      (head.settings.internalCommentRole === null || isText(head.settings.internalCommentRole))
+    ) && 'settings',
+    !isMapOf(head.names, isText) && 'names',
+    !(head.managers === undefined || isMapOf(head.managers, (m) => Array.isArray(m) && m.every(isText))) &&
+      'managers',
+    !(
+      isObject(shards) &&
+      Array.isArray(shards.rules) &&
+      shards.rules.every(isRef) &&
+      (shards.policy === null || isRef(shards.policy)) &&
+      isMapOf(shards.rosters, isRef) &&
+      isMapOf(shards.profiles, isRef)
+    ) && 'shards',
+    !(
+      Array.isArray(head.retired) &&
+      head.retired.every((r: unknown) => isObject(r) && isText(r.key) && typeof r.since === 'number')
+    ) && 'retired',
+  ].filter((p): p is string => typeof p === 'string');
+  if (problems.length) {
+    throw new DamagedConfigurationError(`its head has unreadable ${problems.join(', ')}.`, version);
+  }
+  return { version, head: head as unknown as HeadDocument };
+}
+
 export const EMPTY_HEAD: HeadDocument = {
   schemaVersion: 1,
   updatedAt: null,

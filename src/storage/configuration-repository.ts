@@ -3,15 +3,29 @@ import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import {
   CONFIGURATION_SCHEMA_VERSION,
   DEFAULT_POLICY,
+  describeProblems,
+  validateClientRoster,
+  validateMatchRules,
+  validatePolicy,
+  validateSpocProfile,
   type ClientMatchRule,
   type ClientRoster,
   type Configuration,
   type SpocPolicy,
   type SpocProfile,
+  type Validated,
 } from '../domain';
 import { ConfigurationConflictError } from '../usecases/errors';
 import type { ConfigurationHead, ConfigurationRepository, ConfigurationUpdate } from '../usecases/ports';
-import { EMPTY_HEAD, planSave, savePrefix, type HeadDocument, type ShardRef } from './configuration-layout';
+import {
+  DamagedConfigurationError,
+  EMPTY_HEAD,
+  planSave,
+  readHeadRow,
+  savePrefix,
+  type HeadDocument,
+  type ShardRef,
+} from './configuration-layout';
 import { BATCH_LIMIT, BatchReader, isConflict } from './kvs-helpers';
 import { sharedShards, type ShardCache } from './shard-cache';
 
@@ -60,42 +74,61 @@ export class KvsConfigurationRepository implements ConfigurationRepository {
   }
 
   async rules(): Promise<readonly ClientMatchRule[]> {
-    const { head } = await this.loadHead();
-    const groups = await this.shards<ClientMatchRule[]>(head.shards.rules);
-    return groups.flat();
+    const { version, head } = await this.loadHead();
+    const groups = await this.shards(head.shards.rules, (value, key) =>
+      Array.isArray(value) ? (value as ClientMatchRule[]) : damaged(`${key} holds no rules.`, version),
+    );
+    // The packed groups are one ordered list: checked as a whole, against the clients of the same head.
+    const checked = validateMatchRules(
+      groups.flat(),
+      head.clients.map((c) => c.id),
+    );
+    return checked.ok ? checked.value : damaged(`its rules: ${describeProblems(checked.problems)}`, version);
   }
 
   async policy(): Promise<SpocPolicy> {
-    const { head } = await this.loadHead();
+    const { version, head } = await this.loadHead();
     if (!head.shards.policy) return DEFAULT_POLICY;
-    const [policy] = await this.shards<SpocPolicy>([head.shards.policy]);
+    const [policy] = await this.shards([head.shards.policy], (value) =>
+      checkedShard(validatePolicy(value), 'its policy', version),
+    );
     return policy ?? DEFAULT_POLICY;
   }
 
   async roster(clientId: string): Promise<ClientRoster | null> {
-    const { head } = await this.loadHead();
+    const { version, head } = await this.loadHead();
     const ref = Object.hasOwn(head.shards.rosters, clientId) ? head.shards.rosters[clientId] : undefined;
     if (!ref) return null;
-    const [roster] = await this.shards<ClientRoster>([ref]);
+    const [roster] = await this.shards([ref], (value) => rosterShard(value, clientId, version));
     return roster ?? null;
   }
 
   async profiles(accountIds: readonly string[]): Promise<readonly SpocProfile[]> {
-    const { head } = await this.loadHead();
-    const refs = [...new Set(accountIds)]
-      .filter((id) => Object.hasOwn(head.shards.profiles, id))
-      .map((id) => head.shards.profiles[id] as ShardRef);
-    return this.shards<SpocProfile>(refs);
+    const { version, head } = await this.loadHead();
+    const ids = [...new Set(accountIds)].filter((id) => Object.hasOwn(head.shards.profiles, id));
+    return Promise.all(
+      ids.map(async (id) => {
+        const [profile] = await this.shards([head.shards.profiles[id] as ShardRef], (value) =>
+          profileShard(value, id, version),
+        );
+        return profile as SpocProfile;
+      }),
+    );
   }
 
   async all(): Promise<Configuration> {
-    const { head } = await this.loadHead();
+    const { version, head } = await this.loadHead();
     const [rules, policy, rosters, profiles] = await Promise.all([
       this.rules(),
       this.policy(),
-      this.shards<ClientRoster>(Object.values(head.shards.rosters)),
-      this.shards<SpocProfile>(Object.values(head.shards.profiles)),
+      Promise.all(Object.keys(head.shards.rosters).map((id) => this.roster(id))).then((found) =>
+        found.filter((r): r is ClientRoster => r !== null),
+      ),
+      this.profiles(Object.keys(head.shards.profiles)),
     ]);
+    if (profiles.length !== Object.keys(head.shards.profiles).length) {
+      damaged('a SPOC profile is missing.', version);
+    }
     const order = new Map(head.clients.map((c, i) => [c.id, i]));
     return {
       schemaVersion: CONFIGURATION_SCHEMA_VERSION,
@@ -109,7 +142,13 @@ export class KvsConfigurationRepository implements ConfigurationRepository {
   }
 
   async save(update: ConfigurationUpdate, expectedVersion: number, by: string, at: Date): Promise<number> {
-    const current = await this.loadHead();
+    const current = await this.loadHead().catch((error: unknown) => {
+      // An import replaces everything, so it may replace a damaged head whose version can still be read.
+      if (update.replaceWith && error instanceof DamagedConfigurationError && error.version !== null) {
+        return { version: error.version, head: EMPTY_HEAD };
+      }
+      throw error;
+    });
     if (current.version !== expectedVersion) {
       throw new ConfigurationConflictError(expectedVersion, current.version);
     }
@@ -121,12 +160,20 @@ export class KvsConfigurationRepository implements ConfigurationRepository {
       at,
     });
 
-    for (let i = 0; i < writes.length; i += BATCH_LIMIT) {
-      const result = await kvs.batchSet(writes.slice(i, i + BATCH_LIMIT));
-      if (result.failedKeys.length > 0) {
-        const failed = result.failedKeys[0];
-        throw new Error(`Storing the configuration failed at ${failed?.key}: ${failed?.error.message}`);
+    try {
+      for (let i = 0; i < writes.length; i += BATCH_LIMIT) {
+        const result = await kvs.batchSet(writes.slice(i, i + BATCH_LIMIT));
+        if (result.failedKeys.length > 0) {
+          const failed = result.failedKeys[0];
+          throw new Error(
+            `Storing the configuration failed at ${failed?.key}: ${failed?.error.message} Nothing was changed.`,
+          );
+        }
       }
+    } catch (error) {
+      // The head still names the old shards, so readers never saw these: remove them, as far as storage lets.
+      await deleteKeys(writes.map((w) => w.key)).catch(() => undefined);
+      throw error;
     }
     try {
       await this.replaceHead({ version, head }, expectedVersion);
@@ -174,7 +221,7 @@ export class KvsConfigurationRepository implements ConfigurationRepository {
   private loadHead(): Promise<HeadRow> {
     this.headRow ??= this.reads
       .get<HeadRow>({ key: HEAD_KEY, entityName: HEAD_ENTITY })
-      .then((row) => row ?? { version: 0, head: EMPTY_HEAD })
+      .then((row) => (row === undefined ? { version: 0, head: EMPTY_HEAD } : readHeadRow(row)))
       .then((row) => {
         const installation = installationOf();
         if (installation) this.shared.rememberHead(installation, row);
@@ -183,12 +230,16 @@ export class KvsConfigurationRepository implements ConfigurationRepository {
     return this.headRow;
   }
 
-  /** Reads shards, each key once per instance; shards asked for together are read together. */
-  private shards<T>(refs: readonly ShardRef[]): Promise<T[]> {
-    return Promise.all(refs.map((ref) => this.shard<T>(ref)));
+  /**
+   * Reads shards, each key once per instance; shards asked for together are read together. Each value read
+   * from storage is checked (`check` answers it as this app reads it, or throws) before anyone sees it or
+   * it is kept for later invocations.
+   */
+  private shards<T>(refs: readonly ShardRef[], check: (value: unknown, key: string) => T): Promise<T[]> {
+    return Promise.all(refs.map((ref) => this.shard(ref, check)));
   }
 
-  private shard<T>(ref: ShardRef): Promise<T> {
+  private shard<T>(ref: ShardRef, check: (value: unknown, key: string) => T): Promise<T> {
     let loading = this.shardCache.get(ref.key);
     if (!loading) {
       const known = this.shared.get(ref);
@@ -196,13 +247,36 @@ export class KvsConfigurationRepository implements ConfigurationRepository {
         ? Promise.resolve(known.value)
         : this.reads.read({ key: ref.key }).then(({ found, value }) => {
             if (!found) throw new Error(`Configuration shard ${ref.key} is missing; reload and try again.`);
-            this.shared.set(ref, value);
-            return value;
+            const checked = check(value, ref.key);
+            this.shared.set(ref, checked);
+            return checked;
           });
       this.shardCache.set(ref.key, loading);
     }
     return loading as Promise<T>;
   }
+}
+
+function damaged(what: string, version: number): never {
+  throw new DamagedConfigurationError(what, version);
+}
+
+function checkedShard<T>(checked: Validated<T>, what: string, version: number): T {
+  return checked.ok ? checked.value : damaged(`${what}: ${describeProblems(checked.problems)}`, version);
+}
+
+function rosterShard(value: unknown, clientId: string, version: number): ClientRoster {
+  const roster = checkedShard(validateClientRoster(value), `the roster of ${clientId}`, version);
+  return roster.clientId === clientId
+    ? roster
+    : damaged(`the roster of ${clientId} is another client's.`, version);
+}
+
+function profileShard(value: unknown, accountId: string, version: number): SpocProfile {
+  const profile = checkedShard(validateSpocProfile(value), 'a SPOC profile', version);
+  return profile.accountId === accountId
+    ? profile
+    : damaged(`the profile of ${accountId} is someone else's.`, version);
 }
 
 /** The installation the invocation runs for (storage is per installation); undefined outside one. */

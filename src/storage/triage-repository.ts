@@ -1,5 +1,6 @@
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { describeProblems, isUnvetted, readTriageRecord, type TriageState } from '../domain';
+import { isRecord } from '../domain/validation';
 import { TriageConflictError } from '../usecases/errors';
 import type { TriageRepository } from '../usecases/ports';
 import type { StoredTriageEntry, TriageEntry } from '../usecases/support/triage-entry';
@@ -74,11 +75,17 @@ function rowOf(entry: TriageEntry, revision: number, at: Date): TriageRow {
 }
 
 function entryOf(row: TriageRow): TriageEntry {
-  const checked = readTriageRecord(row.envelope.record);
+  // Whatever the store answered: the row and its envelope may be damaged too, not only the record.
+  const stored: unknown = row;
+  const envelope = isRecord(stored) ? stored.envelope : undefined;
+  const issue =
+    isRecord(stored) && typeof stored.issueKey === 'string' ? stored.issueKey.slice(0, 40) : 'an issue';
+  if (!isRecord(envelope) || typeof envelope.issueId !== 'string' || typeof envelope.issueKey !== 'string') {
+    throw new Error(`The stored triage record of ${issue} is damaged: it holds no issue entry.`);
+  }
+  const checked = readTriageRecord(envelope.record);
   if (!checked.ok) {
-    throw new Error(
-      `The stored triage record of ${row.issueKey} is damaged: ${describeProblems(checked.problems)}`,
-    );
+    throw new Error(`The stored triage record of ${issue} is damaged: ${describeProblems(checked.problems)}`);
   }
   return row.envelope;
 }
