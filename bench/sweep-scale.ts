@@ -6,9 +6,9 @@
  * (waiting on their clients, so nothing is due on them, with a `spoc` copy that matches the record).
  */
 import { SiteClock } from '../local/clock';
-import type { Principal } from '../local/http/types';
+import { asClient, file } from './common';
 import { startSite, type Site } from '../local/site';
-import { PEOPLE, SPOC_DEMO } from '../local/spoc-demo';
+import { SPOC_DEMO } from '../local/spoc-demo';
 import { toTriageProperty, type TriageRecord } from '../src/domain';
 
 export interface SweepCost {
@@ -41,7 +41,7 @@ export async function siteWithOpenIssues(
   await site.forge.runScheduledTriggers({ all: true });
   await site.idle();
   const filed = [];
-  for (let i = 0; i < filedDue; i++) filed.push(await fileClientIssue(site, `Sweep bench ${i}`));
+  for (let i = 0; i < filedDue; i++) filed.push((await file(site, asClient, `Sweep bench ${i}`)).id);
   await site.idle();
   addWaitingCopies(site, filed[0] as string, Math.max(0, size - countOpen(site)));
   return { site, filed };
@@ -87,26 +87,6 @@ export async function sweepCostAt(size: number, filedDue = 5): Promise<SweepCost
   } finally {
     await site.close();
   }
-}
-
-async function fileClientIssue(site: Site, summary: string): Promise<string> {
-  const client: Principal = { kind: 'user', accountId: PEOPLE.liWei };
-  const answer = await site.gateway.fetch(client, {
-    method: 'POST',
-    url: '/rest/api/3/issue',
-    headers: { 'content-type': 'application/json' },
-    // Acme's component: the client rule that recognises Li Wei's issues.
-    body: JSON.stringify({
-      fields: {
-        project: { key: 'SUP' },
-        issuetype: { name: 'Bug' },
-        summary,
-        components: [{ name: 'Acme Portal' }],
-      },
-    }),
-  });
-  if (answer.status !== 201) throw new Error(`Filing "${summary}" answered ${answer.status}.`);
-  return (answer.body as { id: string }).id;
 }
 
 interface Row {

@@ -64,6 +64,26 @@ async function fileMany(site: Site, count: number, prefix: string): Promise<stri
   return keys;
 }
 
+const secondsSince = (started: number) => Math.round((performance.now() - started) / 100) / 10;
+
+/** What every routing run reports: the issues' outcomes, and the app's retries and points since `since`. */
+function commonFigures(
+  run: string,
+  site: Site,
+  outcomes: readonly IssueOutcome[],
+  since: number,
+  started: number,
+) {
+  const calls = appCalls(site, since);
+  return {
+    run,
+    ...routingFigures(outcomes),
+    retries: calls.failed + redeliveries(site),
+    points: calls.points,
+    seconds: secondsSince(started),
+  };
+}
+
 const redeliveries = (site: Site) =>
   site.forge.invocations().filter((i) => i.kind === 'trigger' && (i.retryCount ?? 0) > 0).length;
 
@@ -76,13 +96,8 @@ export async function atLeastOnce(options: ChaosOptions): Promise<ChaosLine> {
     const keys = await fileMany(site, options.issues, 'Chaos');
     const minutes = await drain(site, () => keys.every((k) => outcomeOf(site, k).decided), 60);
     const outcomes = keys.map((k) => outcomeOf(site, k));
-    const calls = appCalls(site, since);
     return {
-      run: 'at-least-once',
-      ...routingFigures(outcomes),
-      retries: calls.failed + redeliveries(site),
-      points: calls.points,
-      seconds: Math.round((performance.now() - started) / 100) / 10,
+      ...commonFigures('at-least-once', site, outcomes, since, started),
       deliveries: site.forge.invocations().filter((i) => i.kind === 'trigger').length,
       extraCopies: site.forge.deliverySettings().copiesMade,
       siteMinutes: minutes,
@@ -128,7 +143,6 @@ export async function faults(options: ChaosOptions): Promise<ChaosLine> {
     const settle = await drain(site, () => keys.every((k) => outcomeOf(site, k).consistent), 120);
     const outcomes = keys.map((k) => outcomeOf(site, k));
     if (process.env.CHAOS_DEBUG) debugTwice(site, outcomes);
-    const calls = appCalls(site, since);
     const finishedBySweep = site.forge
       .invocations()
       .filter((i) => i.kind === 'scheduled')
@@ -138,11 +152,7 @@ export async function faults(options: ChaosOptions): Promise<ChaosLine> {
         0,
       );
     return {
-      run: 'faults',
-      ...routingFigures(outcomes),
-      retries: calls.failed + redeliveries(site),
-      points: calls.points,
-      seconds: Math.round((performance.now() - started) / 100) / 10,
+      ...commonFigures('faults', site, outcomes, since, started),
       injected,
       finishedBySweep,
       callsAfterFaults: appCalls(site, afterFaults).calls,
@@ -223,13 +233,8 @@ export async function triageRaces(options: ChaosOptions): Promise<ChaosLine> {
     }
     await site.idle();
     const outcomes = keys.map((k) => outcomeOf(site, k));
-    const calls = appCalls(site, since);
     return {
-      run: 'triage-races',
-      ...routingFigures(outcomes),
-      retries: calls.failed + redeliveries(site),
-      points: calls.points,
-      seconds: Math.round((performance.now() - started) / 100) / 10,
+      ...commonFigures('triage-races', site, outcomes, since, started),
       pairs: half,
       bothWon,
       losers,
@@ -305,7 +310,7 @@ export async function configurationRaces(options: ChaosOptions): Promise<ChaosLi
       maxRoutingCommentsPerIssue: 0,
       retries: 0,
       points: appCalls(site, since).points,
-      seconds: Math.round((performance.now() - started) / 100) / 10,
+      seconds: secondsSince(started),
       rounds,
       bothSaved,
       conflictsTold: conflicts,

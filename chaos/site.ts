@@ -1,54 +1,24 @@
 /** What the chaos runs share: a demo site delivering like Forge, filing as a client, and reading the outcome. */
+import { asClient, file, lastLogId } from '../bench/common';
 import { SiteClock } from '../local/clock';
-import type { Principal } from '../local/http/types';
+import { seededRandom } from '../local/gateway/testing/tiny-jira';
 import { startSite, type Site } from '../local/site';
 import { PEOPLE, SPOC_DEMO } from '../local/spoc-demo';
 import type { DeliverySettings } from '../local/forge/dispatcher';
 
-export { PEOPLE };
-
-/** A small, seeded generator (mulberry32), so a run with the same seed draws the same copies and faults. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { lastLogId, PEOPLE };
 
 export async function chaosSite(delivery: Partial<DeliverySettings>, seed: number): Promise<Site> {
   return startSite({
     profile: SPOC_DEMO,
     clock: new SiteClock('frozen', new Date('2026-11-23T10:00:00Z')),
     delivery,
-    random: seeded(seed),
+    random: seededRandom(seed),
   });
 }
-
-const client: Principal = { kind: 'user', accountId: PEOPLE.liWei };
 
 /** Files a client issue over REST without waiting for the app (its events queue up and run side by side). */
-export async function fileClientIssue(site: Site, summary: string): Promise<{ id: string; key: string }> {
-  const answer = await site.gateway.fetch(client, {
-    method: 'POST',
-    url: '/rest/api/3/issue',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      fields: {
-        project: { key: 'SUP' },
-        issuetype: { name: 'Bug' },
-        summary,
-        components: [{ name: 'Acme Portal' }],
-      },
-    }),
-  });
-  if (answer.status !== 201)
-    throw new Error(`Filing failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body as { id: string; key: string };
-}
+export const fileClientIssue = (site: Site, summary: string) => file(site, asClient, summary);
 
 /**
  * Lets site time pass a minute at a time until no delivery is running or waiting for a retry and `done`
@@ -124,8 +94,6 @@ export function appCalls(site: Site, afterId = 0): { calls: number; points: numb
     failed: entries.filter((e) => e.status === 429 || e.status >= 500).length,
   };
 }
-
-export const lastLogId = (site: Site): number => site.gateway.requestLog.entries().at(-1)?.id ?? 0;
 
 /** A resolver call as the person, as the bridge makes it. */
 export async function invoke(

@@ -76,11 +76,12 @@ export function createJiraClient(options: JiraClientOptions = {}): JiraClient & 
       if (expected) return (text ? JSON.parse(text) : undefined) as T;
       // Too many requests, or a failure on Jira's side: nothing was done, so sending it again is safe.
       if (response.status === 429 || response.status >= 500) {
+        const reason = response.headers.get('ratelimit-reason');
         const decision = decideOnBusy(
           {
             status: response.status,
             retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), nowMs()),
-            reason: response.headers.get('ratelimit-reason'),
+            reason,
             resetAtMs: parseRateLimitReset(response.headers.get('x-ratelimit-reset')),
           },
           tries,
@@ -88,7 +89,6 @@ export function createJiraClient(options: JiraClientOptions = {}): JiraClient & 
           nowMs(),
           random,
         );
-        const reason = response.headers.get('ratelimit-reason');
         if (decision.kind === 'retry') {
           stats.retriesInProcess++;
           waitedSeconds += decision.waitSeconds;
