@@ -111,8 +111,13 @@ export class DamagedConfigurationError extends Error {
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string';
+/** Forge KVS refuses longer keys; a stored reference to one is damage, not something to ask storage for. */
+const MAX_KVS_KEY_LENGTH = 500;
+/** A shard key as this app writes it (`cfg:<version>-<nonce>:…`). */
+const isShardKey = (value: unknown): value is string =>
+  isText(value) && value.startsWith('cfg:') && value.length <= MAX_KVS_KEY_LENGTH;
 const isRef = (value: unknown): value is ShardRef =>
-  isObject(value) && isText(value.key) && value.key.length > 0 && isText(value.hash);
+  isObject(value) && isShardKey(value.key) && isText(value.hash);
 const isMapOf = (value: unknown, each: (v: unknown) => boolean): boolean =>
   isObject(value) && Object.values(value).every(each);
 
@@ -158,7 +163,7 @@ export function readHeadRow(row: unknown): { readonly version: number; readonly 
     ) && 'shards',
     !(
       Array.isArray(head.retired) &&
-      head.retired.every((r: unknown) => isObject(r) && isText(r.key) && typeof r.since === 'number')
+      head.retired.every((r: unknown) => isObject(r) && isShardKey(r.key) && typeof r.since === 'number')
     ) && 'retired',
   ].filter((p): p is string => typeof p === 'string');
   if (problems.length) {
